@@ -1,0 +1,50 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { AstroIntegration } from "astro";
+import { AstroError } from "astro/errors";
+import { ContentError, formatProblem } from "../lib/contentProblem.ts";
+import { loadPolicy } from "../policy/loadPolicy.ts";
+import { contentDir } from "../policy/paths.ts";
+
+/**
+ * Checks the organisation settings and policy before anything is built: a production build stops
+ * with every problem listed (file, field or line, what to write); the dev server only warns,
+ * and the pages show unfilled values visibly. Content files are watched in dev.
+ */
+export default function aupContent(): AstroIntegration {
+  return {
+    name: "aup-content",
+    hooks: {
+      "astro:config:setup": ({ command, addWatchFile, logger }) => {
+        const dir = contentDir();
+        for (const file of contentFiles(dir)) addWatchFile(file);
+        if (command === "build") {
+          try {
+            const policy = loadPolicy({ contentDir: dir, mode: "strict" });
+            logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}`);
+          } catch (error) {
+            if (!(error instanceof ContentError)) throw error;
+            const stop = new AstroError(
+              error.message,
+              "Fix each value above in the named file, then build again. The dev server (npm run dev) shows unfilled values on the page.",
+            );
+            stop.stack = ""; // a content mistake, not a crash: the trace would only hide the message
+            throw stop;
+          }
+        } else if (command === "dev") {
+          for (const problem of loadPolicy({ contentDir: dir, mode: "preview" }).problems) logger.warn(formatProblem(problem));
+        }
+      },
+    },
+  };
+}
+
+function contentFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((name) => /\.(ya?ml|md)$/.test(name))
+      .map((name) => path.join(dir, name));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,22 @@
+import { createHash } from "node:crypto";
+import { normaliseText } from "./markdown.ts";
+import type { PolicySection } from "./types.ts";
+
+/**
+ * SHA-256 of the binding policy text: section titles, clause ids, titles and words, organisation
+ * values filled in. Formatting (Markdown style, line wrapping, page layout) does not count, and
+ * neither does the "why this matters" commentary, so only a change of what people agree to
+ * changes the hash.
+ */
+export function hashPolicyText(sections: readonly PolicySection[]): string {
+  return createHash("sha256").update(canonicalPolicyText(sections), "utf8").digest("hex");
+}
+
+/** The normalised text that the hash covers, one line per heading or clause. */
+export function canonicalPolicyText(sections: readonly PolicySection[]): string {
+  const lines = sections.flatMap((section) => [
+    `§ ${section.number} ${normaliseText(section.title)}`,
+    ...section.clauses.map((clause) => `${clause.id} ${normaliseText(clause.title)}: ${clause.text}`),
+  ]);
+  return lines.join("\n");
+}

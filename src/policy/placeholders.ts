@@ -1,0 +1,93 @@
+import { PRODUCTS } from "../schemas/organisation.ts";
+import type { LoadedOrganisation } from "./organisation.ts";
+
+/** A placeholder's value, or the reason it is still unfilled (preview only). */
+export type PlaceholderValue = { text: string } | { unfilled: string };
+export type PlaceholderValues = ReadonlyMap<string, PlaceholderValue>;
+
+const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+
+const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+
+/**
+ * Every `{{key}}` the policy and scenarios may use: the organisation settings by their path
+ * (`contacts.incidents.email`), plus a few values derived for reading (`products.list`).
+ */
+export function placeholderValues({ org, raw, problems }: LoadedOrganisation): PlaceholderValues {
+  const values = new Map<string, PlaceholderValue>();
+  // With problems (preview), text comes from the file as written so that valid values still show.
+  flatten(problems.length ? raw : org, "", values);
+  const { levels, highestAllowed } = org.dataClassification;
+  const derived: Record<string, string> = {
+    "organisation.shortName": org.organisation.shortName ?? org.organisation.name,
+    "policy.effectiveDate": formatDate(org.policy.effectiveDate),
+    "policy.reviewDate": formatDate(org.policy.reviewDate),
+    "dataClassification.prohibitedLevels": joinList(levels.slice(levels.indexOf(highestAllowed) + 1), "or"),
+    "products.list": joinList(org.products.map((product) => PRODUCTS[product]), "and"),
+  };
+  for (const [key, text] of Object.entries(derived)) values.set(key, { text });
+  // A derived value depends on its group: when that group has a problem, the value is unfilled too.
+  for (const problem of problems) {
+    const field = problem.location ?? "";
+    const group = field.split(".")[0] ?? "";
+    for (const key of values.keys())
+      if (key === field || key.startsWith(`${field}.`) || (key in derived && key.startsWith(`${group}.`)))
+        values.set(key, { unfilled: problem.message });
+  }
+  return values;
+}
+
+export interface FilledText {
+  text: string;
+  /** Placeholders that name no known value, with the line they are on (1-based, within `text`). */
+  unknown: { key: string; line: number }[];
+}
+
+/**
+ * Replaces `{{key}}` in Markdown. Values are escaped so that an organisation name with `*` or `<`
+ * stays text; unfilled values become a visible `<mark>` so that a preview shows what is missing.
+ */
+export function fillPlaceholders(markdown: string, values: PlaceholderValues): FilledText {
+  const unknown: FilledText["unknown"] = [];
+  const text = markdown.replace(PLACEHOLDER, (match, key: string, offset: number) => {
+    const value = values.get(key);
+    if (!value) {
+      unknown.push({ key, line: markdown.slice(0, offset).split("\n").length });
+      return match;
+    }
+    if ("text" in value) return escapeMarkdown(value.text);
+    return `<mark class="unfilled" title="${escapeHtml(value.unfilled)}">[${key}]</mark>`;
+  });
+  return { text, unknown };
+}
+
+/** Keys of all placeholders used in a text. */
+export function placeholderKeys(markdown: string): string[] {
+  return [...markdown.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
+}
+
+function flatten(value: unknown, prefix: string, into: Map<string, PlaceholderValue>): void {
+  if (Array.isArray(value)) into.set(prefix, { text: value.map(String).join(", ") });
+  else if (typeof value === "object" && value !== null)
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
+  else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    into.set(prefix, { text: String(value).trim() });
+}
+
+function formatDate(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : longDate.format(time);
+}
+
+/** "a", "a and b", "a, b and c" (or "or"). */
+function joinList(items: readonly string[], conjunction: "and" | "or"): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} ${conjunction} ${items.at(-1)}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>|~]/g, "\\$&");
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,189 @@
+import { z } from "zod";
+import { contrastRatio } from "../lib/contrast.ts";
+
+/**
+ * The organisation settings (`content/organisation.yaml`): every value the policy template leaves
+ * to the organisation. Each error message names what is wrong and what to write, because the
+ * person reading it is a policy owner, not a developer.
+ */
+
+/** Values still showing a template slot: `[DATE]`, `[CUSTOMISE: role]`, `TODO`, `{{name}}`. */
+const PLACEHOLDER = /^\s*\[.*\]\s*$|\[(?:CUSTOMI[SZ]E|TBC)\b[^\]]*\]|\b(?:TODO|TBD|TBC|CHANGEME|FIXME)\b|\{\{.*\}\}/i;
+
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value);
+}
+
+export const PRODUCTS = {
+  "claude-enterprise": "Claude Enterprise",
+  "claude-cowork": "Claude Cowork",
+  "claude-code": "Claude Code",
+  "claude-api": "Claude API integrations",
+} as const;
+export type Product = keyof typeof PRODUCTS;
+
+export const ADDENDA = ["financial-services", "healthcare", "legal"] as const;
+export type Addendum = (typeof ADDENDA)[number];
+
+/** Text the organisation must write; `fix` completes "Write …". */
+function filled(fix: string) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `is missing. Write ${fix}.` : `must be text. Write ${fix}.`) })
+    .trim()
+    .superRefine((value, ctx) => {
+      if (value === "") ctx.addIssue({ code: "custom", message: `is empty. Write ${fix}.` });
+      else if (isPlaceholder(value))
+        ctx.addIssue({ code: "custom", message: `is still a placeholder (${JSON.stringify(value)}). Write ${fix}.` });
+    });
+}
+
+function email(fix: string) {
+  return filled(fix).pipe(z.email({ error: `is not an email address. Write ${fix}.` }));
+}
+
+/** A calendar date written as YYYY-MM-DD. */
+function isoDate(fix: string) {
+  return filled(fix).refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), {
+    error: `is not a date in the form YYYY-MM-DD. Write ${fix}.`,
+  });
+}
+
+function wholeNumber(min: number, max: number, fix: string) {
+  return z
+    .number({ error: `must be a whole number from ${min} to ${max}. Write ${fix}.` })
+    .int({ error: `must be a whole number. Write ${fix}.` })
+    .min(min, { error: `must be at least ${min}. Write ${fix}.` })
+    .max(max, { error: `must be at most ${max}. Write ${fix}.` });
+}
+
+/** A group of settings; unknown keys are refused because they are almost always typos. */
+function group<Shape extends z.ZodRawShape>(shape: Shape) {
+  const fields = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `has unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}. Check the spelling; the fields are: ${fields}.`
+        : issue.input === undefined
+          ? `is missing. Add it with the fields ${fields}, as in the example organisation.yaml.`
+          : `must be a group of fields (${fields}).`,
+  });
+}
+
+const contact = (who: string) =>
+  group({
+    name: filled(`the name of ${who}, e.g. "IT Security Service Desk"`),
+    email: email(`the email address of ${who}, e.g. security@yourcompany.com`),
+  });
+
+const ONE_YEAR_MS = 366 * 24 * 60 * 60 * 1000;
+
+export const OrganisationSchema = group({
+  /** Who the policy belongs to. */
+  organisation: group({
+    name: filled(`your organisation's name as employees know it, e.g. "Acme Holdings Ltd"`),
+    shortName: filled(`a short name for the page header, e.g. "Acme"`).optional(),
+  }),
+  /** Logo and colour used across the site and packages. */
+  branding: group({
+    logo: filled(`the path of your logo (SVG or PNG) relative to the content folder, e.g. branding/logo.svg`)
+      .refine((path) => /\.(svg|png)$/i.test(path), { error: "must be an .svg or .png file. Write the path of your logo." })
+      .optional(),
+    accentColour: z
+      .string({ error: 'must be a colour like "#1d4e89". Write your brand colour as a quoted hex code.' })
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: 'must be a six-digit hex colour like "#1d4e89". Write it in quotes.' })
+      .superRefine((colour, ctx) => {
+        const ratio = contrastRatio(colour, "#ffffff");
+        if (ratio < 4.5)
+          ctx.addIssue({
+            code: "custom",
+            message: `has a contrast of ${ratio.toFixed(1)}:1 with white, below the 4.5:1 that text needs (WCAG AA). Choose a darker shade of your brand colour.`,
+          });
+      })
+      .default("#1d4e89"),
+  }),
+  /** Version and dates shown on the policy and stored with every acknowledgement. */
+  policy: group({
+    version: z
+      .string({ error: 'must be a quoted version such as "1.0.0". Write the policy version in quotes.' })
+      .regex(/^\d+\.\d+(\.\d+)?$/, { error: 'must look like "1.0" or "1.2.0". Write the policy version.' }),
+    effectiveDate: isoDate("the date the policy takes effect, e.g. 2026-01-05"),
+    reviewDate: isoDate("the date of the next review, at most 12 months after the effective date"),
+  }),
+  /** Roles (not people) that own, approve and operate the policy. */
+  roles: group({
+    policyOwner: filled(`the role that maintains this policy, e.g. "Chief Information Security Officer"`),
+    executiveSponsor: filled(`the executive role that approved the policy, e.g. "Chief Operating Officer"`),
+    agentConnectionApprover: filled(`who approves connecting agents to sensitive systems, e.g. "IT Security"`),
+    openSourceReviewer: filled(`who checks open-source licences before release, e.g. "Engineering Lead"`),
+  }),
+  /** Where staff report incidents and ask questions. */
+  contacts: group({
+    incidents: contact("the team that takes incident reports"),
+    questions: contact(`the team that answers "may I use Claude for this?"`),
+    incidentReportHours: wholeNumber(1, 72, "the number of hours staff have to report an incident, e.g. 24").default(24),
+  }),
+  /** The organisation's data classification scheme and the ceiling for Claude. */
+  dataClassification: group({
+    levels: z
+      .array(filled("the name of a classification level"), {
+        error: "must be a list of classification levels from least to most sensitive, e.g. [Public, Internal, Confidential, Secret].",
+      })
+      .min(2, { error: "needs at least two levels. List your classification levels from least to most sensitive." }),
+    highestAllowed: filled("the most sensitive classification level that may be used with Claude, e.g. Confidential"),
+    policyName: filled(`the name of your classification policy, e.g. "Data Classification Policy"`),
+  }),
+  products: z
+    .array(z.enum(Object.keys(PRODUCTS) as [Product, ...Product[]], { error: `must list only ${Object.keys(PRODUCTS).join(", ")}.` }), {
+      error: `must be a list of the Claude products you deploy: ${Object.keys(PRODUCTS).join(", ")}.`,
+    })
+    .min(1, { error: `is empty. List the Claude products you deploy: ${Object.keys(PRODUCTS).join(", ")}.` }),
+  /** Names of the organisation's own procedures that the policy refers to. */
+  procedures: group({
+    informationSecurityPolicy: filled(`the name of your information security policy`),
+    codeOfConduct: filled(`the name of your code of conduct`),
+    aiWorkflowApproval: filled(`the name of the process that approves automated agent workflows`),
+    aiDisclosure: filled(`the name of the procedure for disclosing AI assistance to clients`),
+    dataProcessingAgreement: filled(`the name of your data processing agreement with Anthropic`),
+    securityTestingProgramme: filled(`the name of the programme under which authorised security testing happens`),
+  }),
+  addenda: z
+    .array(z.enum(ADDENDA, { error: `must list only ${ADDENDA.join(", ")}.` }), {
+      error: `must be a list of industry addenda: any of ${ADDENDA.join(", ")}, or [].`,
+    })
+    .default([]),
+  /** Course settings. */
+  course: group({
+    passMark: wholeNumber(1, 100, "the percentage needed to pass, e.g. 80").default(80),
+    refresherSize: wholeNumber(1, 20, "the number of scenarios in a refresher quiz, e.g. 5").default(5),
+    onboardingWindowDays: wholeNumber(1, 365, "the number of days a new hire has to acknowledge, e.g. 14").default(14),
+  }).default({ passMark: 80, refresherSize: 5, onboardingWindowDays: 14 }),
+}).superRefine((org, ctx) => {
+  const { effectiveDate, reviewDate } = org.policy;
+  const gap = Date.parse(reviewDate) - Date.parse(effectiveDate);
+  if (gap <= 0 || gap > ONE_YEAR_MS)
+    ctx.addIssue({
+      code: "custom",
+      path: ["policy", "reviewDate"],
+      message: `(${reviewDate}) must fall after the effective date (${effectiveDate}) and at most 12 months later. Write a review date within a year.`,
+    });
+  const { levels, highestAllowed } = org.dataClassification;
+  const at = levels.indexOf(highestAllowed);
+  if (at === -1)
+    ctx.addIssue({
+      code: "custom",
+      path: ["dataClassification", "highestAllowed"],
+      message: `(${JSON.stringify(highestAllowed)}) is not one of the levels (${levels.join(", ")}). Write one of them.`,
+    });
+  else if (at === levels.length - 1)
+    ctx.addIssue({
+      code: "custom",
+      path: ["dataClassification", "highestAllowed"],
+      message: `is the most sensitive level, so nothing would be prohibited. Choose a lower level; every level above it becomes prohibited input.`,
+    });
+  const duplicates = (list: readonly string[]) => list.filter((item, i) => list.indexOf(item) !== i);
+  for (const [field, list] of [["products", org.products], ["addenda", org.addenda], ["dataClassification.levels", levels]] as const)
+    for (const repeated of new Set(duplicates(list)))
+      ctx.addIssue({ code: "custom", path: field.split("."), message: `lists ${JSON.stringify(repeated)} twice. Remove the repeat.` });
+});
+
+export type Organisation = z.output<typeof OrganisationSchema>;

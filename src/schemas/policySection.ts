@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { ADDENDA } from "./organisation.ts";
+
+const text = (what: string) =>
+  z.string({ error: (issue) => `${issue.input === undefined ? "is missing" : "must be text"}. Write ${what}.` }).trim().min(1, { error: `is empty. Write ${what}.` });
+
+const common = {
+  /** Section heading, e.g. "Data handling". */
+  title: text("the section's heading"),
+  /** One sentence for the table of contents. */
+  summary: text("one sentence that says what the section covers"),
+  /** Why this section matters, shown beside it; not part of the binding text. */
+  why: text(`two to four sentences on why this section matters`),
+};
+
+/** Frontmatter of a numbered policy section (`content/policy/03-data-handling.md`). */
+export const SectionFrontmatterSchema = z.strictObject({
+  /** Section number, 1 to 8; clause ids start with it. */
+  section: z.number({ error: "must be the section number, a whole number from 1 to 8." }).int().min(1).max(8),
+  ...common,
+});
+
+/** Frontmatter of an industry addendum (`content/policy/addenda/healthcare.md`). */
+export const AddendumFrontmatterSchema = z.strictObject({
+  /** Which addendum this is; switched on by `addenda` in organisation.yaml. */
+  addendum: z.enum(ADDENDA, { error: `must be one of ${ADDENDA.join(", ")}.` }),
+  /** Clause id prefix, e.g. FIN for clauses FIN.1, FIN.2. */
+  prefix: z.string().regex(/^[A-Z]{2,4}$/, { error: "must be two to four capital letters, e.g. FIN." }),
+  ...common,
+});
+
+export type SectionFrontmatter = z.output<typeof SectionFrontmatterSchema>;
+export type AddendumFrontmatter = z.output<typeof AddendumFrontmatterSchema>;
