@@ -19,7 +19,9 @@ export default defineConfig(
   {
     files: ["**/*.astro"],
     // astro-eslint-parser predates the project service and reads the tsconfig itself.
-    languageOptions: { parserOptions: { parser: tseslint.parser, projectService: false, project: true, extraFileExtensions: [".astro"] } },
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, projectService: false, project: true, extraFileExtensions: [".astro"] },
+    },
   },
   { files: ["**/*.{js,mjs}"], ...tseslint.configs.disableTypeChecked },
 );

@@ -15,7 +15,9 @@ if (needsBuild()) {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) {
-    console.error("\nThe build failed (see above), so the site was not started. Fix the problem and run npm start again.");
+    console.error(
+      "\nThe build failed (see above), so the site was not started. Fix the problem and run npm start again.",
+    );
     process.exit(result.status ?? 1);
   }
 }
@@ -36,6 +38,8 @@ function newestChange(target: string): number {
   if (!stats.isDirectory()) return stats.mtimeMs;
   return Math.max(
     stats.mtimeMs,
-    ...readdirSync(target, { recursive: true, encoding: "utf8" }).map((name) => statSync(path.join(target, name)).mtimeMs),
+    ...readdirSync(target, { recursive: true, encoding: "utf8" }).map(
+      (name) => statSync(path.join(target, name)).mtimeMs,
+    ),
   );
 }

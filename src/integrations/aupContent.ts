@@ -32,7 +32,8 @@ export default function aupContent(): AstroIntegration {
             throw stop;
           }
         } else if (command === "dev") {
-          for (const problem of loadPolicy({ contentDir: dir, mode: "preview" }).problems) logger.warn(formatProblem(problem));
+          for (const problem of loadPolicy({ contentDir: dir, mode: "preview" }).problems)
+            logger.warn(formatProblem(problem));
         }
       },
     },

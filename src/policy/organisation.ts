@@ -25,7 +25,11 @@ const PREVIEW_FALLBACK: Organisation = {
   policy: { version: "0.0", effectiveDate: "1970-01-01", reviewDate: "1970-12-31" },
   roles: { policyOwner: "", executiveSponsor: "", agentConnectionApprover: "", openSourceReviewer: "" },
   contacts: { incidents: { name: "", email: "" }, questions: { name: "", email: "" }, incidentReportHours: 24 },
-  dataClassification: { levels: ["Public", "Internal", "Confidential", "Secret"], highestAllowed: "Confidential", policyName: "" },
+  dataClassification: {
+    levels: ["Public", "Internal", "Confidential", "Secret"],
+    highestAllowed: "Confidential",
+    policyName: "",
+  },
   products: Object.keys(PRODUCTS) as Product[],
   procedures: {
     informationSecurityPolicy: "",

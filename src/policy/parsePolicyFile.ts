@@ -31,11 +31,20 @@ export function parsePolicyFile<Schema extends z.ZodType>(
     return {
       frontmatter: undefined,
       clauses: [],
-      problems: [{ file, location: "line 1", message: "has no frontmatter. Start the file with a --- block holding title, summary and why." }],
+      problems: [
+        {
+          file,
+          location: "line 1",
+          message: "has no frontmatter. Start the file with a --- block holding title, summary and why.",
+        },
+      ],
     };
-  const yaml = parseYaml(match[1] ?? "", file);
+  const yaml = parseYaml(match[1] ?? "", file, 2);
   const parsed = schema.safeParse(yaml.data);
-  const problems = [...yaml.problems, ...(yaml.problems.length || parsed.success ? [] : zodProblems(parsed.error, file))];
+  const problems = [
+    ...yaml.problems,
+    ...(yaml.problems.length || parsed.success ? [] : zodProblems(parsed.error, file)),
+  ];
   if (!parsed.success) return { frontmatter: undefined, clauses: [], problems };
 
   const prefix = clausePrefix(parsed.data);
@@ -53,29 +62,60 @@ export function parsePolicyFile<Schema extends z.ZodType>(
   const finish = () => {
     if (!current) return;
     const markdown = current.lines.join("\n");
-    clauses.push({ id: current.id, anchor: `clause-${current.id.replace(".", "-")}`, title: plainText(current.title), html: renderMarkdown(markdown), text: plainText(markdown) });
+    clauses.push({
+      id: current.id,
+      anchor: `clause-${current.id.replace(".", "-")}`,
+      title: plainText(current.title),
+      html: renderMarkdown(markdown),
+      text: plainText(markdown),
+    });
   };
+  let strayText = false;
   text.split("\n").forEach((line, index) => {
     const lineNumber = index + bodyStartLine;
-    const heading = /^##\s/.test(line) ? CLAUSE_HEADING.exec(line) : undefined;
-    if (heading) {
+    if (/^##\s/.test(line)) {
       finish();
-      const [, id = "", title = ""] = heading;
+      const [, id = "", title = ""] = CLAUSE_HEADING.exec(line) ?? [];
       const expected = `${prefix}.${clauses.length + 1}`;
-      if (id !== expected)
-        problems.push({ file, location: `line ${lineNumber}`, message: `has clause "${id}" where "${expected}" comes next. Number clauses ${prefix}.1, ${prefix}.2, … in order, and never reuse an id.` });
-      current = { id, title, lines: [] };
+      if (!title)
+        problems.push({
+          file,
+          location: `line ${lineNumber}`,
+          message: `has a clause heading without an id and a title ("${line.trim()}"). Write it as "## ${expected} Title".`,
+        });
+      else if (id !== expected)
+        problems.push({
+          file,
+          location: `line ${lineNumber}`,
+          message: `has clause "${id}" where "${expected}" comes next. Number clauses ${prefix}.1, ${prefix}.2, … in order, and never reuse an id.`,
+        });
+      current = { id: title ? id : expected, title, lines: [] };
     } else if (/^#{1,6}\s/.test(line)) {
-      problems.push({ file, location: `line ${lineNumber}`, message: `has a heading that is not a clause ("${line.trim()}"). Start clauses with "## ${prefix}.N Title"; use bold text for sub-headings inside a clause.` });
+      problems.push({
+        file,
+        location: `line ${lineNumber}`,
+        message: `has a heading that is not a clause ("${line.trim()}"). Start clauses with "## ${prefix}.N Title"; use bold text for sub-headings inside a clause.`,
+      });
     } else if (current) {
       current.lines.push(line);
-    } else if (line.trim()) {
-      problems.push({ file, location: `line ${lineNumber}`, message: `has text before the first clause. Move it into a clause, or into the "why" of the frontmatter.` });
+    } else if (line.trim() && !strayText) {
+      strayText = true;
+      problems.push({
+        file,
+        location: `line ${lineNumber}`,
+        message: `has text before the first clause. Move it into a clause, or into the "why" of the frontmatter.`,
+      });
     }
   });
   finish();
-  if (!clauses.length) problems.push({ file, message: `has no clauses. Add at least one clause starting with "## ${prefix}.1 Title".` });
+  if (!clauses.length)
+    problems.push({ file, message: `has no clauses. Add at least one clause starting with "## ${prefix}.1 Title".` });
   for (const clause of clauses)
-    if (!clause.text) problems.push({ file, location: `clause ${clause.id}`, message: "is empty. Write the clause's text under its heading." });
+    if (!clause.text)
+      problems.push({
+        file,
+        location: `clause ${clause.id}`,
+        message: "is empty. Write the clause's text under its heading.",
+      });
   return { frontmatter: parsed.data, clauses, problems };
 }

@@ -23,7 +23,10 @@ export function placeholderValues({ org, raw, problems }: LoadedOrganisation): P
     "policy.effectiveDate": formatDate(org.policy.effectiveDate),
     "policy.reviewDate": formatDate(org.policy.reviewDate),
     "dataClassification.prohibitedLevels": joinList(levels.slice(levels.indexOf(highestAllowed) + 1), "or"),
-    "products.list": joinList(org.products.map((product) => PRODUCTS[product]), "and"),
+    "products.list": joinList(
+      org.products.map((product) => PRODUCTS[product]),
+      "and",
+    ),
   };
   for (const [key, text] of Object.entries(derived)) values.set(key, { text });
   // A derived value depends on its group: when that group has a problem, the value is unfilled too.

@@ -28,7 +28,9 @@ export type Addendum = (typeof ADDENDA)[number];
 /** Text the organisation must write; `fix` completes "Write …". */
 function filled(fix: string) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? `is missing. Write ${fix}.` : `must be text. Write ${fix}.`) })
+    .string({
+      error: (issue) => (issue.input === undefined ? `is missing. Write ${fix}.` : `must be text. Write ${fix}.`),
+    })
     .trim()
     .superRefine((value, ctx) => {
       if (value === "") ctx.addIssue({ code: "custom", message: `is empty. Write ${fix}.` });
@@ -69,13 +71,18 @@ function group<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
-const contact = (who: string) =>
+const contact = (who: string, example: { name: string; email: string }) =>
   group({
-    name: filled(`the name of ${who}, e.g. "IT Security Service Desk"`),
-    email: email(`the email address of ${who}, e.g. security@yourcompany.com`),
+    name: filled(`the name of ${who}, e.g. "${example.name}"`),
+    email: email(`the email address of ${who}, e.g. ${example.email}`),
   });
 
 const ONE_YEAR_MS = 366 * 24 * 60 * 60 * 1000;
+
+function noRepeats(list: readonly string[], ctx: z.RefinementCtx): void {
+  for (const repeated of new Set(list.filter((item, i) => list.indexOf(item) !== i)))
+    ctx.addIssue({ code: "custom", message: `lists ${JSON.stringify(repeated)} twice. Remove the repeat.` });
+}
 
 export const OrganisationSchema = group({
   /** Who the policy belongs to. */
@@ -86,7 +93,9 @@ export const OrganisationSchema = group({
   /** Logo and colour used across the site and packages. */
   branding: group({
     logo: filled(`the path of your logo (SVG or PNG) relative to the content folder, e.g. branding/logo.svg`)
-      .refine((path) => /\.(svg|png)$/i.test(path), { error: "must be an .svg or .png file. Write the path of your logo." })
+      .refine((path) => /\.(svg|png)$/i.test(path), {
+        error: "must be an .svg or .png file. Write the path of your logo.",
+      })
       .optional(),
     accentColour: z
       .string({ error: 'must be a colour like "#1d4e89". Write your brand colour as a quoted hex code.' })
@@ -108,6 +117,14 @@ export const OrganisationSchema = group({
       .regex(/^\d+\.\d+(\.\d+)?$/, { error: 'must look like "1.0" or "1.2.0". Write the policy version.' }),
     effectiveDate: isoDate("the date the policy takes effect, e.g. 2026-01-05"),
     reviewDate: isoDate("the date of the next review, at most 12 months after the effective date"),
+  }).superRefine(({ effectiveDate, reviewDate }, ctx) => {
+    const gap = Date.parse(reviewDate) - Date.parse(effectiveDate);
+    if (gap <= 0 || gap > ONE_YEAR_MS)
+      ctx.addIssue({
+        code: "custom",
+        path: ["reviewDate"],
+        message: `(${reviewDate}) must fall after the effective date (${effectiveDate}) and at most 12 months later. Write a review date within a year.`,
+      });
   }),
   /** Roles (not people) that own, approve and operate the policy. */
   roles: group({
@@ -118,25 +135,56 @@ export const OrganisationSchema = group({
   }),
   /** Where staff report incidents and ask questions. */
   contacts: group({
-    incidents: contact("the team that takes incident reports"),
-    questions: contact(`the team that answers "may I use Claude for this?"`),
-    incidentReportHours: wholeNumber(1, 72, "the number of hours staff have to report an incident, e.g. 24").default(24),
+    incidents: contact("the team that takes incident reports", {
+      name: "IT Security Service Desk",
+      email: "security@yourcompany.com",
+    }),
+    questions: contact(`the team that answers "may I use Claude for this?"`, {
+      name: "AI Governance Office",
+      email: "ai-governance@yourcompany.com",
+    }),
+    incidentReportHours: wholeNumber(1, 72, "the number of hours staff have to report an incident, e.g. 24").default(
+      24,
+    ),
   }),
   /** The organisation's data classification scheme and the ceiling for Claude. */
   dataClassification: group({
     levels: z
       .array(filled("the name of a classification level"), {
-        error: "must be a list of classification levels from least to most sensitive, e.g. [Public, Internal, Confidential, Secret].",
+        error:
+          "must be a list of classification levels from least to most sensitive, e.g. [Public, Internal, Confidential, Secret].",
       })
-      .min(2, { error: "needs at least two levels. List your classification levels from least to most sensitive." }),
+      .min(2, { error: "needs at least two levels. List your classification levels from least to most sensitive." })
+      .superRefine(noRepeats),
     highestAllowed: filled("the most sensitive classification level that may be used with Claude, e.g. Confidential"),
     policyName: filled(`the name of your classification policy, e.g. "Data Classification Policy"`),
+  }).superRefine(({ levels, highestAllowed }, ctx) => {
+    const at = levels.indexOf(highestAllowed);
+    if (at === -1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["highestAllowed"],
+        message: `(${JSON.stringify(highestAllowed)}) is not one of the levels (${levels.join(", ")}). Write one of them.`,
+      });
+    else if (at === levels.length - 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["highestAllowed"],
+        message: `is the most sensitive level, so nothing would be prohibited. Choose a lower level; every level above it becomes prohibited input.`,
+      });
   }),
   products: z
-    .array(z.enum(Object.keys(PRODUCTS) as [Product, ...Product[]], { error: `must list only ${Object.keys(PRODUCTS).join(", ")}.` }), {
-      error: `must be a list of the Claude products you deploy: ${Object.keys(PRODUCTS).join(", ")}.`,
-    })
-    .min(1, { error: `is empty. List the Claude products you deploy: ${Object.keys(PRODUCTS).join(", ")}.` }),
+    .array(
+      z.enum(Object.keys(PRODUCTS) as [Product, ...Product[]], {
+        error: (issue) =>
+          `is ${JSON.stringify(issue.input)}, which is not a Claude product. Use only ${Object.keys(PRODUCTS).join(", ")}.`,
+      }),
+      {
+        error: `must be a list of the Claude products you deploy: ${Object.keys(PRODUCTS).join(", ")}.`,
+      },
+    )
+    .min(1, { error: `is empty. List the Claude products you deploy: ${Object.keys(PRODUCTS).join(", ")}.` })
+    .superRefine(noRepeats),
   /** Names of the organisation's own procedures that the policy refers to. */
   procedures: group({
     informationSecurityPolicy: filled(`the name of your information security policy`),
@@ -147,9 +195,16 @@ export const OrganisationSchema = group({
     securityTestingProgramme: filled(`the name of the programme under which authorised security testing happens`),
   }),
   addenda: z
-    .array(z.enum(ADDENDA, { error: `must list only ${ADDENDA.join(", ")}.` }), {
-      error: `must be a list of industry addenda: any of ${ADDENDA.join(", ")}, or [].`,
-    })
+    .array(
+      z.enum(ADDENDA, {
+        error: (issue) =>
+          `is ${JSON.stringify(issue.input)}, which is not an addendum. Use only ${ADDENDA.join(", ")}.`,
+      }),
+      {
+        error: `must be a list of industry addenda: any of ${ADDENDA.join(", ")}, or [].`,
+      },
+    )
+    .superRefine(noRepeats)
     .default([]),
   /** Course settings. */
   course: group({
@@ -157,33 +212,6 @@ export const OrganisationSchema = group({
     refresherSize: wholeNumber(1, 20, "the number of scenarios in a refresher quiz, e.g. 5").default(5),
     onboardingWindowDays: wholeNumber(1, 365, "the number of days a new hire has to acknowledge, e.g. 14").default(14),
   }).default({ passMark: 80, refresherSize: 5, onboardingWindowDays: 14 }),
-}).superRefine((org, ctx) => {
-  const { effectiveDate, reviewDate } = org.policy;
-  const gap = Date.parse(reviewDate) - Date.parse(effectiveDate);
-  if (gap <= 0 || gap > ONE_YEAR_MS)
-    ctx.addIssue({
-      code: "custom",
-      path: ["policy", "reviewDate"],
-      message: `(${reviewDate}) must fall after the effective date (${effectiveDate}) and at most 12 months later. Write a review date within a year.`,
-    });
-  const { levels, highestAllowed } = org.dataClassification;
-  const at = levels.indexOf(highestAllowed);
-  if (at === -1)
-    ctx.addIssue({
-      code: "custom",
-      path: ["dataClassification", "highestAllowed"],
-      message: `(${JSON.stringify(highestAllowed)}) is not one of the levels (${levels.join(", ")}). Write one of them.`,
-    });
-  else if (at === levels.length - 1)
-    ctx.addIssue({
-      code: "custom",
-      path: ["dataClassification", "highestAllowed"],
-      message: `is the most sensitive level, so nothing would be prohibited. Choose a lower level; every level above it becomes prohibited input.`,
-    });
-  const duplicates = (list: readonly string[]) => list.filter((item, i) => list.indexOf(item) !== i);
-  for (const [field, list] of [["products", org.products], ["addenda", org.addenda], ["dataClassification.levels", levels]] as const)
-    for (const repeated of new Set(duplicates(list)))
-      ctx.addIssue({ code: "custom", path: field.split("."), message: `lists ${JSON.stringify(repeated)} twice. Remove the repeat.` });
 });
 
 export type Organisation = z.output<typeof OrganisationSchema>;

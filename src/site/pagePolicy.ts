@@ -20,7 +20,12 @@ export interface Branding {
 export function branding({ organisation }: Policy): Branding {
   const { name, shortName } = organisation.organisation;
   const { logo, accentColour } = organisation.branding;
-  return { name: name || "Your organisation", shortName: shortName || name || "Your organisation", accentColour, logoSrc: logo ? dataUri(path.join(contentDir(), logo)) : undefined };
+  return {
+    name: name || "Your organisation",
+    shortName: shortName || name || "Your organisation",
+    accentColour,
+    logoSrc: logo ? dataUri(path.join(contentDir(), logo)) : undefined,
+  };
 }
 
 function dataUri(file: string): string | undefined {

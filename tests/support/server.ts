@@ -32,7 +32,9 @@ export function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer>
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);
-    child.on("exit", (code) => fail(new Error(`The server exited (code ${code}) before listening. Output:\n${output}`)));
+    child.on("exit", (code) =>
+      fail(new Error(`The server exited (code ${code}) before listening. Output:\n${output}`)),
+    );
   });
 }
 

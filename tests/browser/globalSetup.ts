@@ -1,0 +1,21 @@
+import type { TestProject } from "vitest/node";
+import { runBuild } from "../support/build.ts";
+import { ensureChromium } from "../support/chromium.ts";
+import { startServer } from "../support/server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    chromiumPath: string;
+  }
+}
+
+/** Builds the site as `npm run build` does, serves it on a free port, and finds Chromium. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  project.provide("chromiumPath", ensureChromium());
+  const build = runBuild();
+  if (build.status !== 0) throw new Error(`The site did not build, so the browser tests cannot run:\n${build.output}`);
+  const server = await startServer();
+  project.provide("baseUrl", server.url);
+  return () => server.stop();
+}
