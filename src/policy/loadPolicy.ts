@@ -20,10 +20,12 @@ export interface LoadPolicyOptions {
    * `preview` (dev server): problems are returned and unfilled values are marked in the text.
    */
   mode?: "strict" | "preview";
+  /** Which addenda to include; by default those switched on in organisation.yaml. */
+  addenda?: readonly Addendum[];
 }
 
 /** Reads the organisation settings and the policy files, fills them in, and hashes the result. */
-export function loadPolicy({ contentDir = defaultContentDir(), mode = "strict" }: LoadPolicyOptions = {}): Policy {
+export function loadPolicy({ contentDir = defaultContentDir(), mode = "strict", addenda: only }: LoadPolicyOptions = {}): Policy {
   const loaded = loadOrganisation(contentDir);
   const values = placeholderValues(loaded);
   const problems: ContentProblem[] = [...loaded.problems];
@@ -33,7 +35,7 @@ export function loadPolicy({ contentDir = defaultContentDir(), mode = "strict" }
   const addenda = readAddenda(
     path.join(policyDir, "addenda"),
     displayPath(path.join(contentDir, "organisation.yaml")),
-    loaded.org.addenda,
+    only ?? loaded.org.addenda,
     values,
     problems,
   );
