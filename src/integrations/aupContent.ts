@@ -5,9 +5,10 @@ import { AstroError } from "astro/errors";
 import { ContentError, formatProblem } from "../lib/contentProblem.ts";
 import { loadPolicy } from "../policy/loadPolicy.ts";
 import { contentDir } from "../policy/paths.ts";
+import { loadScenarios, scenariosDir } from "../scenarios/loadScenarios.ts";
 
 /**
- * Checks the organisation settings and policy before anything is built: a production build stops
+ * Checks the organisation settings, policy and scenarios before anything is built: a production build stops
  * with every problem listed (file, field or line, what to write); the dev server only warns,
  * and the pages show unfilled values visibly. Content files are watched in dev.
  */
@@ -17,24 +18,24 @@ export default function aupContent(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ command, addWatchFile, logger }) => {
         const dir = contentDir();
-        for (const file of contentFiles(dir)) addWatchFile(file);
-        if (command === "build") {
-          try {
-            const policy = loadPolicy({ contentDir: dir, mode: "strict" });
-            logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}`);
-          } catch (error) {
-            if (!(error instanceof ContentError)) throw error;
-            const stop = new AstroError(
-              error.message,
-              "Fix each value above in the named file, then build again. The dev server (npm run dev) shows unfilled values on the page.",
-            );
-            stop.stack = ""; // a content mistake, not a crash: the trace would only hide the message
-            throw stop;
-          }
-        } else if (command === "dev") {
-          for (const problem of loadPolicy({ contentDir: dir, mode: "preview" }).problems)
-            logger.warn(formatProblem(problem));
+        for (const file of [...contentFiles(dir), ...contentFiles(scenariosDir())]) addWatchFile(file);
+        if (command !== "build" && command !== "dev") return;
+        const policy = loadPolicy({ contentDir: dir, mode: "preview" });
+        const { scenarios, problems: scenarioProblems } = loadScenarios({ contentDir: dir, mode: "preview" });
+        const problems = [...policy.problems, ...scenarioProblems];
+        if (command === "dev") {
+          for (const problem of problems) logger.warn(formatProblem(problem));
+          return;
         }
+        if (problems.length) {
+          const stop = new AstroError(
+            new ContentError(problems).message,
+            "Fix each problem above in the named file, then build again. The dev server (npm run dev) shows unfilled values on the page.",
+          );
+          stop.stack = ""; // a content mistake, not a crash: the trace would only hide the message
+          throw stop;
+        }
+        logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}; ${scenarios.length} scenarios`);
       },
     },
   };

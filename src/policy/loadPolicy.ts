@@ -25,7 +25,11 @@ export interface LoadPolicyOptions {
 }
 
 /** Reads the organisation settings and the policy files, fills them in, and hashes the result. */
-export function loadPolicy({ contentDir = defaultContentDir(), mode = "strict", addenda: only }: LoadPolicyOptions = {}): Policy {
+export function loadPolicy({
+  contentDir = defaultContentDir(),
+  mode = "strict",
+  addenda: only,
+}: LoadPolicyOptions = {}): Policy {
   const loaded = loadOrganisation(contentDir);
   const values = placeholderValues(loaded);
   const problems: ContentProblem[] = [...loaded.problems];

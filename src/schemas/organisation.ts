@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { contrastRatio } from "../lib/contrast.ts";
+import { strictGroup } from "./strictGroup.ts";
 
 /**
  * The organisation settings (`content/organisation.yaml`): every value the policy template leaves
@@ -60,15 +61,10 @@ function wholeNumber(min: number, max: number, fix: string) {
 
 /** A group of settings; unknown keys are refused because they are almost always typos. */
 function group<Shape extends z.ZodRawShape>(shape: Shape) {
-  const fields = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `has unknown field ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}. Check the spelling; the fields are: ${fields}.`
-        : issue.input === undefined
-          ? `is missing. Add it with the fields ${fields}, as in the example organisation.yaml.`
-          : `must be a group of fields (${fields}).`,
-  });
+  return strictGroup(
+    shape,
+    `Add it with the fields ${Object.keys(shape).join(", ")}, as in the example organisation.yaml.`,
+  );
 }
 
 const contact = (who: string, example: { name: string; email: string }) =>

@@ -11,10 +11,10 @@ afterEach(() => {
 });
 
 /** Builds from a content copy into a throwaway folder, so that dist/ is never touched. */
-function buildWith(contentDir: string) {
+function buildWith(contentDir: string, scenariosDir = "scenarios") {
   const outDir = mkdtempSync(path.join(tmpdir(), "aup-build-"));
   outDirs.push(outDir);
-  return runBuild({ AUP_CONTENT_DIR: contentDir }, ["--outDir", outDir]);
+  return runBuild({ AUP_CONTENT_DIR: contentDir, AUP_SCENARIOS_DIR: scenariosDir }, ["--outDir", outDir]);
 }
 
 describe("production build content check", () => {
@@ -40,5 +40,14 @@ describe("production build content check", () => {
     expect(build.status).not.toBe(0);
     expect(build.output).toContain("roles.policyOwner is missing. Write the role that maintains this policy");
     expect(build.output).toContain("dataClassification.highestAllowed");
+  });
+
+  it("fails when a scenario is broken, naming the file, the node and the fix", () => {
+    const build = buildWith("content", "tests/fixtures/scenarios");
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain(
+      `tests/fixtures/scenarios/broken-graph.yaml: node "first" choice 1 points to missing node "q9". Add node "q9" or change the choice's next.`,
+    );
+    expect(build.output).toContain(`tests/fixtures/scenarios/not-yaml.yaml: line 4 is not valid YAML`);
   });
 });
