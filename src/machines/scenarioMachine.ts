@@ -1,0 +1,99 @@
+import { assign, setup, type StateNodeConfig } from "xstate";
+import type { Outcome, Scenario } from "../schemas/scenario.ts";
+import { scoreOutcomes } from "./scoring.ts";
+
+/** One choice the learner made. */
+export interface ScenarioAnswer {
+  node: string;
+  /** Index of the choice within its node, from 0. */
+  choice: number;
+  outcome: Outcome;
+  clause: string;
+  /** When the choice was made (ms since the epoch); interactions report it. */
+  at: number;
+}
+
+export interface ScenarioResult {
+  scenarioId: string;
+  /** Nodes visited, from the start to the end node. */
+  path: string[];
+  answers: ScenarioAnswer[];
+  /** From 0 to 1. */
+  score: number;
+}
+
+export type ScenarioEvent =
+  { type: "choice.select"; index: number; at?: number } | { type: "feedback.continue" } | { type: "scenario.finish" };
+
+interface ScenarioContext {
+  answers: ScenarioAnswer[];
+  /** The last answer's feedback is on screen until the learner continues. */
+  showingFeedback: boolean;
+}
+
+/**
+ * Turns a validated scenario into a state machine: one state per node. A choice records the
+ * answer, moves to its `next` node and shows its feedback; an end node waits for
+ * `scenario.finish`, then the machine is done with the path, the answers and the score as output.
+ */
+export function createScenarioMachine(scenario: Scenario) {
+  const states: Record<
+    string,
+    StateNodeConfig<ScenarioContext, ScenarioEvent, never, never, never, never, never, ScenarioResult, never, never>
+  > = {};
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    states[id] =
+      node.type === "end"
+        ? { on: { "scenario.finish": { guard: "feedbackSeen", target: "#scenario.finished" } } }
+        : {
+            on: {
+              "choice.select": node.choices.map((choice, index) => ({
+                guard: { type: "isChoice", params: { index } },
+                target: `#scenario.${choice.next}`,
+                actions: {
+                  type: "recordAnswer",
+                  params: { node: id, choice: index, outcome: choice.outcome, clause: choice.clause },
+                },
+              })),
+            },
+          };
+  }
+  states.finished = { type: "final" };
+
+  return setup({
+    types: { context: {} as ScenarioContext, events: {} as ScenarioEvent, output: {} as ScenarioResult },
+    guards: {
+      isChoice: ({ context, event }, params: { index: number }) =>
+        !context.showingFeedback && event.type === "choice.select" && event.index === params.index,
+      feedbackSeen: ({ context }) => !context.showingFeedback,
+    },
+    actions: {
+      recordAnswer: assign(({ context, event }, params: Omit<ScenarioAnswer, "at">) => ({
+        answers: [
+          ...context.answers,
+          { ...params, at: event.type === "choice.select" ? (event.at ?? Date.now()) : Date.now() },
+        ],
+        showingFeedback: true,
+      })),
+    },
+  }).createMachine({
+    id: "scenario",
+    initial: scenario.start,
+    context: { answers: [], showingFeedback: false },
+    on: { "feedback.continue": { actions: assign({ showingFeedback: false }) } },
+    states,
+    output: ({ context }) => scenarioResult(scenario, context.answers),
+  });
+}
+
+export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;
+
+export function scenarioResult(scenario: Scenario, answers: ScenarioAnswer[]): ScenarioResult {
+  const path = [scenario.start, ...answers.map((a) => nextOf(scenario, a))];
+  return { scenarioId: scenario.id, path, answers, score: scoreOutcomes(answers.map((a) => a.outcome)) };
+}
+
+function nextOf(scenario: Scenario, answer: ScenarioAnswer): string {
+  const node = scenario.nodes[answer.node];
+  return node?.type === "question" ? (node.choices[answer.choice]?.next ?? "") : "";
+}
