@@ -1,4 +1,4 @@
-import { assign, setup, type StateNodeConfig } from "xstate";
+import { assign, setup } from "xstate";
 import type { Outcome, Scenario } from "../schemas/scenario.ts";
 import { scoreOutcomes } from "./scoring.ts";
 
@@ -37,28 +37,25 @@ interface ScenarioContext {
  * `scenario.finish`, then the machine is done with the path, the answers and the score as output.
  */
 export function createScenarioMachine(scenario: Scenario) {
-  const states: Record<
-    string,
-    StateNodeConfig<ScenarioContext, ScenarioEvent, never, never, never, never, never, ScenarioResult, never, never>
-  > = {};
-  for (const [id, node] of Object.entries(scenario.nodes)) {
-    states[id] =
+  const nodeStates = Object.fromEntries(
+    Object.entries(scenario.nodes).map(([id, node]) => [
+      id,
       node.type === "end"
-        ? { on: { "scenario.finish": { guard: "feedbackSeen", target: "#scenario.finished" } } }
+        ? { on: { "scenario.finish": { guard: "feedbackSeen" as const, target: "#scenario.finished" } } }
         : {
             on: {
               "choice.select": node.choices.map((choice, index) => ({
-                guard: { type: "isChoice", params: { index } },
+                guard: { type: "isChoice" as const, params: { index } },
                 target: `#scenario.${choice.next}`,
                 actions: {
-                  type: "recordAnswer",
+                  type: "recordAnswer" as const,
                   params: { node: id, choice: index, outcome: choice.outcome, clause: choice.clause },
                 },
               })),
             },
-          };
-  }
-  states.finished = { type: "final" };
+          },
+    ]),
+  );
 
   return setup({
     types: { context: {} as ScenarioContext, events: {} as ScenarioEvent, output: {} as ScenarioResult },
@@ -81,7 +78,7 @@ export function createScenarioMachine(scenario: Scenario) {
     initial: scenario.start,
     context: { answers: [], showingFeedback: false },
     on: { "feedback.continue": { actions: assign({ showingFeedback: false }) } },
-    states,
+    states: { ...nodeStates, finished: { type: "final" } },
     output: ({ context }) => scenarioResult(scenario, context.answers),
   });
 }

@@ -9,7 +9,7 @@ import { contentDir as defaultContentDir, displayPath } from "../policy/paths.ts
 import { fillPlaceholders, placeholderValues, type PlaceholderValues } from "../policy/placeholders.ts";
 import { parseYaml } from "../policy/readYaml.ts";
 import { ADDENDA } from "../schemas/organisation.ts";
-import { ScenarioSchema, type Scenario } from "../schemas/scenario.ts";
+import { MAX_SCENARIOS, ScenarioSchema, type Scenario } from "../schemas/scenario.ts";
 import { checkScenario } from "./checkScenario.ts";
 
 export interface LoadScenariosOptions {
@@ -49,6 +49,11 @@ export function loadScenarios({ contentDir = defaultContentDir(), scenariosDir: 
     problems.push(...found);
     if (parsed?.success && !found.length) scenarios.push(render(parsed.data, values));
   }
+  if (scenarios.length > MAX_SCENARIOS)
+    problems.push({
+      file: displayPath(dir),
+      message: `holds ${scenarios.length} scenarios; a course can carry at most ${MAX_SCENARIOS} (saved progress must fit SCORM 1.2's 4,096 characters). Move some to another folder.`,
+    });
   if (mode === "strict" && problems.length) throw new ContentError(problems);
   return { scenarios: scenarios.sort((a, b) => a.id.localeCompare(b.id)), problems };
 }

@@ -13,6 +13,10 @@ export type Audience = (typeof AUDIENCES)[number];
 export const OUTCOMES = ["correct", "partial", "incorrect"] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+/** Bounds that keep saved progress within SCORM 1.2's 4,096 characters (see progressCodec). */
+export const MAX_NODES = 12;
+export const MAX_SCENARIOS = 120;
+
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const text = (what: string, max: number) =>
@@ -93,7 +97,12 @@ export const ScenarioSchema = strictGroup(
       .min(1, { error: "is empty. List the clauses the scenario teaches." }),
     /** The first node. */
     start: nodeId,
-    nodes: z.record(nodeId, NodeSchema, { error: "must map node ids to nodes." }),
+    // At most 12 nodes keeps every path under 12 choices, which the saved-progress budget relies on.
+    nodes: z
+      .record(nodeId, NodeSchema, { error: "must map node ids to nodes." })
+      .refine((nodes) => Object.keys(nodes).length <= MAX_NODES, {
+        error: `has more than ${MAX_NODES} nodes. Split the scenario in two.`,
+      }),
   },
   "Start the file with id, title, summary, audience, clauses, start and nodes.",
 );

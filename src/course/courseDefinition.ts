@@ -1,0 +1,77 @@
+import { createHash } from "node:crypto";
+import type { Policy } from "../policy/types.ts";
+import type { Audience, Scenario } from "../schemas/scenario.ts";
+
+/** What a learner may be asked which products they use; other audiences follow the settings. */
+export type ProductAudience = Extract<Audience, "claude-code" | "cowork">;
+
+export interface CourseSection {
+  number: string;
+  title: string;
+  anchor: string;
+  whyHtml: string;
+  clauses: { id: string; anchor: string; title: string; html: string }[];
+}
+
+/**
+ * Everything the course needs at run time, computed at build time from the validated content,
+ * so that the browser (or an LMS package) gets plain data and no Markdown or YAML parser.
+ */
+export interface CourseDefinition {
+  mode: "onboarding" | "refresher";
+  /** Changes whenever the policy, the scenarios or the rules change; saved progress from another key is dropped. */
+  key: string;
+  organisationName: string;
+  questionsContact: { name: string; email: string };
+  policy: { version: string; hash: string; sections: CourseSection[] };
+  /** The scenarios this organisation's learners may meet, sorted by id. */
+  scenarios: Scenario[];
+  /** Which product audiences the learner is asked about (products the organisation deploys). */
+  productAudiences: ProductAudience[];
+  passMark: number;
+  refresherSize: number;
+}
+
+export function buildCourseDefinition(
+  policy: Policy,
+  bank: Scenario[],
+  mode: CourseDefinition["mode"],
+): CourseDefinition {
+  const org = policy.organisation;
+  const productAudiences: ProductAudience[] = [];
+  if (org.products.includes("claude-code")) productAudiences.push("claude-code");
+  if (org.products.includes("claude-cowork")) productAudiences.push("cowork");
+  const allowed = new Set<Audience>(["everyone", ...productAudiences, ...org.addenda]);
+  const scenarios = bank.filter((s) => allowed.has(s.audience)).sort((a, b) => a.id.localeCompare(b.id));
+  const { passMark, refresherSize } = org.course;
+  const key = createHash("sha256")
+    .update(JSON.stringify([mode, policy.hash, passMark, refresherSize, scenarios]))
+    .digest("base64url")
+    .slice(0, 12);
+  return {
+    mode,
+    key,
+    organisationName: org.organisation.name,
+    questionsContact: org.contacts.questions,
+    policy: {
+      version: policy.version,
+      hash: policy.hash,
+      sections: policy.sections.map(({ number, title, anchor, whyHtml, clauses }) => ({
+        number,
+        title,
+        anchor,
+        whyHtml,
+        clauses: clauses.map(({ id, anchor: clauseAnchor, title: clauseTitle, html }) => ({
+          id,
+          anchor: clauseAnchor,
+          title: clauseTitle,
+          html,
+        })),
+      })),
+    },
+    scenarios,
+    productAudiences,
+    passMark,
+    refresherSize,
+  };
+}

@@ -1,0 +1,39 @@
+import type { ScenarioResult } from "../machines/scenarioMachine.ts";
+import { toPercent } from "../machines/scoring.ts";
+import type { CourseResult } from "../tracking/tracker.ts";
+import type { CourseDefinition } from "./courseDefinition.ts";
+
+export interface ResultInput {
+  course: CourseDefinition;
+  /** Every scenario of the course attempt, in play order. */
+  scope: string[];
+  finished: Record<string, ScenarioResult>;
+  attempt: number;
+  attemptId: string;
+}
+
+/** The course result from the latest play of each scenario: the mean score against the pass mark. */
+export function courseResult({ course, scope, finished, attempt, attemptId }: ResultInput): CourseResult {
+  const scenarios = scope.map((scenarioId) => {
+    const result = finished[scenarioId];
+    const missed = result?.answers.filter((a) => a.outcome !== "correct").map((a) => a.clause) ?? [];
+    return { scenarioId, score: result?.score ?? 0, missedClauses: [...new Set(missed)] };
+  });
+  const done = scenarios.filter((s) => finished[s.scenarioId]).length;
+  const score = scenarios.length ? scenarios.reduce((sum, s) => sum + s.score, 0) / scenarios.length : 0;
+  return {
+    mode: course.mode,
+    score,
+    passMark: course.passMark,
+    passed: done === scenarios.length && toPercent(score) >= course.passMark,
+    attempt,
+    attemptId,
+    scenarios,
+    progress: scenarios.length ? done / scenarios.length : 0,
+  };
+}
+
+/** Scenarios to play again: those not fully correct. */
+export function missedScenarios(result: CourseResult): string[] {
+  return result.scenarios.filter((s) => s.score < 1).map((s) => s.scenarioId);
+}

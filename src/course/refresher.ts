@@ -1,0 +1,93 @@
+import type { Scenario } from "../schemas/scenario.ts";
+
+/**
+ * Quarterly refresher quizzes: the same learner gets the same quiz all quarter and a different one
+ * the next, avoiding last quarter's scenarios where the bank allows, favouring the clauses the
+ * learner missed before, and spreading over the policy's sections. Deterministic: no clock, no
+ * Math.random, so any quiz can be reproduced from the learner id and the quarter.
+ */
+
+/** The first quarter of the chain; each quarter's quiz avoids the one before, back to here. */
+const EPOCH = { year: 2024, quarter: 1 };
+
+export interface RefresherOptions {
+  learnerId: string;
+  /** Quarter as "2026-Q4". */
+  quarter: string;
+  size: number;
+  /** Clauses this learner missed before, when the records hold them. */
+  missedClauses?: ReadonlySet<string>;
+}
+
+export function quarterOf(date: Date): string {
+  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
+}
+
+/** The refresher quiz for a learner and quarter: scenario ids, in the order they are played. */
+export function refresherQuiz(bank: readonly Scenario[], options: RefresherOptions): string[] {
+  const target = parseQuarter(options.quarter);
+  let previous = new Set<string>();
+  for (let q = quarterIndex(EPOCH); q < quarterIndex(target); q++)
+    previous = new Set(pick(bank, { ...options, quarter: quarterName(q), missedClauses: undefined }, previous));
+  return pick(bank, options, previous);
+}
+
+/**
+ * Greedy selection: each pick prefers, in turn, a scenario not in last quarter's quiz (so repeats
+ * happen only when the bank runs out), one teaching a missed clause, one covering new sections, then chance.
+ */
+function pick(bank: readonly Scenario[], options: RefresherOptions, avoid: ReadonlySet<string>): string[] {
+  const random = seededRandom(`${options.learnerId}|${options.quarter}`);
+  const candidates = bank.map((scenario) => ({ scenario, chance: random() }));
+  const size = Math.min(options.size, bank.length);
+  const chosen: typeof candidates = [];
+  const covered = new Set<string>();
+  while (chosen.length < size) {
+    const rank = (c: (typeof candidates)[number]) => [
+      avoid.has(c.scenario.id) ? 0 : 1,
+      c.scenario.clauses.filter((clause) => options.missedClauses?.has(clause)).length,
+      sectionsOf(c.scenario).filter((section) => !covered.has(section)).length,
+      c.chance,
+    ];
+    const remaining = candidates.filter((c) => !chosen.includes(c));
+    const best = remaining.reduce((a, b) => (compare(rank(b), rank(a)) > 0 ? b : a));
+    chosen.push(best);
+    for (const section of sectionsOf(best.scenario)) covered.add(section);
+  }
+  return chosen.map((c) => c.scenario.id);
+}
+
+function sectionsOf(scenario: Scenario): string[] {
+  return scenario.clauses.map((clause) => clause.split(".")[0] ?? clause);
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+}
+
+function parseQuarter(quarter: string): { year: number; quarter: number } {
+  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
+  if (!match) throw new Error(`"${quarter}" is not a quarter. Write it as 2026-Q4.`);
+  return { year: Number(match[1]), quarter: Number(match[2]) };
+}
+
+function quarterIndex({ year, quarter }: { year: number; quarter: number }): number {
+  return year * 4 + quarter - 1;
+}
+
+function quarterName(index: number): string {
+  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
+}
+
+/** mulberry32 seeded by an FNV-1a hash of the text: small, fast and the same in every browser. */
+function seededRandom(text: string): () => number {
+  let seed = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) seed = Math.imul(seed ^ text.charCodeAt(i), 0x01000193);
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,88 @@
+import type { Outcome } from "../schemas/scenario.ts";
+
+/**
+ * Where the course reports to. The course machines talk only to this interface; each target has
+ * its own implementation (this browser in preview, the records server on the site, the LMS in
+ * SCORM packages), so that pages and machines never call an LMS or `fetch` themselves.
+ */
+export interface Tracker {
+  /** Which implementation this is; the UI says where records go. */
+  readonly kind: "preview" | "site" | "scorm12" | "scorm2004";
+  /** Opens the session; returns saved progress and what the target knows about the learner. */
+  start(): Promise<TrackerStart>;
+  /** Saves the compact progress string (at most 4,096 characters, the SCORM 1.2 limit). */
+  saveProgress(progress: string): void;
+  reportAnswer(answer: AnswerReport): void;
+  reportResult(result: CourseResult): void;
+  /** Resolves once the acknowledgement is stored; rejects with a message for the learner otherwise. */
+  recordAcknowledgement(request: AcknowledgementRequest): Promise<AcknowledgementReceipt>;
+  /** Closes the session; safe to call more than once. */
+  finish(): void;
+}
+
+export interface Learner {
+  id: string;
+  name: string;
+}
+
+export interface TrackerStart {
+  progress?: string;
+  learner?: Learner;
+  /** The receipt of an acknowledgement already made in this session's course, if any. */
+  receipt?: AcknowledgementReceipt;
+}
+
+export interface AnswerReport {
+  scenarioId: string;
+  node: string;
+  choice: number;
+  choiceLabel: string;
+  outcome: Outcome;
+  clause: string;
+  attempt: number;
+  /** When the situation was shown and when the learner chose (ms since the epoch). */
+  shownAt: number;
+  at: number;
+}
+
+export interface ScenarioScore {
+  scenarioId: string;
+  score: number;
+  /** Clauses of the choices that were not fully correct. */
+  missedClauses: string[];
+}
+
+export interface CourseResult {
+  mode: "onboarding" | "refresher";
+  /** From 0 to 1, the mean of the scenario scores. */
+  score: number;
+  passMark: number;
+  passed: boolean;
+  attempt: number;
+  attemptId: string;
+  scenarios: ScenarioScore[];
+  /** Share of the course done, from 0 to 1 (SCORM 2004 progress_measure). */
+  progress: number;
+}
+
+export interface AcknowledgementRequest {
+  attemptId: string;
+  typedName: string;
+  policyVersion: string;
+  policyHash: string;
+  result: CourseResult;
+}
+
+export interface AcknowledgementReceipt {
+  name: string;
+  policyVersion: string;
+  policyHash: string;
+  /** ISO 8601 time the acknowledgement was stored. */
+  acknowledgedAt: string;
+  score: number;
+  /** The record's place in the evidence: its id and chain hash where the target keeps one. */
+  recordId?: string;
+  recordHash?: string;
+  /** Where the record is kept, in words for the learner. */
+  storedIn: string;
+}

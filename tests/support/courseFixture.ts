@@ -1,0 +1,64 @@
+import { createActor } from "xstate";
+import { buildCourseDefinition, type CourseDefinition } from "../../src/course/courseDefinition.ts";
+import { createCourseMachine, type CourseInput } from "../../src/machines/courseMachine.ts";
+import { loadPolicy } from "../../src/policy/loadPolicy.ts";
+import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
+import { PreviewTracker } from "../../src/tracking/previewTracker.ts";
+
+/** The shipped course, built as the site builds it. */
+export function shippedCourse(mode: CourseDefinition["mode"] = "onboarding"): CourseDefinition {
+  return buildCourseDefinition(loadPolicy(), loadScenarios().scenarios, mode);
+}
+
+/** In-memory Storage, so that a test can "reload" by starting a new actor on the same storage. */
+export class MemoryStorage {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+}
+
+/** Starts the course machine as a page would: tracker first, then the actor with any saved progress. */
+export async function startCourse(
+  course: CourseDefinition,
+  storage = new MemoryStorage(),
+  overrides: Partial<CourseInput> = {},
+) {
+  const tracker = new PreviewTracker(storage, course.key);
+  const { progress } = await tracker.start();
+  const actor = createActor(createCourseMachine(course), {
+    input: { course, tracker, progress, ...overrides },
+  }).start();
+  return { actor, tracker, storage };
+}
+
+type CourseActor = Awaited<ReturnType<typeof startCourse>>["actor"];
+
+/** Plays the current scenario to its end, choosing by outcome where it can. */
+export function playScenario(actor: CourseActor, prefer: "correct" | "incorrect"): void {
+  for (let guard = 0; guard < 20; guard++) {
+    const playing = actor.getSnapshot().context.playing;
+    if (!playing) throw new Error("No scenario is being played");
+    const scenario = actor.getSnapshot().context.course.scenarios.find((s) => s.id === playing.id);
+    const node = scenario?.nodes[String(playing.snapshot.value)];
+    if (node?.type === "end") {
+      actor.send({ type: "scenario.finish" });
+      return;
+    }
+    if (node?.type !== "question") throw new Error(`Unexpected node ${String(playing.snapshot.value)}`);
+    const wanted = node.choices.findIndex((c) => c.outcome === prefer);
+    actor.send({ type: "choice.select", index: wanted === -1 ? 0 : wanted });
+    actor.send({ type: "feedback.continue" });
+  }
+  throw new Error("The scenario did not end within 20 steps");
+}
+
+/** Opens every policy section and moves on to the scenarios. */
+export function readPolicy(actor: CourseActor): void {
+  for (const section of actor.getSnapshot().context.course.policy.sections)
+    actor.send({ type: "section.open", section: section.number });
+  actor.send({ type: "policy.done" });
+}

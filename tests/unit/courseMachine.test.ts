@@ -1,0 +1,197 @@
+import { describe, expect, it } from "vitest";
+import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
+import type { AcknowledgementReceipt } from "../../src/tracking/tracker.ts";
+import { MemoryStorage, playScenario, readPolicy, shippedCourse, startCourse } from "../support/courseFixture.ts";
+
+const course = shippedCourse();
+const everyoneIds = course.scenarios
+  .filter((s) => s.audience === "everyone" || s.audience === "financial-services")
+  .map((s) => s.id);
+
+describe("course machine", () => {
+  it("starts at the intro and plans the scenarios for the learner's products", async () => {
+    const { actor } = await startCourse(course);
+    expect(actor.getSnapshot().value).toBe("intro");
+    actor.send({ type: "course.start", audiences: ["claude-code"] });
+    const { plan } = actor.getSnapshot().context;
+    expect(plan).toEqual(course.scenarios.filter((s) => s.audience !== "cowork").map((s) => s.id));
+    expect(plan).not.toEqual(everyoneIds);
+  });
+
+  it("moves on from the policy only once every section has been opened", async () => {
+    const { actor } = await startCourse(course);
+    actor.send({ type: "course.start", audiences: [] });
+    expect(actor.getSnapshot().value).toBe("policy");
+    for (const section of course.policy.sections.slice(1))
+      actor.send({ type: "section.open", section: section.number });
+    actor.send({ type: "policy.done" });
+    expect(actor.getSnapshot().value).toBe("policy");
+    actor.send({ type: "section.open", section: course.policy.sections[0]?.number ?? "" });
+    actor.send({ type: "policy.done" });
+    expect(actor.getSnapshot().value).toBe("scenarios");
+  });
+
+  it("passes a learner who answers correctly, reports each answer, and records the acknowledgement", async () => {
+    const { actor, tracker } = await startCourse(course);
+    actor.send({ type: "course.start", audiences: [] });
+    readPolicy(actor);
+    everyoneIds.forEach(() => playScenario(actor, "correct"));
+    const atResult = actor.getSnapshot();
+    expect(atResult.value).toBe("result");
+    expect(atResult.context.result).toMatchObject({ passed: true, score: 1, attempt: 1, progress: 1 });
+    expect(tracker.results).toHaveLength(1);
+    expect(tracker.answers.length).toBeGreaterThanOrEqual(2 * everyoneIds.length);
+    expect(tracker.answers.every((a) => a.outcome === "correct" && a.attempt === 1)).toBe(true);
+
+    actor.send({ type: "course.acknowledge" });
+    actor.send({ type: "acknowledgement.submit", typedName: "  Ada Lovelace " });
+    await waitForState(actor, "done");
+    expect(actor.getSnapshot().context.receipt).toMatchObject({
+      name: "Ada Lovelace",
+      policyVersion: course.policy.version,
+      policyHash: course.policy.hash,
+      score: 1,
+    });
+  });
+
+  it("fails below the pass mark, offers the missed scenarios again, and passes after the retry", async () => {
+    const { actor, tracker } = await startCourse(course);
+    actor.send({ type: "course.start", audiences: [] });
+    readPolicy(actor);
+    everyoneIds.forEach((_, i) => playScenario(actor, i < 4 ? "incorrect" : "correct"));
+    const failed = actor.getSnapshot().context.result;
+    expect(failed?.passed).toBe(false);
+    expect(failed?.score).toBeLessThan(course.passMark / 100);
+    expect(failed?.scenarios.flatMap((s) => s.missedClauses).length).toBeGreaterThan(0);
+
+    actor.send({ type: "course.acknowledge" });
+    expect(actor.getSnapshot().value).toBe("result");
+    actor.send({ type: "course.retry" });
+    const retry = actor.getSnapshot().context;
+    expect(retry.attempt).toBe(2);
+    expect(retry.plan).toEqual(failed?.scenarios.filter((s) => s.score < 1).map((s) => s.scenarioId));
+    retry.plan.forEach(() => playScenario(actor, "correct"));
+    expect(actor.getSnapshot().context.result).toMatchObject({ passed: true, attempt: 2 });
+    expect(actor.getSnapshot().context.result?.scenarios.map((s) => s.scenarioId)).toEqual(everyoneIds);
+    expect(tracker.results.map((r) => r.passed)).toEqual([false, true]);
+  });
+
+  it("resumes after a reload in the middle of a scenario, showing the same feedback", async () => {
+    const storage = new MemoryStorage();
+    const first = await startCourse(course, storage);
+    first.actor.send({ type: "course.start", audiences: [] });
+    readPolicy(first.actor);
+    playScenario(first.actor, "correct");
+    first.actor.send({ type: "choice.select", index: 1 });
+    const before = first.actor.getSnapshot().context;
+    first.actor.stop();
+
+    const second = await startCourse(course, storage);
+    const after = second.actor.getSnapshot();
+    expect(after.value).toBe("scenarios");
+    expect(after.context.playing?.id).toBe(before.playing?.id);
+    expect(after.context.playing?.snapshot.value).toBe(before.playing?.snapshot.value);
+    expect(after.context.playing?.snapshot.context.showingFeedback).toBe(true);
+    expect(after.context.playing?.snapshot.context.answers.map((a) => a.choice)).toEqual([1]);
+    expect(Object.keys(after.context.finished)).toEqual(Object.keys(before.finished));
+    expect(after.context.attemptId).toBe(before.attemptId);
+  });
+
+  it("resumes in the policy step with the sections already opened", async () => {
+    const storage = new MemoryStorage();
+    const first = await startCourse(course, storage);
+    first.actor.send({ type: "course.start", audiences: ["cowork"] });
+    first.actor.send({ type: "section.open", section: "3" });
+    first.actor.stop();
+    const second = await startCourse(course, storage);
+    expect(second.actor.getSnapshot().value).toBe("policy");
+    expect(second.actor.getSnapshot().context.opened).toEqual(["3"]);
+    expect(second.actor.getSnapshot().context.plan).toEqual(first.actor.getSnapshot().context.plan);
+  });
+
+  it("resumes at the result and after the acknowledgement", async () => {
+    const storage = new MemoryStorage();
+    const first = await startCourse(course, storage);
+    first.actor.send({ type: "course.start", audiences: [] });
+    readPolicy(first.actor);
+    everyoneIds.forEach(() => playScenario(first.actor, "correct"));
+    first.actor.stop();
+    const atResult = await startCourse(course, storage);
+    expect(atResult.actor.getSnapshot().value).toBe("result");
+    expect(atResult.actor.getSnapshot().context.result?.passed).toBe(true);
+    atResult.actor.send({ type: "course.acknowledge" });
+    atResult.actor.send({ type: "acknowledgement.submit", typedName: "Ada Lovelace" });
+    await waitForState(atResult.actor, "done");
+    const afterDone = await startCourse(course, storage);
+    expect(afterDone.actor.getSnapshot().value).toBe("done");
+  });
+
+  it("ignores progress saved for another version of the course", async () => {
+    const storage = new MemoryStorage();
+    const first = await startCourse(course, storage);
+    first.actor.send({ type: "course.start", audiences: [] });
+    const changed: CourseDefinition = { ...course, key: "another-key0" };
+    const [saved] = [...storage.items.values()];
+    const { actor } = await startCourse(changed, storage, { progress: saved });
+    expect(actor.getSnapshot().value).toBe("intro");
+  });
+
+  it("keeps the learner on the form with the tracker's message when recording fails, and records on a second try", async () => {
+    let calls = 0;
+    const { actor, tracker } = await startCourse(course);
+    const record = tracker.recordAcknowledgement.bind(tracker);
+    tracker.recordAcknowledgement = (request) =>
+      ++calls === 1 ? Promise.reject(new Error("The records server did not answer.")) : record(request);
+    actor.send({ type: "course.start", audiences: [] });
+    readPolicy(actor);
+    everyoneIds.forEach(() => playScenario(actor, "correct"));
+    actor.send({ type: "course.acknowledge" });
+    actor.send({ type: "acknowledgement.submit", typedName: "Ada Lovelace" });
+    await waitForState(actor, { acknowledgement: "form" }, (s) => s.context.error !== undefined);
+    expect(actor.getSnapshot().context.error).toBe("The records server did not answer.");
+    actor.send({ type: "acknowledgement.submit", typedName: "Ada Lovelace" });
+    await waitForState(actor, "done");
+    expect((actor.getSnapshot().context.receipt as AcknowledgementReceipt).name).toBe("Ada Lovelace");
+    expect(calls).toBe(2);
+  });
+
+  it("refuses an acknowledgement without a typed name", async () => {
+    const { actor } = await startCourse(course);
+    actor.send({ type: "course.start", audiences: [] });
+    readPolicy(actor);
+    everyoneIds.forEach(() => playScenario(actor, "correct"));
+    actor.send({ type: "course.acknowledge" });
+    actor.send({ type: "acknowledgement.submit", typedName: "  " });
+    expect(actor.getSnapshot().value).toEqual({ acknowledgement: "form" });
+  });
+
+  it("runs a refresher: no policy step, the learner's quiz for the quarter", async () => {
+    const refresher = shippedCourse("refresher");
+    const { actor } = await startCourse(refresher);
+    actor.send({ type: "course.start", learnerId: "e-1001", quarter: "2026-Q4" });
+    expect(actor.getSnapshot().value).toBe("scenarios");
+    expect(actor.getSnapshot().context.plan).toHaveLength(refresher.refresherSize);
+  });
+});
+
+type Actor = Awaited<ReturnType<typeof startCourse>>["actor"];
+
+function waitForState(
+  actor: Actor,
+  value: unknown,
+  extra: (s: ReturnType<Actor["getSnapshot"]>) => boolean = () => true,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The course did not reach ${JSON.stringify(value)}`)), 2000);
+    const check = () => {
+      const snapshot = actor.getSnapshot();
+      if (JSON.stringify(snapshot.value) === JSON.stringify(value) && extra(snapshot)) {
+        clearTimeout(timer);
+        subscription.unsubscribe();
+        resolve();
+      }
+    };
+    const subscription = actor.subscribe(check);
+    check();
+  });
+}
