@@ -12,6 +12,8 @@ export interface CourseInput {
   tracker: Tracker;
   /** Saved progress from the tracker, to resume where the learner left. */
   progress?: string;
+  /** The receipt the tracker kept, shown again when the course resumes at the end. */
+  receipt?: AcknowledgementReceipt;
 }
 
 export type CourseEvent =
@@ -340,7 +342,7 @@ function newAttemptId(): string {
 
 /** The starting context: fresh, or rebuilt from saved progress by replaying the saved choices. */
 function restore(
-  { course, tracker, progress }: CourseInput,
+  { course, tracker, progress, receipt }: CourseInput,
   play: (id: string, choices: readonly number[], now: number, feedbackDismissed: boolean) => ScenarioSnapshot,
   finishedPlay: (id: string, choices: readonly number[], now: number) => ScenarioResult | undefined,
   startScenario: (plan: string[], index: number, now: number) => CourseContext["playing"],
@@ -390,9 +392,8 @@ function restore(
       finished,
       playing,
     };
-    return saved.step === "acknowledgement" || saved.step === "done"
-      ? { ...context, result: courseResult(context) }
-      : context;
+    if (saved.step === "done") return { ...context, result: courseResult(context), receipt };
+    return saved.step === "acknowledgement" ? { ...context, result: courseResult(context) } : context;
   } catch {
     return fresh; // a saved choice that no longer fits the scenario: start afresh rather than stop
   }

@@ -1,13 +1,10 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { launchBrowser, type Browser } from "../support/chromium.ts";
+import { axeViolations, openPage } from "../support/page.ts";
 
 const baseUrl = inject("baseUrl");
 const policy = loadPolicy();
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,35 +14,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Opens a page and records every script request it makes while loading. */
-async function open(path: string, viewport = { width: 1280, height: 900 }): Promise<{ page: Page; scripts: string[] }> {
-  const page = await browser.newPage();
-  await page.setViewportSize(viewport);
-  const scripts: string[] = [];
-  page.on("request", (request) => {
-    if (request.resourceType() === "script") scripts.push(request.url());
-  });
-  const response = await page.goto(baseUrl + path, { waitUntil: "networkidle" });
-  expect(response?.status()).toBe(200);
-  return { page, scripts };
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            context: Document,
-          ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }>;
-        };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return results.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
+const open = (path: string, viewport?: { width: number; height: number }) =>
+  openPage(browser, baseUrl + path, viewport);
 
 describe("policy page", () => {
   it("shows every section and every clause with its id and anchor", async () => {
@@ -82,10 +52,11 @@ describe("policy page", () => {
     }
   });
 
-  it("loads no script on the policy and home pages", async () => {
+  it("loads no script on the policy and home pages, and nothing fails to load", async () => {
     for (const path of ["/", "/policy"]) {
-      const { page, scripts } = await open(path);
+      const { page, scripts, failures } = await open(path);
       expect(scripts).toEqual([]);
+      expect(failures).toEqual([]);
       await expect(page.locator("script").count()).resolves.toBe(0);
       await page.close();
     }

@@ -1,0 +1,58 @@
+import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import { toPercent } from "../../machines/scoring.ts";
+import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
+
+interface Props {
+  course: CourseDefinition;
+  receipt: AcknowledgementReceipt | undefined;
+}
+
+export function DoneStep({ course, receipt }: Props) {
+  return (
+    <section className="course-step" aria-labelledby="done-title">
+      <h1 id="done-title" tabIndex={-1} data-autofocus>
+        Thank you: you have acknowledged version {course.policy.version}
+      </h1>
+      {receipt ? (
+        <dl className="receipt">
+          <div>
+            <dt>Name</dt>
+            <dd>{receipt.name}</dd>
+          </div>
+          <div>
+            <dt>Policy version</dt>
+            <dd>{receipt.policyVersion}</dd>
+          </div>
+          <div>
+            <dt>Policy fingerprint</dt>
+            <dd>
+              <code className="hash">{receipt.policyHash}</code>
+            </dd>
+          </div>
+          <div>
+            <dt>Acknowledged</dt>
+            <dd>
+              <time dateTime={receipt.acknowledgedAt}>
+                {new Date(receipt.acknowledgedAt).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" })}
+              </time>
+            </dd>
+          </div>
+          <div>
+            <dt>Score</dt>
+            <dd>{toPercent(receipt.score)}%</dd>
+          </div>
+          <div>
+            <dt>Recorded in</dt>
+            <dd>{receipt.storedIn}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p>Your acknowledgement is recorded.</p>
+      )}
+      <p>
+        Keep the <a href="/policy">policy</a> to hand. Questions: {course.questionsContact.name},{" "}
+        <a href={`mailto:${course.questionsContact.email}`}>{course.questionsContact.email}</a>.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,206 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Outcome } from "../../src/schemas/scenario.ts";
+import { launchBrowser, type Browser } from "../support/chromium.ts";
+import { shippedCourse } from "../support/courseFixture.ts";
+import { choiceFor, focusedText, screenState, tabTo, tabToText } from "../support/learner.ts";
+import { axeViolations, openPage } from "../support/page.ts";
+
+const baseUrl = inject("baseUrl");
+const course = shippedCourse();
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser(inject("chromiumPath"));
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Opens the course in a fresh tab; every test starts with empty storage thanks to a fresh origin key. */
+async function openCourse(path = "/course") {
+  const opened = await openPage(browser, baseUrl + path);
+  await opened.page.evaluate(() => localStorage.clear());
+  await opened.page.reload({ waitUntil: "networkidle" });
+  await opened.page.waitForSelector("#intro-title");
+  return opened;
+}
+
+/** Keyboard only: Tab to each section's button and open it, then continue to the scenarios. */
+async function readPolicyWithKeyboard(page: Page) {
+  for (const section of course.policy.sections) {
+    await tabTo(
+      page,
+      `section ${section.number}`,
+      (id) => document.activeElement?.getAttribute("aria-controls") === id,
+      `course-section-${section.anchor}`,
+    );
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(
+      (n) => document.querySelectorAll(".course-sections .is-read").length >= n,
+      course.policy.sections.indexOf(section) + 1,
+    );
+  }
+  await tabToText(page, "Continue to the scenarios");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector(".scenario__situation");
+}
+
+/**
+ * Plays scenarios until the result (or until `scenarios` have been finished). `pick` decides the
+ * outcome to aim for in each scenario; `keyboard` plays with Tab and Enter only.
+ */
+async function playAll(page: Page, pick: (scenarioIndex: number) => Outcome, keyboard: boolean, scenarios = Infinity) {
+  let scenarioIndex = 0;
+  for (let guard = 0; guard < 400; guard++) {
+    const screen = await screenState(page);
+    if (screen.step === "result-title" || scenarioIndex >= scenarios) return;
+    if (screen.choices.length) {
+      const label = choiceFor(course, screen.title, screen.choices, pick(scenarioIndex));
+      if (keyboard) {
+        expect(await page.evaluate(() => document.activeElement?.classList.contains("scenario__situation"))).toBe(true);
+        await tabToText(page, label);
+        await page.keyboard.press("Enter");
+      } else await page.getByRole("button", { name: label, exact: true }).click();
+      await page.waitForSelector(".feedback");
+      expect(await focusedText(page)).toBe("Continue");
+      if (keyboard) await page.keyboard.press("Enter");
+      else await page.getByRole("button", { name: "Continue", exact: true }).click();
+    } else if (screen.debrief) {
+      const next = (await page.locator(".scenario__debrief .button").textContent()) ?? "";
+      if (keyboard) {
+        await tabToText(page, next);
+        await page.keyboard.press("Enter");
+      } else await page.locator(".scenario__debrief .button").click();
+      scenarioIndex++;
+    }
+    await page.waitForFunction(
+      (before) =>
+        JSON.stringify([
+          document.querySelector("#scenario-title")?.textContent,
+          document.querySelector(".feedback") !== null,
+          document.querySelector(".scenario__debrief") !== null,
+          document.activeElement?.textContent,
+        ]) !== before,
+      JSON.stringify([screen.title, screen.feedback !== "", screen.debrief, await focusedText(page)]),
+    );
+  }
+  throw new Error("The course did not reach the result");
+}
+
+describe("onboarding course in Chromium", () => {
+  it("can be completed and passed with the keyboard alone, with focus following each step", async () => {
+    const { page, failures } = await openCourse();
+    expect(await axeViolations(page)).toEqual([]);
+    await tabToText(page, "Start");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#policy-step-title");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("policy-step-title");
+    await readPolicyWithKeyboard(page);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await playAll(page, () => "correct", true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("result-title");
+    expect(await page.locator("#result-title").textContent()).toBe("You passed with 100%");
+    expect(await axeViolations(page)).toEqual([]);
+
+    await tabToText(page, "Continue to the acknowledgement");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#ack-title");
+    await tabTo(page, "the name field", (id) => document.activeElement?.id === id, "typed-name");
+    await page.keyboard.type("Ada Lovelace");
+    await tabToText(page, "I acknowledge the policy");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#done-title");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("done-title");
+    const receipt = await page.locator(".receipt").innerText();
+    expect(receipt).toContain("Ada Lovelace");
+    expect(receipt).toContain(course.policy.hash);
+    expect(receipt).toContain("100%");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("announces feedback in a live region and shows which clause it rests on", async () => {
+    const { page } = await openCourse();
+    await page.getByRole("button", { name: "Start" }).click();
+    for (const section of course.policy.sections)
+      await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
+    await page.getByRole("button", { name: "Continue to the scenarios" }).click();
+    await page.locator(".choice").first().click();
+    const live = page.locator('[aria-live="polite"] .feedback');
+    await expect(live.count()).resolves.toBe(1);
+    expect(await live.locator(".feedback__clause a").getAttribute("href")).toMatch(/^\/policy#clause-\d+-\d+$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("fits a phone screen at every step shown", async () => {
+    const { page } = await openCourse();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Start" }).click();
+    for (const section of course.policy.sections)
+      await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.getByRole("button", { name: "Continue to the scenarios" }).click();
+    await page.locator(".choice").first().click();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it("fails a learner below the pass mark, lists the clauses to review, and passes on retrying the missed scenarios", async () => {
+    const { page } = await openCourse();
+    await page.getByRole("button", { name: "Start" }).click();
+    for (const section of course.policy.sections)
+      await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
+    await page.getByRole("button", { name: "Continue to the scenarios" }).click();
+    await playAll(page, (i) => (i < 5 ? "incorrect" : "correct"), false);
+    expect(await page.locator("#result-title").textContent()).toMatch(/^\d+%: not yet a pass$/);
+    const clauses = await page.locator(".missed-clauses a").allTextContents();
+    expect(clauses.length).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Retry the missed scenarios" }).click();
+    await page.waitForSelector(".scenario__situation");
+    expect(await page.locator(".course-progress").first().textContent()).toMatch(/Scenario 1 of [1-5] \(retry\)/);
+    await playAll(page, () => "correct", false);
+    expect(await page.locator("#result-title").textContent()).toBe("You passed with 100%");
+    await page.close();
+  });
+
+  it("resumes where the learner was after a reload, in the policy and in the middle of a scenario", async () => {
+    const { page } = await openCourse();
+    await page.getByRole("button", { name: "Start" }).click();
+    const [first, second, ...rest] = course.policy.sections;
+    for (const section of [first, second])
+      await page.locator(`[aria-controls="course-section-${section?.anchor}"]`).click();
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForSelector("#policy-step-title");
+    expect(await page.locator(".course-sections .is-read").count()).toBe(2);
+
+    for (const section of rest) await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
+    await page.getByRole("button", { name: "Continue to the scenarios" }).click();
+    await playAll(page, () => "correct", false, 1);
+    await page.locator(".choice").first().click();
+    await page.waitForSelector(".feedback");
+    const before = {
+      ...(await screenState(page)),
+      progress: await page.locator(".course-progress").first().textContent(),
+    };
+    expect(before.progress).toMatch(/^Scenario 2 of/);
+
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForSelector(".feedback");
+    const after = {
+      ...(await screenState(page)),
+      progress: await page.locator(".course-progress").first().textContent(),
+    };
+    expect(after).toEqual(before);
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await playAll(page, () => "correct", false);
+    expect(await page.locator("#result-title").textContent()).toMatch(/^You passed with \d+%$/);
+    await page.close();
+  });
+});

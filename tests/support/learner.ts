@@ -1,0 +1,59 @@
+import type { Page } from "playwright-core";
+import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
+import type { Outcome } from "../../src/schemas/scenario.ts";
+
+/**
+ * Presses Tab until `isFocused(arg)`, run in the page, says the focused element is the one wanted,
+ * as a keyboard user would; fails after `limit` presses.
+ */
+export async function tabTo(
+  page: Page,
+  describe: string,
+  isFocused: (arg: string) => boolean,
+  arg: string,
+  limit = 80,
+): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(isFocused, arg)) return;
+  }
+  throw new Error(`Tab never reached ${describe} in ${limit} presses`);
+}
+
+/** Tabs to the element whose text is exactly `text`. */
+export function tabToText(page: Page, text: string): Promise<void> {
+  return tabTo(page, `"${text}"`, (wanted) => (document.activeElement?.textContent ?? "").trim() === wanted, text);
+}
+
+/** The visible text of the focused element. */
+export function focusedText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
+}
+
+/** Which choice label has the wanted outcome in the scenario with this title (falls back to any other). */
+export function choiceFor(course: CourseDefinition, title: string, labels: string[], wanted: Outcome): string {
+  const scenario = course.scenarios.find((s) => s.title === title);
+  if (!scenario) throw new Error(`No scenario titled "${title}"`);
+  const all = Object.values(scenario.nodes).flatMap((node) => (node.type === "question" ? node.choices : []));
+  const outcomeOf = (label: string) =>
+    all.find((choice) => choice.label === label.replace(/^Your choice: /, ""))?.outcome;
+  return (
+    labels.find((label) => outcomeOf(label) === wanted) ??
+    labels.find((label) => outcomeOf(label) !== "correct") ??
+    labels[0] ??
+    ""
+  );
+}
+
+/** Reads the scenario on screen: title and choice labels (empty when it shows feedback or a debrief). */
+export async function screenState(page: Page) {
+  return page.evaluate(() => ({
+    title: document.querySelector("#scenario-title")?.textContent ?? "",
+    choices: [...document.querySelectorAll<HTMLButtonElement>(".choice:not(:disabled)")].map(
+      (b) => b.textContent ?? "",
+    ),
+    feedback: document.querySelector(".feedback h2")?.textContent ?? "",
+    debrief: document.querySelector(".scenario__debrief") !== null,
+    step: document.querySelector(".course-step h1")?.id ?? "",
+  }));
+}
