@@ -1,14 +1,36 @@
 // Takes the README's screenshots from the built site in real Chromium: `npm run screenshots`
 // (after `npm run build`). Writes docs/screenshots/*.png.
 import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { ensureChromium, launchBrowser } from "../tests/support/chromium.ts";
 import { startServer } from "../tests/support/server.ts";
 
-const shots = [
-  { name: "home", path: "/", width: 1280, height: 900, fullPage: false },
-  { name: "policy", path: "/policy", width: 1280, height: 1000, fullPage: false },
-  { name: "policy-clause", path: "/policy#clause-3-1", width: 1280, height: 900, fullPage: false },
-  { name: "policy-phone", path: "/policy", width: 390, height: 844, fullPage: false },
+interface Shot {
+  name: string;
+  path: string;
+  width: number;
+  height: number;
+  /** Clicks through to the state worth showing. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+/** Starts the course, opens every policy section and answers the first situation. */
+async function firstFeedback(page: Page): Promise<void> {
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByRole("button", { name: "Start" }).click();
+  for (const button of await page.locator(".course-sections h2 button").all()) await button.click();
+  await page.getByRole("button", { name: "Continue to the scenarios" }).click();
+  await page.locator(".choice").nth(2).click();
+  await page.waitForSelector(".feedback");
+}
+
+const shots: Shot[] = [
+  { name: "home", path: "/", width: 1280, height: 900 },
+  { name: "policy", path: "/policy", width: 1280, height: 1000 },
+  { name: "policy-clause", path: "/policy#clause-3-1", width: 1280, height: 900 },
+  { name: "policy-phone", path: "/policy", width: 390, height: 844 },
+  { name: "course-feedback", path: "/course", width: 1100, height: 1250, prepare: firstFeedback },
 ];
 
 mkdirSync("docs/screenshots", { recursive: true });
@@ -18,8 +40,9 @@ try {
   for (const shot of shots) {
     const page = await browser.newPage();
     await page.setViewportSize({ width: shot.width, height: shot.height });
-    await page.goto(server.url + shot.path);
-    await page.screenshot({ path: `docs/screenshots/${shot.name}.png`, fullPage: shot.fullPage });
+    await page.goto(server.url + shot.path, { waitUntil: "networkidle" });
+    await shot.prepare?.(page);
+    await page.screenshot({ path: `docs/screenshots/${shot.name}.png` });
     await page.close();
     console.log(`docs/screenshots/${shot.name}.png`);
   }
