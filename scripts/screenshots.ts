@@ -1,6 +1,8 @@
 // Takes the README's screenshots from the built site in real Chromium: `npm run screenshots`
 // (after `npm run build`). Writes docs/screenshots/*.png.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Page } from "playwright-core";
 import { ensureChromium, launchBrowser } from "../tests/support/chromium.ts";
 import { startServer } from "../tests/support/server.ts";
@@ -34,7 +36,8 @@ const shots: Shot[] = [
 ];
 
 mkdirSync("docs/screenshots", { recursive: true });
-const server = await startServer();
+const data = mkdtempSync(path.join(tmpdir(), "aup-screenshots-"));
+const server = await startServer({ AUP_DATA_DIR: data });
 const browser = await launchBrowser(ensureChromium());
 try {
   for (const shot of shots) {
@@ -49,4 +52,5 @@ try {
 } finally {
   await browser.close();
   await server.stop();
+  rmSync(data, { recursive: true, force: true });
 }

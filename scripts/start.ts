@@ -1,5 +1,5 @@
 // `npm start`: builds the site when the build is missing or older than its sources, then serves it
-// (pages and API) on PORT (default 4321) and HOST (default localhost).
+// (pages and API) on PORT (default 4321) and HOST (default localhost), records in AUP_DATA_DIR (./data).
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -22,9 +22,7 @@ if (needsBuild()) {
   }
 }
 
-process.env.PORT ??= "4321";
-process.env.HOST ??= "localhost";
-await import(pathToFileURL(ENTRY).href);
+await import(pathToFileURL(path.resolve("src/server/main.ts")).href);
 
 function needsBuild(): boolean {
   if (!existsSync(ENTRY)) return true;

@@ -1,1 +1,4 @@
 /// <reference types="astro/client" />
+
+/** The published policy, fixed at build time by the aup-content integration. */
+declare const __AUP_POLICY__: { version: string; hash: string; passMark: number };

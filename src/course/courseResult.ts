@@ -17,7 +17,8 @@ export function courseResult({ course, scope, finished, attempt, attemptId }: Re
   const scenarios = scope.map((scenarioId) => {
     const result = finished[scenarioId];
     const missed = result?.answers.filter((a) => a.outcome !== "correct").map((a) => a.clause) ?? [];
-    return { scenarioId, score: result?.score ?? 0, missedClauses: [...new Set(missed)] };
+    const outcomes = result?.answers.map(({ clause, outcome }) => ({ clause, outcome })) ?? [];
+    return { scenarioId, score: result?.score ?? 0, missedClauses: [...new Set(missed)], outcomes };
   });
   const done = scenarios.filter((s) => finished[s.scenarioId]).length;
   const score = scenarios.length ? scenarios.reduce((sum, s) => sum + s.score, 0) / scenarios.length : 0;

@@ -16,11 +16,14 @@ export default function aupContent(): AstroIntegration {
   return {
     name: "aup-content",
     hooks: {
-      "astro:config:setup": ({ command, addWatchFile, logger }) => {
+      "astro:config:setup": ({ command, addWatchFile, logger, updateConfig }) => {
         const dir = contentDir();
         for (const file of [...contentFiles(dir), ...contentFiles(scenariosDir())]) addWatchFile(file);
         if (command !== "build" && command !== "dev") return;
         const policy = loadPolicy({ contentDir: dir, mode: "preview" });
+        // The server checks every acknowledgement against the policy it was built with.
+        const published = { version: policy.version, hash: policy.hash, passMark: policy.organisation.course.passMark };
+        updateConfig({ vite: { define: { __AUP_POLICY__: JSON.stringify(published) } } });
         const { scenarios, problems: scenarioProblems } = loadScenarios({ contentDir: dir, mode: "preview" });
         const problems = [...policy.problems, ...scenarioProblems];
         if (command === "dev") {

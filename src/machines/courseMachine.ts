@@ -25,7 +25,7 @@ export type CourseEvent =
   | { type: "scenario.finish" }
   | { type: "course.retry" }
   | { type: "course.acknowledge" }
-  | { type: "acknowledgement.submit"; typedName: string };
+  | { type: "acknowledgement.submit"; typedName: string; learner?: AcknowledgementRequest["learner"] };
 
 type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 
@@ -300,6 +300,7 @@ export function createCourseMachine(course: CourseDefinition) {
                 request: {
                   attemptId: context.attemptId,
                   typedName: event.type === "acknowledgement.submit" ? event.typedName.trim() : "",
+                  learner: event.type === "acknowledgement.submit" ? event.learner : undefined,
                   policyVersion: course.policy.version,
                   policyHash: course.policy.hash,
                   result: context.result ?? courseResult(context),

@@ -14,6 +14,8 @@ export interface Tracker {
   saveProgress(progress: string): void;
   reportAnswer(answer: AnswerReport): void;
   reportResult(result: CourseResult): void;
+  /** Whether the learner must say who they are at the acknowledgement (no single sign-on, no LMS). */
+  readonly asksIdentity: boolean;
   /** Resolves once the acknowledgement is stored; rejects with a message for the learner otherwise. */
   recordAcknowledgement(request: AcknowledgementRequest): Promise<AcknowledgementReceipt>;
   /** Closes the session; safe to call more than once. */
@@ -50,6 +52,8 @@ export interface ScenarioScore {
   score: number;
   /** Clauses of the choices that were not fully correct. */
   missedClauses: string[];
+  /** Each choice's outcome and the clause it rests on, in the order made. */
+  outcomes: { clause: string; outcome: Outcome }[];
 }
 
 export interface CourseResult {
@@ -67,6 +71,8 @@ export interface CourseResult {
 
 export interface AcknowledgementRequest {
   attemptId: string;
+  /** Who acknowledges, when the target asks the learner (form identity). */
+  learner?: { name: string; email: string; employeeId: string };
   typedName: string;
   policyVersion: string;
   policyHash: string;

@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "playwright-core";
+import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Outcome } from "../../src/schemas/scenario.ts";
 import { launchBrowser, type Browser } from "../support/chromium.ts";
@@ -107,8 +110,15 @@ describe("onboarding course in Chromium", () => {
     await tabToText(page, "Continue to the acknowledgement");
     await page.keyboard.press("Enter");
     await page.waitForSelector("#ack-title");
-    await tabTo(page, "the name field", (id) => document.activeElement?.id === id, "typed-name");
-    await page.keyboard.type("Ada Lovelace");
+    for (const [id, value] of [
+      ["identity-name", "Ada Lovelace"],
+      ["identity-email", "ada.lovelace@kestrel.example"],
+      ["identity-employeeId", "E-1815"],
+      ["typed-name", "Ada Lovelace"],
+    ] as const) {
+      await tabTo(page, `the field ${id}`, (wanted) => document.activeElement?.id === wanted, id);
+      await page.keyboard.type(value);
+    }
     await tabToText(page, "I acknowledge the policy");
     await page.keyboard.press("Enter");
     await page.waitForSelector("#done-title");
@@ -118,6 +128,19 @@ describe("onboarding course in Chromium", () => {
     expect(receipt).toContain(course.policy.hash);
     expect(receipt).toContain("100%");
     expect(await axeViolations(page)).toEqual([]);
+    // The record is in the server's journal, marked as self-asserted.
+    const journal = readFileSync(path.join(inject("dataDir"), "acknowledgements.jsonl"), "utf8")
+      .trim()
+      .split("\n");
+    const record = JSON.parse(journal.at(-1) ?? "{}") as AcknowledgementRecord;
+    expect(record.learner).toEqual({
+      id: "E-1815",
+      name: "Ada Lovelace",
+      email: "ada.lovelace@kestrel.example",
+      selfAsserted: true,
+    });
+    expect(receipt).toContain(record.id);
+    expect(receipt).toContain(record.hash);
     expect(failures).toEqual([]);
     await page.close();
   });

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { runBuild } from "../support/build.ts";
 import { ensureChromium } from "../support/chromium.ts";
@@ -7,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** The records folder of the server under test. */
+    dataDir: string;
   }
 }
 
@@ -15,7 +20,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("chromiumPath", ensureChromium());
   const build = runBuild();
   if (build.status !== 0) throw new Error(`The site did not build, so the browser tests cannot run:\n${build.output}`);
-  const server = await startServer();
+  const data = mkdtempSync(path.join(tmpdir(), "aup-browser-data-"));
+  const server = await startServer({ AUP_DATA_DIR: data });
   project.provide("baseUrl", server.url);
-  return () => server.stop();
+  project.provide("dataDir", data);
+  return async () => {
+    await server.stop();
+    rmSync(data, { recursive: true, force: true });
+  };
 }

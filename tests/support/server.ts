@@ -7,11 +7,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const ENTRY = path.resolve("dist/server/entry.mjs");
+const MAIN = path.resolve("src/server/main.ts");
 
-/** Starts the built server on a free port (PORT=0) and resolves once it says where it listens. */
+/** Starts the built server (as npm start does) on a free port and resolves once it listens. */
 export function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [MAIN], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -25,7 +25,7 @@ export function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer>
     };
     const read = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /Server listening on (http:\/\/[\d.:]+)/.exec(output);
+      const match = /Server listening on (http:\/\/[\w.:]+)/.exec(output);
       if (!match?.[1]) return;
       clearTimeout(timer);
       resolve({ url: match[1], process: child, stop: () => stop(child) });

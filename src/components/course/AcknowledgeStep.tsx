@@ -1,20 +1,33 @@
 import { useState, type FormEvent } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
+import { IdentityFields, type Identity } from "./IdentityFields.tsx";
 
 interface Props {
   course: CourseDefinition;
+  /** Whether the learner says who they are here (form identity) or the target already knows. */
+  asksIdentity: boolean;
   submitting: boolean;
   error: string | undefined;
   send: (event: CourseEvent) => void;
 }
 
+const sameName = (a: string, b: string) =>
+  a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
+
 /** The learner confirms what they commit to and types their full name as a signature. */
-export function AcknowledgeStep({ course, submitting, error, send }: Props) {
+export function AcknowledgeStep({ course, asksIdentity, submitting, error, send }: Props) {
   const [typedName, setTypedName] = useState("");
+  const [identity, setIdentity] = useState<Identity>({ name: "", email: "", employeeId: "" });
+  const mismatch =
+    asksIdentity && typedName.trim().length > 1 && identity.name.trim() !== "" && !sameName(typedName, identity.name);
+  const complete =
+    typedName.trim().length > 1 &&
+    (!asksIdentity || (identity.name.trim() && identity.email.includes("@") && identity.employeeId.trim()));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    send({ type: "acknowledgement.submit", typedName });
+    if (!complete || mismatch) return;
+    send({ type: "acknowledgement.submit", typedName, learner: asksIdentity ? identity : undefined });
   };
   return (
     <form className="course-step" onSubmit={submit} aria-labelledby="ack-title" noValidate>
@@ -25,7 +38,7 @@ export function AcknowledgeStep({ course, submitting, error, send }: Props) {
         Policy version <strong>{course.policy.version}</strong>, fingerprint{" "}
         <code className="hash">{course.policy.hash.slice(0, 16)}…</code>
       </p>
-      <p>By typing your name you confirm that you:</p>
+      <p>By signing you confirm that you:</p>
       <ul>
         <li>have read {course.organisationName}'s Acceptable Use Policy for Claude and understood it;</li>
         <li>will follow it whenever you use Claude for work, including agents acting for you;</li>
@@ -34,32 +47,28 @@ export function AcknowledgeStep({ course, submitting, error, send }: Props) {
           mistakes promptly.
         </li>
       </ul>
+      {asksIdentity && <IdentityFields identity={identity} onChange={setIdentity} />}
       {error && (
         <p className="form-error" role="alert">
           Your acknowledgement was not recorded: {error} Try again in a moment.
         </p>
       )}
       <p className="field">
-        <label htmlFor="typed-name">Your full name</label>
+        <label htmlFor="typed-name">Type your full name to sign</label>
         <input
           id="typed-name"
           autoComplete="name"
           required
-          minLength={2}
           value={typedName}
+          aria-invalid={mismatch || undefined}
           aria-describedby="typed-name-hint"
           onChange={(e) => setTypedName(e.target.value)}
         />
         <span id="typed-name-hint" className="hint">
-          Type it as it appears in the company directory.
+          {mismatch ? "This must match the full name above." : "Type it as it appears in the company directory."}
         </span>
       </p>
-      <button
-        type="submit"
-        className="button"
-        disabled={submitting || typedName.trim().length < 2}
-        aria-busy={submitting}
-      >
+      <button type="submit" className="button" disabled={submitting || !complete || mismatch} aria-busy={submitting}>
         {submitting ? "Recording…" : "I acknowledge the policy"}
       </button>
     </form>

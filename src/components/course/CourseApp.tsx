@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { PreviewTracker } from "../../tracking/previewTracker.ts";
+import { SiteTracker } from "../../tracking/siteTracker.ts";
 import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
 import { DoneStep } from "./DoneStep.tsx";
 import { IntroStep } from "./IntroStep.tsx";
@@ -11,11 +12,17 @@ import { useCourseActor, useSnapshot, type CourseActor } from "./useCourse.ts";
 
 interface Props {
   course: CourseDefinition;
+  /** Where records go: the site's records server, or only this browser (preview). */
+  target: "site" | "preview";
 }
 
 /** The course shell: starts the tracker and the course machine, and shows the current step. */
-export default function CourseApp({ course }: Props) {
-  const actor = useCourseActor(course, () => new PreviewTracker(window.localStorage, course.key));
+export default function CourseApp({ course, target }: Props) {
+  const actor = useCourseActor(course, () =>
+    target === "site"
+      ? new SiteTracker(window.localStorage, course.key)
+      : new PreviewTracker(window.localStorage, course.key),
+  );
   if (!actor) return <p className="course-loading">Loading the course…</p>;
   return <CourseSteps actor={actor} course={course} />;
 }
@@ -51,6 +58,7 @@ function CourseSteps({ actor, course }: { actor: CourseActor; course: CourseDefi
       {step === "acknowledgement" && (
         <AcknowledgeStep
           course={course}
+          asksIdentity={context.tracker.asksIdentity}
           submitting={snapshot.matches({ acknowledgement: "submitting" })}
           error={context.error}
           send={actor.send}

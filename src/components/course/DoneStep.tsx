@@ -41,6 +41,14 @@ export function DoneStep({ course, receipt }: Props) {
             <dt>Score</dt>
             <dd>{toPercent(receipt.score)}%</dd>
           </div>
+          {receipt.recordId && (
+            <div>
+              <dt>Record</dt>
+              <dd>
+                {receipt.recordId}, hash <code className="hash">{receipt.recordHash}</code>
+              </dd>
+            </div>
+          )}
           <div>
             <dt>Recorded in</dt>
             <dd>{receipt.storedIn}</dd>

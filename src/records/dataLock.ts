@@ -1,0 +1,41 @@
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { StoreError } from "./storeError.ts";
+
+/**
+ * One server per data folder: two processes appending to the same journal would break its chain.
+ * The lock file holds the owner's process id; a lock left by a process that no longer runs (a
+ * crash, a kill -9) is taken over.
+ */
+export function acquireDataLock(dir: string): () => void {
+  const file = path.join(dir, "server.lock");
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number(readFileSync(file, "utf8"));
+      if (isRunning(owner) && owner !== process.pid)
+        throw new StoreError(
+          "locked",
+          `Another aup-course server (process ${owner}) is already using the data folder ${dir}. Stop it first, or give this one its own folder with AUP_DATA_DIR.`,
+        );
+      rmSync(file, { force: true }); // left behind by a process that has gone
+    }
+  }
+  throw new StoreError(
+    "locked",
+    `Could not lock the data folder ${dir}: ${file} keeps reappearing. Check that no other server is starting at the same time.`,
+  );
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

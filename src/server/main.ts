@@ -1,0 +1,35 @@
+// The site's server: opens (and checks) the records store first, then serves the built site and
+// its API. Started by `npm start`; tests start it on a free port with PORT=0.
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { StoreError } from "../records/storeError.ts";
+import { dataDir, recordsStore } from "./storeRegistry.ts";
+
+// Astro's standalone entry would listen by itself; this process listens once the store is ready.
+process.env.ASTRO_NODE_AUTOSTART = "disabled";
+
+const store = await recordsStore().catch((error: unknown) => {
+  if (!(error instanceof StoreError)) throw error;
+  console.error(`aup-course cannot start: ${error.message}`);
+  process.exit(1);
+});
+const entry = pathToFileURL(path.resolve("dist/server/entry.mjs")).href;
+const { handler } = (await import(entry)) as { handler: http.RequestListener };
+const server = http.createServer(handler);
+const host = process.env.HOST ?? "localhost";
+server.listen(Number(process.env.PORT ?? 4321), host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  console.log(`Server listening on http://${host}:${port} (records in ${path.resolve(dataDir())})`);
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    // Finish the requests in flight (their records are being synced), then release the data folder.
+    server.close(() => void store.close().then(() => process.exit(0)));
+    server.closeAllConnections();
+  });

@@ -1,0 +1,84 @@
+import type {
+  AcknowledgementReceipt,
+  AcknowledgementRequest,
+  AnswerReport,
+  CourseResult,
+  Tracker,
+  TrackerStart,
+} from "./tracker.ts";
+
+/** Where a browser tracker keeps progress: localStorage in a page, a Map in tests. */
+export type ProgressStorage = Pick<Storage, "getItem" | "setItem">;
+
+/**
+ * Progress, answers and the last receipt kept in the learner's browser; the subclass decides
+ * where the acknowledgement itself goes.
+ */
+export abstract class BrowserTracker implements Tracker {
+  abstract readonly kind: Tracker["kind"];
+  abstract readonly asksIdentity: boolean;
+  readonly answers: AnswerReport[] = [];
+  readonly results: CourseResult[] = [];
+  finished = false;
+  private readonly storage: ProgressStorage;
+  private readonly courseKey: string;
+
+  constructor(storage: ProgressStorage, courseKey: string) {
+    this.storage = storage;
+    this.courseKey = courseKey;
+  }
+
+  start(): Promise<TrackerStart> {
+    const progress = this.read("progress") ?? undefined;
+    const receipt = this.read("receipt");
+    return Promise.resolve({
+      progress,
+      receipt: receipt ? (JSON.parse(receipt) as AcknowledgementReceipt) : undefined,
+    });
+  }
+
+  saveProgress(progress: string): void {
+    this.write("progress", progress);
+  }
+
+  reportAnswer(answer: AnswerReport): void {
+    this.answers.push(answer);
+  }
+
+  reportResult(result: CourseResult): void {
+    this.results.push(result);
+  }
+
+  async recordAcknowledgement(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
+    const receipt = await this.store(request);
+    this.write("receipt", JSON.stringify(receipt));
+    return receipt;
+  }
+
+  finish(): void {
+    this.finished = true;
+  }
+
+  /** Stores the acknowledgement where this target keeps evidence. */
+  protected abstract store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt>;
+
+  private key(name: string): string {
+    return `aup-course:${this.courseKey}:${name}`;
+  }
+
+  private read(name: string): string | null {
+    try {
+      return this.storage.getItem(this.key(name));
+    } catch {
+      return null; // storage blocked (private mode, policy): the course still runs, without resume
+    }
+  }
+
+  private write(name: string, value: string): void {
+    try {
+      this.storage.setItem(this.key(name), value);
+    } catch {
+      // Storage full or blocked: progress is not kept, which the learner only notices on reload.
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { verifyChain } from "../../src/records/chain.ts";
+import { openRecordsStore } from "../../src/records/recordsStore.ts";
+import { acknowledgement, dataDir } from "../support/records.ts";
+
+const journalOf = (dir: string) => path.join(dir, "acknowledgements.jsonl");
+
+describe("records store", () => {
+  it("records concurrent acknowledgements exactly once each, in one valid chain", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    const results = await Promise.all(Array.from({ length: 300 }, (_, n) => store.acknowledge(acknowledgement(n))));
+    expect(new Set(results.map((r) => r.record.id)).size).toBe(300);
+    expect(results.every((r) => !r.duplicate)).toBe(true);
+    await store.close();
+    const lines = readFileSync(journalOf(dir), "utf8").trimEnd().split("\n");
+    expect(lines).toHaveLength(300);
+    expect(verifyChain(lines.map((line) => JSON.parse(line) as never))).toBeUndefined();
+  });
+
+  it("keeps every record across a restart and continues the chain", async () => {
+    const dir = dataDir();
+    const first = await openRecordsStore(dir);
+    await first.acknowledge(acknowledgement(1));
+    await first.close();
+    const second = await openRecordsStore(dir);
+    await second.acknowledge(acknowledgement(2));
+    expect(second.records().map((r) => r.seq)).toEqual([1, 2]);
+    expect(verifyChain(second.records())).toBeUndefined();
+    await second.close();
+  });
+
+  it("records a double submit once and returns the first record to both", async () => {
+    const store = await openRecordsStore(dataDir());
+    const [a, b] = await Promise.all([
+      store.acknowledge(acknowledgement(1, "same")),
+      store.acknowledge(acknowledgement(1, "same")),
+    ]);
+    const c = await store.acknowledge(acknowledgement(1, "same"));
+    expect([a.duplicate, b.duplicate, c.duplicate]).toEqual([false, true, true]);
+    expect(b.record).toEqual(a.record);
+    expect(c.record).toEqual(a.record);
+    expect(store.records()).toHaveLength(1);
+    await store.close();
+  });
+
+  it("moves a torn last line aside, reports it, and keeps the complete records", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    await store.acknowledge(acknowledgement(1));
+    await store.close();
+    appendFileSync(journalOf(dir), '{"seq":2,"id":"ack-0000');
+    const warnings: string[] = [];
+    const reopened = await openRecordsStore(dir, (message) => warnings.push(message));
+    expect(reopened.records()).toHaveLength(1);
+    expect(warnings[0]).toMatch(/last line was incomplete .* moved to .*acknowledgements\.jsonl\.torn-/);
+    const aside = readdirSync(dir).find((name) => name.includes(".torn-")) ?? "";
+    expect(readFileSync(path.join(dir, aside), "utf8")).toBe('{"seq":2,"id":"ack-0000');
+    await reopened.acknowledge(acknowledgement(2));
+    expect(verifyChain(reopened.records())).toBeUndefined();
+    await reopened.close();
+  });
+
+  it("refuses to start on a damaged line in the middle, naming the line, and leaves the file untouched", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    for (let n = 1; n <= 3; n++) await store.acknowledge(acknowledgement(n));
+    await store.close();
+    const lines = readFileSync(journalOf(dir), "utf8").split("\n");
+    lines[1] = lines[1]?.slice(0, 40) ?? "";
+    const damaged = lines.join("\n");
+    writeFileSync(journalOf(dir), damaged);
+    await expect(openRecordsStore(dir)).rejects.toThrow(
+      /acknowledgements\.jsonl line 2 is not valid JSON .* restore it from a backup/,
+    );
+    expect(readFileSync(journalOf(dir), "utf8")).toBe(damaged);
+  });
+
+  it("refuses to start on a journal whose chain is broken, naming the first bad record", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    for (let n = 1; n <= 3; n++) await store.acknowledge(acknowledgement(n));
+    await store.close();
+    const edited = readFileSync(journalOf(dir), "utf8").replace('"score":0.9', '"score":1');
+    writeFileSync(journalOf(dir), edited);
+    await expect(openRecordsStore(dir)).rejects.toThrow(/line 1 \(record ack-000001\) does not match its hash/);
+    expect(readFileSync(journalOf(dir), "utf8")).toBe(edited);
+  });
+
+  it("refuses a second server on the same data folder, and takes over a lock left by a dead process", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    writeFileSync(path.join(dir, "server.lock"), "1"); // pid 1 is always running
+    await expect(openRecordsStore(dir)).rejects.toThrow(
+      /Another aup-course server \(process 1\) is already using the data folder/,
+    );
+    writeFileSync(path.join(dir, "server.lock"), "999999999");
+    const again = await openRecordsStore(dir);
+    await again.close();
+    await store.close().catch(() => undefined);
+  });
+
+  it("keeps mutable state in lowdb, written atomically, and refuses an unreadable state file untouched", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    store.state.data.roster.push({
+      id: "e-1",
+      name: "Ada",
+      email: "ada@kestrel.example",
+      department: "Risk",
+      startDate: "2026-11-02",
+      manager: "Grace",
+    });
+    await store.state.write();
+    await store.close();
+    expect(JSON.parse(readFileSync(path.join(dir, "state.json"), "utf8"))).toMatchObject({ roster: [{ id: "e-1" }] });
+    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    writeFileSync(path.join(dir, "state.json"), '{"roster": [');
+    await expect(openRecordsStore(dir)).rejects.toThrow(/state\.json is not valid JSON .* left untouched/);
+    expect(readFileSync(path.join(dir, "state.json"), "utf8")).toBe('{"roster": [');
+  });
+});
