@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Three kinds of test, all run by `npm test`:
-// unit (pure modules), integration (real builds and CLIs), browser (built site in real Chromium).
+// Three kinds of test, all run by `npm test`: unit (pure modules), integration (real builds from
+// content copies), and system: the built server on real ports, in real Chromium and over HTTP,
+// after one production build made by the global setup.
 export default defineConfig({
   test: {
     projects: [
@@ -9,8 +10,8 @@ export default defineConfig({
       { test: { name: "integration", include: ["tests/integration/**/*.test.ts"], testTimeout: 120_000 } },
       {
         test: {
-          name: "browser",
-          include: ["tests/browser/**/*.test.ts"],
+          name: "system",
+          include: ["tests/browser/**/*.test.ts", "tests/server/**/*.test.ts"],
           globalSetup: ["tests/browser/globalSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

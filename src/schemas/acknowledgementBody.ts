@@ -8,6 +8,7 @@ const text = (max: number, what: string) =>
     .trim()
     .min(1, { error: `is empty: ${what}` })
     .max(max, { error: `is longer than ${max} characters` })
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "contains control characters" });
 
 /**

@@ -38,8 +38,13 @@ export function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer>
   });
 }
 
+/** Whether the process has ended, by itself or by a signal (a SIGKILLed child has no exit code). */
+export function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");

@@ -26,8 +26,7 @@ describe("record chain", () => {
       id: "ack-000003",
       reason: expect.stringContaining("content was changed") as string,
     });
-    const { hash: _, ...content } = edited;
-    edited.hash = recordHash(content);
+    edited.hash = recordHash({ ...edited, hash: undefined } as never);
     expect(verifyChain(records)).toMatchObject({
       index: 3,
       reason: expect.stringContaining("does not link") as string,

@@ -1,0 +1,165 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { verifyChain } from "../../src/records/chain.ts";
+import type { AcknowledgementRecord } from "../../src/records/record.ts";
+import { post, validBody } from "../support/acknowledgementBody.ts";
+import { dataDir } from "../support/records.ts";
+import { hasExited, startServer, type RunningServer } from "../support/server.ts";
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.stop();
+});
+
+async function serve(dir: string): Promise<RunningServer> {
+  const server = await startServer({ AUP_DATA_DIR: dir });
+  running.push(server);
+  return server;
+}
+
+function journal(dir: string): AcknowledgementRecord[] {
+  const file = path.join(dir, "acknowledgements.jsonl");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as AcknowledgementRecord);
+}
+
+describe("POST /api/acknowledgements on the built server", () => {
+  it("records 500 concurrent acknowledgements exactly once each, in a valid chain", async () => {
+    const dir = dataDir();
+    const { url } = await serve(dir);
+    const answers = await Promise.all(
+      Array.from({ length: 500 }, (_, n) => post(url, validBody(`load${String(n).padStart(5, "0")}`))),
+    );
+    expect(answers.map((a) => a.status).filter((s) => s !== 201)).toEqual([]);
+    const records = journal(dir);
+    expect(records).toHaveLength(500);
+    expect(new Set(records.map((r) => r.result.attemptId)).size).toBe(500);
+    expect(verifyChain(records)).toBeUndefined();
+  });
+
+  it("records a double submit once and answers the second with the first record", async () => {
+    const dir = dataDir();
+    const { url } = await serve(dir);
+    const [first, second] = await Promise.all([
+      post(url, validBody("doubleclick1")),
+      post(url, validBody("doubleclick1")),
+    ]);
+    const third = await post(url, validBody("doubleclick1"));
+    const bodies = (await Promise.all([first, second, third].map((r) => r.json()))) as {
+      record: AcknowledgementRecord;
+      duplicate: boolean;
+    }[];
+    expect([first.status, second.status, third.status].sort()).toEqual([200, 200, 201]);
+    expect(new Set(bodies.map((b) => b.record.hash)).size).toBe(1);
+    expect(journal(dir)).toHaveLength(1);
+  });
+
+  it("answers malformed, hostile and oversized bodies with a 4xx that names the problem, and writes nothing", async () => {
+    const dir = dataDir();
+    const { url } = await serve(dir);
+    const cases: [unknown, number, RegExp, Record<string, string>?][] = [
+      ["{not json", 400, /not valid JSON/],
+      [[], 400, /invalid field/],
+      [{ ...validBody("missing1"), learner: undefined }, 400, /learner/],
+      [
+        { ...validBody("badtypes1"), result: { ...validBody("x").result, score: "high" } },
+        400,
+        /result\.score must be a number/,
+      ],
+      [{ ...validBody("controlchar1"), typedName: "Ada\u0000Lovelace" }, 400, /typedName contains control characters/],
+      [{ ...validBody("extrafield1"), admin: true }, 400, /Unrecognized key|unknown/i],
+      [{ ...validBody("mismatch1"), typedName: "Someone Else" }, 400, /does not match the learner's name/],
+      [
+        { ...validBody("oldpolicy1"), policy: { version: "0.9", hash: "b".repeat(64) } },
+        409,
+        /published policy is now/,
+      ],
+      [
+        {
+          ...validBody("failedcourse1"),
+          result: { ...validBody("x").result, score: 0.5, scenarios: [{ id: "a", score: 0.5, outcomes: [] }] },
+        },
+        422,
+        /pass mark/,
+      ],
+      [
+        { ...validBody("oversized1"), learner: { ...validBody("x").learner, name: "A".repeat(70_000) } },
+        413,
+        /larger than/,
+      ],
+      // Astro's origin check refuses form-like posts from elsewhere before the route sees them.
+      [
+        validBody("plaintext1"),
+        403,
+        /Cross-site POST form submissions are forbidden/,
+        { "content-type": "text/plain" },
+      ],
+      [validBody("plaintext2"), 415, /Content-Type: application\/json/, { "content-type": "text/plain", origin: url }],
+    ];
+    for (const [body, status, message, headers] of cases) {
+      const answer = await post(url, body, headers);
+      const text = await answer.text();
+      expect(answer.status, text).toBe(status);
+      expect(text).toMatch(message);
+    }
+    expect(journal(dir)).toEqual([]);
+  });
+
+  it("keeps every acknowledged record through a SIGKILL during load, and restarts with a valid chain", async () => {
+    const dir = dataDir();
+    const confirmed = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      const server = await serve(dir);
+      // Kill while requests are in flight: after a different number of confirmations each round.
+      const killAfter = [17, 95, 180][round] ?? 50;
+      let confirmedThisRound = 0;
+      const sends = Array.from({ length: 400 }, (_, n) => {
+        const id = `kill${round}x${String(n).padStart(4, "0")}`;
+        return post(server.url, validBody(id))
+          .then((answer) => {
+            if (answer.status !== 201) return;
+            confirmed.add(id);
+            if (++confirmedThisRound === killAfter) server.process.kill("SIGKILL");
+          })
+          .catch(() => undefined); // the connection died with the server: never confirmed
+      });
+      await Promise.all(sends);
+      await new Promise((resolve) =>
+        hasExited(server.process) ? resolve(undefined) : server.process.once("exit", resolve),
+      );
+    }
+    await serve(dir); // starts: the journal verifies (a torn tail would be moved aside)
+    const stored = new Set(journal(dir).map((r) => r.result.attemptId));
+    expect([...confirmed].filter((id) => !stored.has(id))).toEqual([]);
+    expect(verifyChain(journal(dir))).toBeUndefined();
+    expect(confirmed.size).toBeGreaterThan(0);
+  });
+
+  it("refuses to start on a damaged journal, says why, and leaves the file untouched", async () => {
+    const dir = dataDir();
+    const first = await serve(dir);
+    for (const id of ["damage001", "damage002", "damage003"])
+      expect((await post(first.url, validBody(id))).status).toBe(201);
+    await first.stop();
+    running.splice(0);
+    const file = path.join(dir, "acknowledgements.jsonl");
+    const damaged = readFileSync(file, "utf8").replace('"name":"Ada Lovelace"', '"name":"Eve"');
+    writeFileSync(file, damaged);
+    await expect(startServer({ AUP_DATA_DIR: dir })).rejects.toThrow(
+      /cannot start: .*acknowledgements\.jsonl line 1 \(record ack-000001\) does not match its hash/,
+    );
+    expect(readFileSync(file, "utf8")).toBe(damaged);
+  });
+
+  it("refuses a second server on the same data folder", async () => {
+    const dir = dataDir();
+    await serve(dir);
+    await expect(startServer({ AUP_DATA_DIR: dir })).rejects.toThrow(
+      /Another aup-course server \(process \d+\) is already using the data folder/,
+    );
+  });
+});
