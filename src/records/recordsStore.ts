@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
+import type { Employee } from "../hr/employee.ts";
 import { AtomicJsonFile } from "./atomicJsonFile.ts";
 import { acquireDataLock } from "./dataLock.ts";
 import { Journal } from "./journal.ts";
@@ -9,7 +10,7 @@ import { StoreError } from "./storeError.ts";
 
 /** The mutable state lowdb keeps beside the journal; the journal stays the only evidence. */
 export interface MutableState {
-  roster: { id: string; name: string; email: string; department: string; startDate: string; manager: string }[];
+  roster: Employee[];
 }
 
 export interface Acknowledged {

@@ -1,0 +1,79 @@
+import { quarterOf } from "../course/refresher.ts";
+import type { AcknowledgementRecord } from "../records/record.ts";
+import type { Employee } from "./employee.ts";
+
+export type Status = "complete" | "due" | "overdue";
+
+export interface EmployeeStatus {
+  status: Status;
+  /** Why, in words HR can act on. */
+  reason: string;
+  /** The date by which the next acknowledgement is expected (YYYY-MM-DD), when one is. */
+  dueBy?: string;
+  lastRecord?: AcknowledgementRecord;
+}
+
+export interface StatusRules {
+  policyHash: string;
+  /** When the current policy version took effect (YYYY-MM-DD). */
+  effectiveDate: string;
+  onboardingWindowDays: number;
+  /** The day to judge on (YYYY-MM-DD, UTC). */
+  today: string;
+}
+
+/**
+ * Where an employee stands:
+ * - they must acknowledge the current policy version within the onboarding window after the later
+ *   of their start date and the version's effective date (due inside it, overdue after);
+ * - after that, a refresher each calendar quarter: due during a quarter without one, overdue once
+ *   a whole quarter has passed without one.
+ * `records` are the employee's acknowledgements, oldest first.
+ */
+export function employeeStatus(
+  employee: Employee,
+  records: readonly AcknowledgementRecord[],
+  rules: StatusRules,
+): EmployeeStatus {
+  const current = records.filter((r) => r.policy.hash === rules.policyHash);
+  const lastRecord = current.at(-1);
+  if (!lastRecord) {
+    const from = employee.startDate > rules.effectiveDate ? employee.startDate : rules.effectiveDate;
+    const dueBy = addDays(from, rules.onboardingWindowDays);
+    const what = records.length ? "has not acknowledged the new policy version" : "has not acknowledged the policy";
+    return rules.today <= dueBy
+      ? { status: "due", reason: `${what}; due by ${dueBy}`, dueBy, lastRecord: records.at(-1) }
+      : { status: "overdue", reason: `${what}; it was due by ${dueBy}`, dueBy, lastRecord: records.at(-1) };
+  }
+  const thisQuarter = quarterOf(new Date(`${rules.today}T00:00:00Z`));
+  const lastQuarter = quarterOf(new Date(lastRecord.recordedAt));
+  if (lastQuarter === thisQuarter)
+    return {
+      status: "complete",
+      reason: `acknowledged this quarter (${lastRecord.recordedAt.slice(0, 10)})`,
+      lastRecord,
+    };
+  const endOfQuarter = quarterEnd(thisQuarter);
+  if (lastQuarter === previousQuarter(thisQuarter))
+    return { status: "due", reason: `refresher due this quarter, by ${endOfQuarter}`, dueBy: endOfQuarter, lastRecord };
+  return {
+    status: "overdue",
+    reason: `no refresher since ${lastRecord.recordedAt.slice(0, 10)}; one is due each quarter`,
+    dueBy: endOfQuarter,
+    lastRecord,
+  };
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function previousQuarter(quarter: string): string {
+  const [year = 0, q = 1] = quarter.split("-Q").map(Number);
+  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+}
+
+function quarterEnd(quarter: string): string {
+  const [year = 0, q = 1] = quarter.split("-Q").map(Number);
+  return new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
+}

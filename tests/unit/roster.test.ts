@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import type { Employee } from "../../src/hr/employee.ts";
+import { formatRosterProblem, mergeRoster, parseRosterCsv } from "../../src/hr/rosterCsv.ts";
+
+const HEADER = "Employee ID,Full name,Email,Department,Start date,Line manager";
+
+describe("roster CSV import", () => {
+  it("reads a roster with loosely named headers, a BOM and quoted fields", () => {
+    const csv = `\uFEFF${HEADER}\r\nE-1,"Lovelace, Ada",Ada@Kestrel.example,Risk,2026-11-02,Grace Hopper\r\nE-2,Alan Turing,alan@kestrel.example,Engineering,2024-03-01,"Hopper, Grace"\r\n`;
+    const { employees, problems } = parseRosterCsv(csv);
+    expect(problems).toEqual([]);
+    expect(employees).toEqual([
+      {
+        id: "E-1",
+        name: "Lovelace, Ada",
+        email: "ada@kestrel.example",
+        department: "Risk",
+        startDate: "2026-11-02",
+        manager: "Grace Hopper",
+      },
+      {
+        id: "E-2",
+        name: "Alan Turing",
+        email: "alan@kestrel.example",
+        department: "Engineering",
+        startDate: "2024-03-01",
+        manager: "Hopper, Grace",
+      },
+    ]);
+  });
+
+  it("names the row and column of every problem and imports nothing", () => {
+    const csv = [
+      HEADER,
+      "E-1,Ada,ada@kestrel.example,Risk,2026-11-02,Grace",
+      ",Nobody,not-an-email,,02/11/2026,",
+      "E-1,Ada again,ada2@kestrel.example,Risk,2026-02-30,Grace",
+      "E-4,Eve\u0007,eve@kestrel.example,Ops,2026-01-01,",
+    ].join("\n");
+    const { employees, problems } = parseRosterCsv(csv);
+    expect(employees).toEqual([]);
+    expect(problems.map(formatRosterProblem)).toMatchInlineSnapshot(`
+      [
+        "row 3, column id: is empty. Every employee needs an id.",
+        "row 3, column email: is not an email address ("not-an-email").",
+        "row 3, column start date: is not a date in the form YYYY-MM-DD ("02/11/2026").",
+        "row 3, column department: is empty. Write the employee's department.",
+        "row 4, column start date: is not a date in the form YYYY-MM-DD ("2026-02-30").",
+        "row 4, column id: repeats E-1 from row 2. Keep one row per employee.",
+        "row 5, column name: contains control characters. Retype the value.",
+      ]
+    `);
+  });
+
+  it("says which columns the header lacks", () => {
+    expect(parseRosterCsv("id,name,email\nE-1,Ada,ada@kestrel.example\n").problems.map(formatRosterProblem))
+      .toMatchInlineSnapshot(`
+      [
+        "row 1, column department: is missing from the header. The first row must name the columns: id, name, email, department, start date, manager.",
+        "row 1, column start date: is missing from the header. The first row must name the columns: id, name, email, department, start date, manager.",
+        "row 1, column manager: is missing from the header. The first row must name the columns: id, name, email, department, start date, manager.",
+      ]
+    `);
+  });
+
+  it("updates employees on re-import instead of duplicating them", () => {
+    const roster: Employee[] = [];
+    const first = parseRosterCsv(
+      `${HEADER}\nE-1,Ada,ada@kestrel.example,Risk,2026-11-02,Grace\nE-2,Alan,alan@kestrel.example,Eng,2024-03-01,Grace\n`,
+    ).employees;
+    expect(mergeRoster(roster, first)).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    const second = parseRosterCsv(
+      `${HEADER}\nE-1,Ada,ada@kestrel.example,Compliance,2026-11-02,Grace\nE-2,Alan,alan@kestrel.example,Eng,2024-03-01,Grace\nE-3,Grace,grace@kestrel.example,Eng,2020-01-01,\n`,
+    ).employees;
+    expect(mergeRoster(roster, second)).toEqual({ added: 1, updated: 1, unchanged: 1 });
+    expect(roster.map((e) => `${e.id}:${e.department}`)).toEqual(["E-1:Compliance", "E-2:Eng", "E-3:Eng"]);
+  });
+});
