@@ -31,7 +31,8 @@ const MAX_ROWS = 200_000;
 export function parseRosterCsv(text: string): { employees: Employee[]; problems: RosterProblem[] } {
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    const parsed: unknown = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    rows = parsed as string[][]; // without `columns`, csv-parse gives one array of cells per row
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
     return {
