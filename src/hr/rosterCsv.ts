@@ -103,8 +103,10 @@ export function parseRosterCsv(text: string): { employees: Employee[]; problems:
   return { employees: problems.length ? [] : employees, problems };
 }
 
+/** A real calendar date as YYYY-MM-DD: 2026-02-30 and 2026-13-01 are not. */
 function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
 export interface RosterChange {

@@ -22,7 +22,14 @@ export default function aupContent(): AstroIntegration {
         if (command !== "build" && command !== "dev") return;
         const policy = loadPolicy({ contentDir: dir, mode: "preview" });
         // The server checks every acknowledgement against the policy it was built with.
-        const published = { version: policy.version, hash: policy.hash, passMark: policy.organisation.course.passMark };
+        const { passMark, onboardingWindowDays } = policy.organisation.course;
+        const published = {
+          version: policy.version,
+          hash: policy.hash,
+          effectiveDate: policy.effectiveDate,
+          passMark,
+          onboardingWindowDays,
+        };
         updateConfig({ vite: { define: { __AUP_POLICY__: JSON.stringify(published) } } });
         const { scenarios, problems: scenarioProblems } = loadScenarios({ contentDir: dir, mode: "preview" });
         const problems = [...policy.problems, ...scenarioProblems];

@@ -2,7 +2,8 @@ import { toPercent } from "../machines/scoring.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
 import { StoreError } from "../records/storeError.ts";
 import { AcknowledgementBodySchema } from "../schemas/acknowledgementBody.ts";
-import { BodyError, readJsonBody } from "./readJsonBody.ts";
+import { receiptKey } from "./adminAuth.ts";
+import { BodyError, readJsonBody } from "./readBody.ts";
 
 /** What the server knows of the policy it publishes (baked in at build time). */
 export interface CurrentPolicy {
@@ -83,7 +84,8 @@ export async function handleAcknowledgement(
       signature: body.typedName,
       source: "site",
     });
-    return json(duplicate ? 200 : 201, { record, duplicate });
+    const receiptUrl = `/receipt/${record.id}?k=${receiptKey(record.hash)}`;
+    return json(duplicate ? 200 : 201, { record, duplicate, receiptUrl });
   } catch (error) {
     if (error instanceof StoreError && error.kind === "write-failed") return problem(503, error.message);
     throw error;

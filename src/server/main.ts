@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { StoreError } from "../records/storeError.ts";
+import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { dataDir, recordsStore } from "./storeRegistry.ts";
 
 // Astro's standalone entry would listen by itself; this process listens once the store is ready.
@@ -14,6 +15,7 @@ const store = await recordsStore().catch((error: unknown) => {
   console.error(`aup-course cannot start: ${error.message}`);
   process.exit(1);
 });
+adminToken(); // created now if needed, so that the hint below can point at it
 const entry = pathToFileURL(path.resolve("dist/server/entry.mjs")).href;
 const { handler } = (await import(entry)) as { handler: http.RequestListener };
 const server = http.createServer(handler);
@@ -22,6 +24,11 @@ server.listen(Number(process.env.PORT ?? 4321), host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   console.log(`Server listening on http://${host}:${port} (records in ${path.resolve(dataDir())})`);
+  console.log(
+    process.env.AUP_ADMIN_TOKEN
+      ? "HR dashboard: /admin, signed in with AUP_ADMIN_TOKEN."
+      : `HR dashboard: /admin, signed in with the token in ${adminTokenFile()} (set AUP_ADMIN_TOKEN to choose your own).`,
+  );
 });
 
 let stopping = false;

@@ -35,7 +35,11 @@ export class SiteTracker extends BrowserTracker {
     } catch {
       throw new Error("The records server could not be reached. Check your connection.");
     }
-    const body = (await response.json().catch(() => ({}))) as { record?: AcknowledgementRecord; error?: string };
+    const body = (await response.json().catch(() => ({}))) as {
+      record?: AcknowledgementRecord;
+      receiptUrl?: string;
+      error?: string;
+    };
     if (!response.ok || !body.record) throw new Error(body.error ?? `The records server answered ${response.status}.`);
     const { record } = body;
     return {
@@ -47,6 +51,7 @@ export class SiteTracker extends BrowserTracker {
       recordId: record.id,
       recordHash: record.hash,
       storedIn: "the organisation's acknowledgement records (identity typed by you)",
+      receiptUrl: body.receiptUrl,
     };
   }
 }

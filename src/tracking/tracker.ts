@@ -91,4 +91,6 @@ export interface AcknowledgementReceipt {
   recordHash?: string;
   /** Where the record is kept, in words for the learner. */
   storedIn: string;
+  /** A printable receipt only this learner can open, where the target offers one. */
+  receiptUrl?: string;
 }

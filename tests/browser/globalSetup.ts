@@ -12,6 +12,7 @@ declare module "vitest" {
     chromiumPath: string;
     /** The records folder of the server under test. */
     dataDir: string;
+    adminToken: string;
   }
 }
 
@@ -21,7 +22,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const build = runBuild();
   if (build.status !== 0) throw new Error(`The site did not build, so the browser tests cannot run:\n${build.output}`);
   const data = mkdtempSync(path.join(tmpdir(), "aup-browser-data-"));
-  const server = await startServer({ AUP_DATA_DIR: data });
+  const adminToken = "test-admin-token-0123456789";
+  const server = await startServer({ AUP_DATA_DIR: data, AUP_ADMIN_TOKEN: adminToken });
+  project.provide("adminToken", adminToken);
   project.provide("baseUrl", server.url);
   project.provide("dataDir", data);
   return async () => {

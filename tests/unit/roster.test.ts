@@ -36,6 +36,7 @@ describe("roster CSV import", () => {
       ",Nobody,not-an-email,,02/11/2026,",
       "E-1,Ada again,ada2@kestrel.example,Risk,2026-02-30,Grace",
       "E-4,Eve\u0007,eve@kestrel.example,Ops,2026-01-01,",
+      "E-5,Mo,mo@kestrel.example,Ops,2026-13-01,",
     ].join("\n");
     const { employees, problems } = parseRosterCsv(csv);
     expect(employees).toEqual([]);
@@ -48,6 +49,7 @@ describe("roster CSV import", () => {
         "row 4, column start date: is not a date in the form YYYY-MM-DD ("2026-02-30").",
         "row 4, column id: repeats E-1 from row 2. Keep one row per employee.",
         "row 5, column name: contains control characters. Retype the value.",
+        "row 6, column start date: is not a date in the form YYYY-MM-DD ("2026-13-01").",
       ]
     `);
   });

@@ -57,6 +57,13 @@ export function DoneStep({ course, receipt }: Props) {
       ) : (
         <p>Your acknowledgement is recorded.</p>
       )}
+      {receipt?.receiptUrl && (
+        <p>
+          <a className="button" href={receipt.receiptUrl}>
+            Open your printable receipt
+          </a>
+        </p>
+      )}
       <p>
         Keep the <a href="/policy">policy</a> to hand. Questions: {course.questionsContact.name},{" "}
         <a href={`mailto:${course.questionsContact.email}`}>{course.questionsContact.email}</a>.

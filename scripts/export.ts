@@ -1,0 +1,57 @@
+// `npm run export -- --format csv|json [--out FILE] [--bom]`: every acknowledgement record, streamed
+// from the journal in the data folder (AUP_DATA_DIR, default ./data). Reading that folder directly
+// needs access to the server's files; over HTTP, GET /api/admin/export needs the admin token.
+import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { parseArgs } from "node:util";
+import type { Employee } from "../src/hr/employee.ts";
+import { exportStream } from "../src/hr/exportRecords.ts";
+import { journalRecords } from "../src/records/journalReader.ts";
+import { StoreError } from "../src/records/storeError.ts";
+
+const USAGE = "Usage: npm run export -- --format csv|json [--out FILE] [--bom]";
+
+function fail(message: string, code = 2): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(code);
+}
+
+let options: { format?: string; out?: string; bom?: boolean };
+try {
+  ({ values: options } = parseArgs({
+    options: { format: { type: "string" }, out: { type: "string" }, bom: { type: "boolean" } },
+    strict: true,
+  }));
+} catch (error) {
+  fail((error as Error).message);
+}
+const format = options.format;
+if (format !== "csv" && format !== "json")
+  fail(format ? `--format must be csv or json, not ${JSON.stringify(format)}.` : "--format is required.");
+if (options.bom && format !== "csv") fail("--bom applies to CSV only.");
+
+const dir = path.resolve(process.env.AUP_DATA_DIR ?? "data");
+const journal = path.join(dir, "acknowledgements.jsonl");
+if (!existsSync(journal))
+  fail(
+    `${journal} does not exist: nothing has been acknowledged in this data folder (set AUP_DATA_DIR to export another).`,
+    1,
+  );
+const stateFile = path.join(dir, "state.json");
+const roster = existsSync(stateFile)
+  ? ((JSON.parse(readFileSync(stateFile, "utf8")) as { roster?: Employee[] }).roster ?? [])
+  : [];
+
+const records = journalRecords(journal, (message) => console.error(message));
+const output = options.out ? createWriteStream(options.out, { flags: "wx" }) : process.stdout;
+try {
+  await pipeline(exportStream(records, roster, { format, bom: options.bom }), output);
+  if (options.out) console.error(`Wrote ${options.out}.`);
+} catch (error) {
+  if (options.out && (error as NodeJS.ErrnoException).code !== "EEXIST") rmSync(options.out, { force: true });
+  if ((error as NodeJS.ErrnoException).code === "EEXIST")
+    fail(`${options.out} already exists. Choose another file name; exports never overwrite.`, 1);
+  if (error instanceof StoreError) fail(error.message, 1);
+  throw error;
+}

@@ -1,0 +1,25 @@
+import { defineMiddleware } from "astro:middleware";
+import { SESSION_COOKIE, hasAdminBearer, isValidSession } from "./server/adminAuth.ts";
+
+const OPEN_ADMIN_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/"]);
+
+/**
+ * Every admin route needs the admin identity: a Bearer token (API and CLI) or the session cookie
+ * set by the sign-in page (dashboard). Nothing under /admin or /api/admin answers without it.
+ */
+export const onRequest = defineMiddleware((context, next) => {
+  const { pathname } = context.url;
+  const isApi = pathname.startsWith("/api/admin");
+  const isPage = pathname === "/admin" || (pathname.startsWith("/admin/") && !OPEN_ADMIN_PAGES.has(pathname));
+  if (!isApi && !isPage) return next();
+  if (hasAdminBearer(context.request) || isValidSession(context.cookies.get(SESSION_COOKIE)?.value)) return next();
+  if (isApi)
+    return new Response(JSON.stringify({ error: "Admin access needs Authorization: Bearer <AUP_ADMIN_TOKEN>." }), {
+      status: 401,
+      headers: {
+        "content-type": "application/json; charset=utf-8",
+        "www-authenticate": 'Bearer realm="aup-course admin"',
+      },
+    });
+  return context.redirect(`/admin/sign-in?next=${encodeURIComponent(pathname + context.url.search)}`, 303);
+});

@@ -1,0 +1,29 @@
+import { Readable } from "node:stream";
+import type { APIRoute } from "astro";
+import { exportStream } from "../../../hr/exportRecords.ts";
+import { recordsStore } from "../../../server/storeRegistry.ts";
+
+export const prerender = false;
+
+/** GET /api/admin/export?format=csv|json[&bom=1]: every record, streamed. */
+export const GET: APIRoute = async ({ url }) => {
+  const format = url.searchParams.get("format") ?? "csv";
+  if (format !== "csv" && format !== "json")
+    return new Response(JSON.stringify({ error: `format must be csv or json, not ${JSON.stringify(format)}.` }), {
+      status: 400,
+      headers: { "content-type": "application/json" },
+    });
+  const store = await recordsStore();
+  const stream = exportStream(store.records(), store.state.data.roster, {
+    format,
+    bom: url.searchParams.get("bom") === "1",
+  });
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(Readable.toWeb(stream) as ReadableStream, {
+    headers: {
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="acknowledgements-${stamp}.${format}"`,
+      "cache-control": "no-store",
+    },
+  });
+};

@@ -1,0 +1,29 @@
+import type { APIRoute } from "astro";
+import { formatRosterProblem } from "../../../hr/rosterCsv.ts";
+import { StoreError } from "../../../records/storeError.ts";
+import { importRoster } from "../../../server/hrData.ts";
+import { BodyError, readTextBody } from "../../../server/readBody.ts";
+
+export const prerender = false;
+
+const LIMIT = 10 * 1024 * 1024;
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
+
+/** POST /api/admin/roster with a text/csv body: imports all rows or none, naming every bad row and column. */
+export const POST: APIRoute = async ({ request }) => {
+  try {
+    if (!/^text\/csv\b/i.test(request.headers.get("content-type") ?? ""))
+      throw new BodyError(415, "Send the roster as CSV, with Content-Type: text/csv.");
+    const outcome = await importRoster(await readTextBody(request, LIMIT, "Split the roster into smaller files."));
+    if ("change" in outcome) return json(200, outcome.change);
+    return json(400, {
+      error: `Nothing was imported: ${outcome.problems.length} problem(s).`,
+      problems: outcome.problems.map(formatRosterProblem),
+    });
+  } catch (error) {
+    if (error instanceof BodyError) return json(error.status, { error: error.message });
+    if (error instanceof StoreError) return json(503, { error: error.message });
+    throw error;
+  }
+};

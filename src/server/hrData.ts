@@ -1,0 +1,63 @@
+import {
+  completionByDepartment,
+  completionsOverTime,
+  filterRows,
+  mostMissedClauses,
+  statusRows,
+  type ReportFilters,
+} from "../hr/report.ts";
+import { mergeRoster, parseRosterCsv, type RosterChange, type RosterProblem } from "../hr/rosterCsv.ts";
+import type { Status } from "../hr/status.ts";
+import { recordsStore } from "./storeRegistry.ts";
+
+const STATUSES: Status[] = ["complete", "due", "overdue"];
+
+/** Filters from a query string; unknown values are ignored rather than refused (they come from a form). */
+export function filtersFrom(params: URLSearchParams): ReportFilters {
+  const status = params.get("status") as Status | null;
+  return {
+    department: params.get("department") || undefined,
+    status: status && STATUSES.includes(status) ? status : undefined,
+    version: params.get("version") || undefined,
+  };
+}
+
+/** Everything the dashboard shows, computed from the roster and the journal for `today`. */
+export async function dashboardData(filters: ReportFilters, today = new Date().toISOString().slice(0, 10)) {
+  const store = await recordsStore();
+  const records = store.records();
+  const rows = statusRows(store.state.data.roster, records, {
+    policyHash: __AUP_POLICY__.hash,
+    effectiveDate: __AUP_POLICY__.effectiveDate,
+    onboardingWindowDays: __AUP_POLICY__.onboardingWindowDays,
+    today,
+  });
+  const shown = filterRows(rows, filters);
+  return {
+    rows: shown,
+    departments: [...new Set(rows.map((r) => r.employee.department))].sort(),
+    versions: [...new Set(records.map((r) => r.policy.version))].sort(),
+    completion: completionByDepartment(shown),
+    overTime: completionsOverTime(records, today),
+    missed: mostMissedClauses(records),
+    recordCount: records.length,
+  };
+}
+
+/** Imports a roster CSV: all rows or none. Returns the row problems, or what changed. */
+export async function importRoster(csv: string): Promise<{ problems: RosterProblem[] } | { change: RosterChange }> {
+  const { employees, problems } = parseRosterCsv(csv);
+  if (problems.length) return { problems };
+  const store = await recordsStore();
+  const before = store.state.data.roster;
+  const roster = [...before];
+  const change = mergeRoster(roster, employees);
+  store.state.data.roster = roster;
+  try {
+    await store.state.write();
+  } catch (error) {
+    store.state.data.roster = before; // the file still holds the old roster: keep memory in step
+    throw error;
+  }
+  return { change };
+}

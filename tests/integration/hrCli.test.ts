@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openRecordsStore } from "../../src/records/recordsStore.ts";
+import { acknowledgement, dataDir } from "../support/records.ts";
+
+function run(script: string, args: string[], dir: string) {
+  const result = spawnSync(process.execPath, [script, ...args], {
+    env: { ...process.env, AUP_DATA_DIR: dir },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function withRecords(count: number): Promise<string> {
+  const dir = dataDir();
+  const store = await openRecordsStore(dir);
+  for (let n = 1; n <= count; n++) await store.acknowledge(acknowledgement(n));
+  await store.close();
+  return dir;
+}
+
+describe("npm run export", () => {
+  it("streams every record as CSV with a BOM into a new file", async () => {
+    const dir = await withRecords(3);
+    const out = path.join(dir, "out.csv");
+    const { status, stderr } = run("scripts/export.ts", ["--format", "csv", "--bom", "--out", out], dir);
+    expect(status, stderr).toBe(0);
+    const lines = readFileSync(out, "utf8").split("\r\n");
+    expect(lines[0]?.startsWith("\uFEFFrecord_id,")).toBe(true);
+    expect(lines.slice(1, 4).map((l) => l.split(",")[0])).toEqual(["ack-000001", "ack-000002", "ack-000003"]);
+  });
+
+  it("writes JSON to standard output", async () => {
+    const dir = await withRecords(2);
+    const { status, stdout } = run("scripts/export.ts", ["--format", "json"], dir);
+    expect(status).toBe(0);
+    expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(["ack-000001", "ack-000002"]);
+  });
+
+  it("explains wrong flags, and never overwrites a file", async () => {
+    const dir = await withRecords(1);
+    expect(run("scripts/export.ts", [], dir)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("--format is required.") as string,
+    });
+    expect(run("scripts/export.ts", ["--format", "xlsx"], dir).stderr).toContain(
+      '--format must be csv or json, not "xlsx".',
+    );
+    expect(run("scripts/export.ts", ["--format", "csv", "--colour"], dir).stderr).toContain(
+      "Unknown option '--colour'",
+    );
+    const out = path.join(dir, "exists.csv");
+    writeFileSync(out, "keep me");
+    expect(run("scripts/export.ts", ["--format", "csv", "--out", out], dir)).toMatchObject({
+      status: 1,
+      stderr: expect.stringContaining("already exists") as string,
+    });
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+  });
+});
+
+describe("npm run roster -- import", () => {
+  const header = "id,name,email,department,start date,manager";
+
+  it("imports, then updates on re-import", async () => {
+    const dir = dataDir();
+    const file = path.join(dir, "roster.csv");
+    writeFileSync(file, `${header}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-01,\n`);
+    expect(run("scripts/roster.ts", ["import", file], dir).stdout).toContain("1 added, 0 updated, 0 unchanged");
+    writeFileSync(
+      file,
+      `${header}\nE-1,Ada,ada@kestrel.example,Legal,2026-01-01,\nE-2,Alan,alan@kestrel.example,Eng,2026-01-01,\n`,
+    );
+    expect(run("scripts/roster.ts", ["import", file], dir).stdout).toContain(
+      "1 added, 1 updated, 0 unchanged (2 employees in the roster)",
+    );
+  });
+
+  it("names bad rows and imports nothing", () => {
+    const dir = dataDir();
+    const file = path.join(dir, "roster.csv");
+    writeFileSync(file, `${header}\nE-1,Ada,ada-at-kestrel,Risk,2026-01-01,\n`);
+    const result = run("scripts/roster.ts", ["import", file], dir);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('row 2, column email: is not an email address ("ada-at-kestrel").');
+  });
+
+  it("points to the dashboard and API while the server holds the data folder", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    const file = path.join(dir, "roster.csv");
+    writeFileSync(file, `${header}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-01,\n`);
+    const result = run("scripts/roster.ts", ["import", file], dir);
+    await store.close();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("import through the dashboard (/admin) or the API");
+  });
+});
