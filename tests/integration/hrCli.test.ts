@@ -64,7 +64,7 @@ describe("npm run export", () => {
 describe("npm run roster -- import", () => {
   const header = "id,name,email,department,start date,manager";
 
-  it("imports, then updates on re-import", async () => {
+  it("imports, then updates on re-import", () => {
     const dir = dataDir();
     const file = path.join(dir, "roster.csv");
     writeFileSync(file, `${header}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-01,\n`);

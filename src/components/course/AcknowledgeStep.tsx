@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import { IdentityFields, type Identity } from "./IdentityFields.tsx";
@@ -24,7 +24,7 @@ export function AcknowledgeStep({ course, asksIdentity, submitting, error, send 
   const complete =
     typedName.trim().length > 1 &&
     (!asksIdentity || (identity.name.trim() && identity.email.includes("@") && identity.employeeId.trim()));
-  const submit = (event: FormEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!complete || mismatch) return;
     send({ type: "acknowledgement.submit", typedName, learner: asksIdentity ? identity : undefined });

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition, ProductAudience } from "../../course/courseDefinition.ts";
 import { quarterOf } from "../../course/refresher.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
@@ -14,7 +14,7 @@ export function IntroStep({ course, send }: Props) {
   const [audiences, setAudiences] = useState<ProductAudience[]>([]);
   const [learnerId, setLearnerId] = useState("");
   const refresher = course.mode === "refresher";
-  const start = (event: FormEvent) => {
+  const start = (event: SubmitEvent) => {
     event.preventDefault();
     send(
       refresher
