@@ -3,7 +3,13 @@ import type { CourseDefinition, ProductAudience } from "../course/courseDefiniti
 import { courseResult, missedScenarios } from "../course/courseResult.ts";
 import { refresherQuiz } from "../course/refresher.ts";
 import type { Scenario } from "../schemas/scenario.ts";
-import type { AcknowledgementReceipt, AcknowledgementRequest, CourseResult, Tracker } from "../tracking/tracker.ts";
+import type {
+  AcknowledgementReceipt,
+  AcknowledgementRequest,
+  CourseResult,
+  Learner,
+  Tracker,
+} from "../tracking/tracker.ts";
 import { decodeProgress, encodeProgress, type CourseStep } from "./progressCodec.ts";
 import { createScenarioMachine, type ScenarioMachine, type ScenarioResult } from "./scenarioMachine.ts";
 
@@ -14,6 +20,8 @@ export interface CourseInput {
   progress?: string;
   /** The receipt the tracker kept, shown again when the course resumes at the end. */
   receipt?: AcknowledgementReceipt;
+  /** Who the target says the learner is (single sign-on or the LMS), if it knows. */
+  learner?: Learner;
 }
 
 export type CourseEvent =
@@ -32,6 +40,7 @@ type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 export interface CourseContext {
   course: CourseDefinition;
   tracker: Tracker;
+  learner?: Learner;
   resumeStep: CourseStep;
   attempt: number;
   attemptId: string;
@@ -343,7 +352,7 @@ function newAttemptId(): string {
 
 /** The starting context: fresh, or rebuilt from saved progress by replaying the saved choices. */
 function restore(
-  { course, tracker, progress, receipt }: CourseInput,
+  { course, tracker, progress, receipt, learner }: CourseInput,
   play: (id: string, choices: readonly number[], now: number, feedbackDismissed: boolean) => ScenarioSnapshot,
   finishedPlay: (id: string, choices: readonly number[], now: number) => ScenarioResult | undefined,
   startScenario: (plan: string[], index: number, now: number) => CourseContext["playing"],
@@ -351,6 +360,7 @@ function restore(
   const fresh: CourseContext = {
     course,
     tracker,
+    learner,
     resumeStep: "intro",
     attempt: 1,
     attemptId: "",

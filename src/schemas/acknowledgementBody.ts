@@ -20,12 +20,14 @@ export const AcknowledgementBodySchema = z.strictObject({
   attemptId: z
     .string({ error: "must be the attempt id the course generated" })
     .regex(/^[a-z0-9]{8,64}$/, { error: "must be 8 to 64 lower-case letters and digits" }),
-  /** Who acknowledges, as the learner typed it (form identity). */
-  learner: z.strictObject({
-    name: text(120, "the learner's full name"),
-    email: z.email({ error: "must be an email address" }).max(254, { error: "is longer than 254 characters" }),
-    employeeId: text(64, "the learner's employee id"),
-  }),
+  /** Who acknowledges, as the learner typed it: required with form identity, ignored behind single sign-on. */
+  learner: z
+    .strictObject({
+      name: text(120, "the learner's full name"),
+      email: z.email({ error: "must be an email address" }).max(254, { error: "is longer than 254 characters" }),
+      employeeId: text(64, "the learner's employee id"),
+    })
+    .optional(),
   /** The full name typed as a signature; must match learner.name. */
   typedName: text(120, "the full name typed as a signature"),
   policy: z.strictObject({

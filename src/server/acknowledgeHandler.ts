@@ -1,8 +1,10 @@
 import { toPercent } from "../machines/scoring.ts";
+import type { AcknowledgementRecord } from "../records/record.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
 import { StoreError } from "../records/storeError.ts";
-import { AcknowledgementBodySchema } from "../schemas/acknowledgementBody.ts";
+import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
 import { receiptKey } from "./adminAuth.ts";
+import { headerIdentity, type IdentityConfig } from "./identity.ts";
 import { BodyError, readJsonBody } from "./readBody.ts";
 
 /** What the server knows of the policy it publishes (baked in at build time). */
@@ -10,6 +12,11 @@ export interface CurrentPolicy {
   version: string;
   hash: string;
   passMark: number;
+}
+
+interface FieldProblem {
+  field: string;
+  message: string;
 }
 
 const BODY_LIMIT = 64 * 1024;
@@ -20,18 +27,20 @@ const json = (status: number, body: unknown) =>
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
   });
 
-const problem = (status: number, error: string, fields?: { field: string; message: string }[]) =>
+const problem = (status: number, error: string, fields?: FieldProblem[]) =>
   json(status, fields ? { error, fields } : { error });
 
 /**
- * `POST /api/acknowledgements`: validates the body, checks it against the published policy and
- * the pass mark, and answers 201 only once the record is durable (200 with the first record for
- * a repeated attempt). Bad input gets a 4xx naming what to fix and writes nothing.
+ * `POST /api/acknowledgements`: validates the body, works out who is acknowledging, checks the
+ * policy and the pass mark, and answers 201 only once the record is durable (200 with the first
+ * record for a repeated attempt). Bad input gets a 4xx naming what to fix and writes nothing.
  */
 export async function handleAcknowledgement(
   request: Request,
+  clientAddress: string,
   store: RecordsStore,
   policy: CurrentPolicy,
+  identity: IdentityConfig,
 ): Promise<Response> {
   let raw: unknown;
   try {
@@ -53,16 +62,18 @@ export async function handleAcknowledgement(
     );
   }
   const body = parsed.data;
+  const who = learnerOf(body, request, clientAddress, store, identity);
+  if ("error" in who) return problem(who.status, who.error, who.fields);
   if (body.policy.hash !== policy.hash)
     return problem(
       409,
       `This acknowledgement is for policy ${body.policy.version} (${body.policy.hash.slice(0, 12)}…), but the published policy is now ${policy.version} (${policy.hash.slice(0, 12)}…). Reload the course to read the current version.`,
     );
-  if (normaliseName(body.typedName) !== normaliseName(body.learner.name))
+  if (normaliseName(body.typedName) !== normaliseName(who.learner.name))
     return problem(
       400,
-      "The typed signature does not match the learner's name. Type your full name exactly as in the name field.",
-      [{ field: "typedName", message: "must match learner.name" }],
+      "The typed signature does not match the learner's name. Type your full name exactly as your organisation knows it.",
+      [{ field: "typedName", message: "must match the learner's name" }],
     );
   const mean = body.result.scenarios.reduce((sum, s) => sum + s.score, 0) / body.result.scenarios.length;
   if (!body.result.passed || toPercent(mean) < policy.passMark || Math.abs(mean - body.result.score) > 1e-6)
@@ -73,12 +84,7 @@ export async function handleAcknowledgement(
 
   try {
     const { record, duplicate } = await store.acknowledge({
-      learner: {
-        id: body.learner.employeeId,
-        name: body.learner.name,
-        email: body.learner.email.toLowerCase(),
-        selfAsserted: true,
-      },
+      learner: who.learner,
       policy: body.policy,
       result: { ...body.result, attemptId: body.attemptId },
       signature: body.typedName,
@@ -90,6 +96,32 @@ export async function handleAcknowledgement(
     if (error instanceof StoreError && error.kind === "write-failed") return problem(503, error.message);
     throw error;
   }
+}
+
+type Who = { learner: AcknowledgementRecord["learner"] } | { status: number; error: string; fields?: FieldProblem[] };
+
+/** The learner: from the body with form identity (self-asserted), from the proxy's header otherwise. */
+function learnerOf(
+  body: AcknowledgementBody,
+  request: Request,
+  clientAddress: string,
+  store: RecordsStore,
+  config: IdentityConfig,
+): Who {
+  if (config.mode === "form") {
+    if (!body.learner)
+      return {
+        status: 400,
+        error: "learner is required: this server asks learners who they are (name, email, employee id).",
+        fields: [{ field: "learner", message: "is required" }],
+      };
+    const { name, email, employeeId } = body.learner;
+    return { learner: { id: employeeId, name, email: email.toLowerCase(), selfAsserted: true } };
+  }
+  const identity = headerIdentity(request, clientAddress, config, store.state.data.roster);
+  if (!("learner" in identity)) return identity;
+  const { id, email, name } = identity.learner;
+  return { learner: { id, email, name: name ?? body.typedName, selfAsserted: false } };
 }
 
 function normaliseName(name: string): string {

@@ -5,11 +5,18 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { StoreError } from "../records/storeError.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
+import { identityConfig } from "./identity.ts";
 import { dataDir, recordsStore } from "./storeRegistry.ts";
 
 // Astro's standalone entry would listen by itself; this process listens once the store is ready.
 process.env.ASTRO_NODE_AUTOSTART = "disabled";
 
+try {
+  identityConfig(); // a misspelt AUP_IDENTITY stops the start rather than every acknowledgement
+} catch (error) {
+  console.error(`aup-course cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 const store = await recordsStore().catch((error: unknown) => {
   if (!(error instanceof StoreError)) throw error;
   console.error(`aup-course cannot start: ${error.message}`);

@@ -1,6 +1,6 @@
 import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
-import type { AcknowledgementReceipt, AcknowledgementRequest } from "./tracker.ts";
+import type { AcknowledgementReceipt, AcknowledgementRequest, TrackerStart } from "./tracker.ts";
 
 /**
  * The site's tracker: progress in this browser, the acknowledgement in the organisation's records
@@ -9,7 +9,21 @@ import type { AcknowledgementReceipt, AcknowledgementRequest } from "./tracker.t
  */
 export class SiteTracker extends BrowserTracker {
   readonly kind = "site";
-  readonly asksIdentity = true;
+  /** Until the server says it has single sign-on, the learner types who they are. */
+  asksIdentity = true;
+
+  override async start(): Promise<TrackerStart> {
+    const saved = await super.start();
+    const me = await fetch(new URL("/api/me", location.href))
+      .then(
+        (response) =>
+          response.json() as Promise<{ mode?: string; learner?: { id: string; email: string; name?: string } }>,
+      )
+      .catch(() => ({ mode: "form", learner: undefined }));
+    this.asksIdentity = me.mode !== "header";
+    const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;
+    return { ...saved, learner };
+  }
 
   protected async store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
     const { learner, attemptId, typedName, policyVersion, policyHash, result } = request;
@@ -50,7 +64,9 @@ export class SiteTracker extends BrowserTracker {
       score: record.result.score,
       recordId: record.id,
       recordHash: record.hash,
-      storedIn: "the organisation's acknowledgement records (identity typed by you)",
+      storedIn: record.learner.selfAsserted
+        ? "the organisation's acknowledgement records (identity typed by you)"
+        : "the organisation's acknowledgement records (identity from single sign-on)",
       receiptUrl: body.receiptUrl,
     };
   }

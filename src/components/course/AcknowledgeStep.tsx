@@ -1,12 +1,15 @@
 import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
+import type { Learner } from "../../tracking/tracker.ts";
 import { IdentityFields, type Identity } from "./IdentityFields.tsx";
 
 interface Props {
   course: CourseDefinition;
   /** Whether the learner says who they are here (form identity) or the target already knows. */
   asksIdentity: boolean;
+  /** Who the target knows the learner to be (single sign-on), when it does. */
+  learner?: Learner;
   submitting: boolean;
   error: string | undefined;
   send: (event: CourseEvent) => void;
@@ -16,7 +19,7 @@ const sameName = (a: string, b: string) =>
   a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** The learner confirms what they commit to and types their full name as a signature. */
-export function AcknowledgeStep({ course, asksIdentity, submitting, error, send }: Props) {
+export function AcknowledgeStep({ course, asksIdentity, learner, submitting, error, send }: Props) {
   const [typedName, setTypedName] = useState("");
   const [identity, setIdentity] = useState<Identity>({ name: "", email: "", employeeId: "" });
   const mismatch =
@@ -48,6 +51,11 @@ export function AcknowledgeStep({ course, asksIdentity, submitting, error, send 
         </li>
       </ul>
       {asksIdentity && <IdentityFields identity={identity} onChange={setIdentity} />}
+      {!asksIdentity && learner && (
+        <p>
+          Signing as <strong>{learner.name}</strong> ({learner.id}), as your organisation's sign-in knows you.
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           Your acknowledgement was not recorded: {error} Try again in a moment.

@@ -59,6 +59,7 @@ function CourseSteps({ actor, course }: { actor: CourseActor; course: CourseDefi
         <AcknowledgeStep
           course={course}
           asksIdentity={context.tracker.asksIdentity}
+          learner={context.learner}
           submitting={snapshot.matches({ acknowledgement: "submitting" })}
           error={context.error}
           send={actor.send}

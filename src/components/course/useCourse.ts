@@ -13,9 +13,11 @@ export function useCourseActor(course: CourseDefinition, createTracker: () => Tr
     let started: CourseActor | undefined;
     let cancelled = false;
     const tracker = createTracker();
-    void tracker.start().then(({ progress, receipt }) => {
+    void tracker.start().then(({ progress, receipt, learner }) => {
       if (cancelled) return;
-      started = createActor(createCourseMachine(course), { input: { course, tracker, progress, receipt } }).start();
+      started = createActor(createCourseMachine(course), {
+        input: { course, tracker, progress, receipt, learner },
+      }).start();
       setActor(started);
     });
     return () => {

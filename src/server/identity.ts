@@ -1,0 +1,63 @@
+import type { Employee } from "../hr/employee.ts";
+
+/**
+ * Who is acknowledging. `form`: the learner types name, email and employee id (self-asserted; the
+ * embedded default). `header`: the organisation's single-sign-on proxy sets a header with the
+ * email, believed only from the proxy addresses listed in AUP_TRUSTED_PROXIES.
+ */
+export interface IdentityConfig {
+  mode: "form" | "header";
+  emailHeader: string;
+  nameHeader: string;
+  trustedProxies: string[];
+}
+
+export function identityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
+  const mode = env.AUP_IDENTITY ?? "form";
+  if (mode !== "form" && mode !== "header")
+    throw new Error(
+      `AUP_IDENTITY is ${JSON.stringify(mode)}; it must be form (learners type who they are) or header (a single-sign-on proxy sets it).`,
+    );
+  return {
+    mode,
+    emailHeader: (env.AUP_IDENTITY_HEADER ?? "x-forwarded-email").toLowerCase(),
+    nameHeader: (env.AUP_IDENTITY_NAME_HEADER ?? "x-forwarded-name").toLowerCase(),
+    trustedProxies: (env.AUP_TRUSTED_PROXIES ?? "127.0.0.1,::1")
+      .split(",")
+      .map((a) => a.trim())
+      .filter(Boolean),
+  };
+}
+
+export interface KnownLearner {
+  id: string;
+  email: string;
+  /** From the proxy or the roster; undefined when neither knows it. */
+  name?: string;
+}
+
+export type IdentityResult = { learner: KnownLearner } | { status: 401 | 403; error: string };
+
+/** The learner named by the proxy's header, checked against where the request came from. */
+export function headerIdentity(
+  request: Request,
+  clientAddress: string,
+  config: IdentityConfig,
+  roster: readonly Employee[],
+): IdentityResult {
+  const address = clientAddress.replace(/^::ffff:/, "");
+  if (!config.trustedProxies.includes(address))
+    return {
+      status: 403,
+      error: `This server takes identity from a single-sign-on proxy, and ${address} is not one of AUP_TRUSTED_PROXIES. Reach the course through your organisation's sign-in.`,
+    };
+  const email = request.headers.get(config.emailHeader)?.trim().toLowerCase();
+  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email))
+    return {
+      status: 401,
+      error: `The sign-in proxy did not say who you are (no valid ${config.emailHeader} header). Sign in again through your organisation's portal.`,
+    };
+  const employee = roster.find((e) => e.email === email);
+  const name = request.headers.get(config.nameHeader)?.trim() || employee?.name;
+  return { learner: { id: employee?.id ?? email, email, name } };
+}

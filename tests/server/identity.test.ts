@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { AcknowledgementRecord } from "../../src/records/record.ts";
+import { post, validBody } from "../support/acknowledgementBody.ts";
+import { dataDir } from "../support/records.ts";
+import { startServer, type RunningServer } from "../support/server.ts";
+
+const running: RunningServer[] = [];
+afterEach(async () => {
+  for (const server of running.splice(0)) await server.stop();
+});
+
+async function serve(env: NodeJS.ProcessEnv): Promise<string> {
+  const server = await startServer({ AUP_DATA_DIR: dataDir(), ...env });
+  running.push(server);
+  return server.url;
+}
+
+const sso = { "x-forwarded-email": "Grace.Hopper@kestrel.example", "x-forwarded-name": "Grace Hopper" };
+
+describe("single-sign-on identity (AUP_IDENTITY=header)", () => {
+  it("takes the learner from the trusted proxy's headers, not from the body", async () => {
+    const url = await serve({ AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "127.0.0.1" });
+    const me = await fetch(`${url}/api/me`, { headers: sso });
+    expect(await me.json()).toEqual({
+      mode: "header",
+      learner: { id: "grace.hopper@kestrel.example", email: "grace.hopper@kestrel.example", name: "Grace Hopper" },
+    });
+    const body = {
+      ...validBody("ssoattempt1", "Grace Hopper"),
+      learner: { name: "Grace Hopper", email: "someone.else@kestrel.example", employeeId: "E-0" },
+    };
+    const answer = await post(url, body, sso);
+    expect(answer.status).toBe(201);
+    const { record } = (await answer.json()) as { record: AcknowledgementRecord };
+    expect(record.learner).toEqual({
+      id: "grace.hopper@kestrel.example",
+      email: "grace.hopper@kestrel.example",
+      name: "Grace Hopper",
+      selfAsserted: false,
+    });
+  });
+
+  it("refuses a request without the identity header", async () => {
+    const url = await serve({ AUP_IDENTITY: "header" });
+    const answer = await post(url, validBody("nossoheader1"));
+    expect(answer.status).toBe(401);
+    expect(await answer.text()).toContain("did not say who you are (no valid x-forwarded-email header)");
+  });
+
+  it("does not believe the header from an address that is not a trusted proxy", async () => {
+    const url = await serve({ AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "10.1.2.3" });
+    const answer = await post(url, validBody("untrusted01", "Grace Hopper"), sso);
+    expect(answer.status).toBe(403);
+    expect(await answer.text()).toContain("127.0.0.1 is not one of AUP_TRUSTED_PROXIES");
+  });
+
+  it("refuses to start with an unknown identity mode", async () => {
+    await expect(startServer({ AUP_DATA_DIR: dataDir(), AUP_IDENTITY: "ldap" })).rejects.toThrow(
+      /cannot start: AUP_IDENTITY is "ldap"; it must be form .* or header/,
+    );
+  });
+});
