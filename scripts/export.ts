@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import type { Employee } from "../src/hr/employee.ts";
 import { exportStream } from "../src/hr/exportRecords.ts";
 import { journalRecords } from "../src/records/journalReader.ts";
-import { StoreError } from "../src/records/storeError.ts";
+import { isStoreError } from "../src/records/storeError.ts";
 
 const USAGE = "Usage: npm run export -- --format csv|json [--out FILE] [--bom]";
 
@@ -52,6 +52,6 @@ try {
   if (options.out && (error as NodeJS.ErrnoException).code !== "EEXIST") rmSync(options.out, { force: true });
   if ((error as NodeJS.ErrnoException).code === "EEXIST")
     fail(`${options.out} already exists. Choose another file name; exports never overwrite.`, 1);
-  if (error instanceof StoreError) fail(error.message, 1);
+  if (isStoreError(error)) fail(error.message, 1);
   throw error;
 }

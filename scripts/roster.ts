@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { formatRosterProblem, mergeRoster, parseRosterCsv } from "../src/hr/rosterCsv.ts";
 import { openRecordsStore } from "../src/records/recordsStore.ts";
-import { StoreError } from "../src/records/storeError.ts";
+import { isStoreError } from "../src/records/storeError.ts";
 
 const [command, file, ...extra] = process.argv.slice(2);
 if (command !== "import" || !file || extra.length) {
@@ -34,7 +34,7 @@ try {
     `${file}: ${change.added} added, ${change.updated} updated, ${change.unchanged} unchanged (${store.state.data.roster.length} employees in the roster).`,
   );
 } catch (error) {
-  if (!(error instanceof StoreError)) throw error;
+  if (!isStoreError(error)) throw error;
   const hint =
     error.kind === "locked"
       ? `\nWhile the server runs, import through the dashboard (/admin) or the API:\n  curl -X POST -H "content-type: text/csv" -H "authorization: Bearer $AUP_ADMIN_TOKEN" --data-binary @${file} http://localhost:4321/api/admin/roster`

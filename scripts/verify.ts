@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { verifyChain } from "../src/records/chain.ts";
 import { chainMessage, parseJournal } from "../src/records/journal.ts";
-import { StoreError } from "../src/records/storeError.ts";
+import { isStoreError } from "../src/records/storeError.ts";
 
 const file = path.join(path.resolve(process.env.AUP_DATA_DIR ?? "data"), "acknowledgements.jsonl");
 let text: string;
@@ -34,7 +34,7 @@ try {
     `${file}: ${records.length} records, chain valid${records.length ? `; last record ${records.at(-1)?.id}, hash ${records.at(-1)?.hash}` : ""}.`,
   );
 } catch (error) {
-  if (!(error instanceof StoreError)) throw error;
+  if (!isStoreError(error)) throw error;
   console.error(error.message);
   process.exit(1);
 }

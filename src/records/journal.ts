@@ -94,7 +94,7 @@ export class Journal {
       });
       const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
       try {
-        await this.handle.write(text);
+        await writeAll(this.handle, Buffer.from(text));
         await this.handle.datasync();
       } catch (error) {
         // Take back a partly written batch so that the file ends with the last durable record.
@@ -111,6 +111,15 @@ export class Journal {
       this.records.push(...records);
       batch.forEach((pending, i) => pending.resolve(records[i] as AcknowledgementRecord));
     }
+  }
+}
+
+/** A write may stop short (a nearly full disk) without an error: keep writing until all is written. */
+async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length;) {
+    const { bytesWritten } = await handle.write(bytes, offset);
+    if (bytesWritten === 0) throw Object.assign(new Error("no bytes written"), { code: "ENOSPC" });
+    offset += bytesWritten;
   }
 }
 

@@ -11,3 +11,14 @@ export class StoreError extends Error {
     this.kind = kind;
   }
 }
+
+/**
+ * Whether `error` is a StoreError. Checked by name, not `instanceof`: the server entry and the
+ * routes Astro bundles load separate copies of this module, and an error from one copy is not an
+ * instance of the other's class.
+ */
+export function isStoreError(error: unknown, kind?: StoreError["kind"]): error is StoreError {
+  return (
+    error instanceof Error && error.name === "StoreError" && (kind === undefined || (error as StoreError).kind === kind)
+  );
+}

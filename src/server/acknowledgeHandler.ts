@@ -1,7 +1,7 @@
 import { toPercent } from "../machines/scoring.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
-import { StoreError } from "../records/storeError.ts";
+import { isStoreError } from "../records/storeError.ts";
 import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
 import { receiptKey } from "./adminAuth.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
@@ -93,7 +93,7 @@ export async function handleAcknowledgement(
     const receiptUrl = `/receipt/${record.id}?k=${receiptKey(record.hash)}`;
     return json(duplicate ? 200 : 201, { record, duplicate, receiptUrl });
   } catch (error) {
-    if (error instanceof StoreError && error.kind === "write-failed") return problem(503, error.message);
+    if (isStoreError(error, "write-failed")) return problem(503, error.message);
     throw error;
   }
 }

@@ -3,7 +3,7 @@
 import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { StoreError } from "../records/storeError.ts";
+import { isStoreError } from "../records/storeError.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
 import { dataDir, recordsStore } from "./storeRegistry.ts";
@@ -18,7 +18,7 @@ try {
   process.exit(1);
 }
 const store = await recordsStore().catch((error: unknown) => {
-  if (!(error instanceof StoreError)) throw error;
+  if (!isStoreError(error)) throw error;
   console.error(`aup-course cannot start: ${error.message}`);
   process.exit(1);
 });

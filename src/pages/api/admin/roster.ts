@@ -1,6 +1,6 @@
 import type { APIRoute } from "astro";
 import { formatRosterProblem } from "../../../hr/rosterCsv.ts";
-import { StoreError } from "../../../records/storeError.ts";
+import { isStoreError } from "../../../records/storeError.ts";
 import { importRoster } from "../../../server/hrData.ts";
 import { BodyError, readTextBody } from "../../../server/readBody.ts";
 
@@ -23,7 +23,7 @@ export const POST: APIRoute = async ({ request }) => {
     });
   } catch (error) {
     if (error instanceof BodyError) return json(error.status, { error: error.message });
-    if (error instanceof StoreError) return json(503, { error: error.message });
+    if (isStoreError(error)) return json(503, { error: error.message });
     throw error;
   }
 };

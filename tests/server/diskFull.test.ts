@@ -1,0 +1,82 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { verifyChain } from "../../src/records/chain.ts";
+import type { AcknowledgementRecord } from "../../src/records/record.ts";
+import { post, validBody } from "../support/acknowledgementBody.ts";
+import { startServer, type RunningServer } from "../support/server.ts";
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** A real, tiny filesystem (tmpfs) for the data folder, so that "disk full" is the kernel's ENOSPC. */
+function smallDisk(kilobytes: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "aup-small-disk-"));
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${kilobytes}k`, "tmpfs", dir]);
+  } catch (error) {
+    throw new Error(
+      `The disk-full test mounts a small tmpfs and needs root (CI runs as root): ${(error as Error).message}`,
+    );
+  }
+  cleanups.push(() => {
+    execFileSync("umount", [dir]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
+/** Fills the disk until only about `leave` bytes are free. */
+function fill(dir: string, leave: number): string {
+  const file = path.join(dir, "filler.bin");
+  const { bavail, bsize } = statfsSync(dir);
+  writeFileSync(file, Buffer.alloc(Math.max(0, bavail * bsize - leave)));
+  return file;
+}
+
+describe("a full disk", () => {
+  it("answers 503 without losing or half-writing a record, and recovers when space returns", async () => {
+    const dir = smallDisk(512);
+    const server: RunningServer = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
+    cleanups.push(() => server.stop());
+    const filler = fill(dir, 6 * 1024);
+
+    const answers: { id: string; status: number; text: string }[] = [];
+    for (let n = 0; n < 40; n++) {
+      const id = `diskfull${String(n).padStart(3, "0")}`;
+      const answer = await post(server.url, validBody(id));
+      answers.push({ id, status: answer.status, text: await answer.text() });
+    }
+    const refused = answers.filter((a) => a.status === 503);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused[0]?.text).toContain("the disk is full");
+    expect(refused[0]?.text).toContain("Nothing was recorded; earlier records are intact");
+    const confirmed = answers.filter((a) => a.status === 201).map((a) => a.id);
+    expect(confirmed.length + refused.length).toBe(answers.length);
+
+    const journal = () =>
+      readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as AcknowledgementRecord);
+    expect(journal().map((r) => r.result.attemptId)).toEqual(confirmed);
+    expect(verifyChain(journal())).toBeUndefined();
+
+    const roster = await fetch(`${server.url}/api/admin/roster`, {
+      method: "POST",
+      headers: { "content-type": "text/csv", authorization: "Bearer t" },
+      body: `id,name,email,department,start date,manager\n${Array.from({ length: 200 }, (_, i) => `E-${i},Person ${i},p${i}@kestrel.example,Ops,2026-01-01,`).join("\n")}\n`,
+    });
+    expect(roster.status).toBe(503);
+
+    rmSync(filler);
+    const after = await post(server.url, validBody("diskfullafter"));
+    expect(after.status).toBe(201);
+    expect(verifyChain(journal())).toBeUndefined();
+    expect(journal().at(-1)?.result.attemptId).toBe("diskfullafter");
+  });
+});
