@@ -21,6 +21,7 @@ function smallDisk(kilobytes: number): string {
   } catch (error) {
     throw new Error(
       `The disk-full test mounts a small tmpfs and needs root (CI runs as root): ${(error as Error).message}`,
+      { cause: error },
     );
   }
   cleanups.push(() => {
