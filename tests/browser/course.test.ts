@@ -141,6 +141,15 @@ describe("onboarding course in Chromium", () => {
     });
     expect(receipt).toContain(record.id);
     expect(receipt).toContain(record.hash);
+    // The printable receipt opens from the link only this learner got.
+    await tabToText(page, "Open your printable receipt");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#receipt-title");
+    const printable = await page.locator(".receipt-page").innerText();
+    expect(printable).toContain("Ada Lovelace");
+    expect(printable).toContain(record.hash);
+    expect(printable).toContain("self-asserted");
+    expect(await axeViolations(page)).toEqual([]);
     expect(failures).toEqual([]);
     await page.close();
   });
