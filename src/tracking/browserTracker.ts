@@ -7,6 +7,9 @@ import type {
   TrackerStart,
 } from "./tracker.ts";
 
+/** Kept across policy versions, to tell a returning learner why they are asked again. */
+const LATEST_RECEIPT = "aup-course:latest-receipt";
+
 /** Where a browser tracker keeps progress: localStorage in a page, a Map in tests. */
 export type ProgressStorage = Pick<Storage, "getItem" | "setItem">;
 
@@ -30,10 +33,10 @@ export abstract class BrowserTracker implements Tracker {
 
   start(): Promise<TrackerStart> {
     const progress = this.read("progress") ?? undefined;
-    const receipt = this.read("receipt");
     return Promise.resolve({
       progress,
-      receipt: receipt ? (JSON.parse(receipt) as AcknowledgementReceipt) : undefined,
+      receipt: this.readReceipt(this.key("receipt")),
+      latestReceipt: this.readReceipt(LATEST_RECEIPT),
     });
   }
 
@@ -52,6 +55,7 @@ export abstract class BrowserTracker implements Tracker {
   async recordAcknowledgement(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
     const receipt = await this.store(request);
     this.write("receipt", JSON.stringify(receipt));
+    this.writeKey(LATEST_RECEIPT, JSON.stringify(receipt));
     return receipt;
   }
 
@@ -74,9 +78,22 @@ export abstract class BrowserTracker implements Tracker {
     }
   }
 
-  private write(name: string, value: string): void {
+  private readReceipt(key: string): AcknowledgementReceipt | undefined {
     try {
-      this.storage.setItem(this.key(name), value);
+      const text = this.storage.getItem(key);
+      return text ? (JSON.parse(text) as AcknowledgementReceipt) : undefined;
+    } catch {
+      return undefined; // blocked storage or an unreadable old entry: no receipt to show
+    }
+  }
+
+  private write(name: string, value: string): void {
+    this.writeKey(this.key(name), value);
+  }
+
+  private writeKey(key: string, value: string): void {
+    try {
+      this.storage.setItem(key, value);
     } catch {
       // Storage full or blocked: progress is not kept, which the learner only notices on reload.
     }

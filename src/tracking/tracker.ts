@@ -30,8 +30,10 @@ export interface Learner {
 export interface TrackerStart {
   progress?: string;
   learner?: Learner;
-  /** The receipt of an acknowledgement already made in this session's course, if any. */
+  /** The receipt of an acknowledgement already made in this course, if any. */
   receipt?: AcknowledgementReceipt;
+  /** The learner's latest receipt for any version: when its policy differs, they are told why they are here again. */
+  latestReceipt?: AcknowledgementReceipt;
 }
 
 export interface AnswerReport {

@@ -154,6 +154,30 @@ describe("onboarding course in Chromium", () => {
     await page.close();
   });
 
+  it("tells a returning learner that the policy changed since their last acknowledgement", async () => {
+    const { page } = await openCourse();
+    await page.evaluate(() =>
+      localStorage.setItem(
+        "aup-course:latest-receipt",
+        JSON.stringify({
+          name: "Ada",
+          policyVersion: "0.9",
+          policyHash: "f".repeat(64),
+          acknowledgedAt: "2026-01-01T00:00:00Z",
+          score: 1,
+          storedIn: "",
+        }),
+      ),
+    );
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForSelector("#intro-title");
+    expect(await page.getByRole("status").first().textContent()).toContain(
+      `The policy has changed since you acknowledged version 0.9. Please go through the course again and acknowledge version ${course.policy.version}.`,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it("announces feedback in a live region and shows which clause it rests on", async () => {
     const { page } = await openCourse();
     await page.getByRole("button", { name: "Start" }).click();

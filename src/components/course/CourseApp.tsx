@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { PreviewTracker } from "../../tracking/previewTracker.ts";
+import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
 import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
 import { DoneStep } from "./DoneStep.tsx";
@@ -18,16 +19,22 @@ interface Props {
 
 /** The course shell: starts the tracker and the course machine, and shows the current step. */
 export default function CourseApp({ course, target }: Props) {
-  const actor = useCourseActor(course, () =>
+  const { actor, start } = useCourseActor(course, () =>
     target === "site"
       ? new SiteTracker(window.localStorage, course.key)
       : new PreviewTracker(window.localStorage, course.key),
   );
   if (!actor) return <p className="course-loading">Loading the course…</p>;
-  return <CourseSteps actor={actor} course={course} />;
+  return <CourseSteps actor={actor} course={course} latestReceipt={start?.latestReceipt} />;
 }
 
-function CourseSteps({ actor, course }: { actor: CourseActor; course: CourseDefinition }) {
+interface StepsProps {
+  actor: CourseActor;
+  course: CourseDefinition;
+  latestReceipt: AcknowledgementReceipt | undefined;
+}
+
+function CourseSteps({ actor, course, latestReceipt }: StepsProps) {
   const snapshot = useSnapshot(actor);
   const { context } = snapshot;
   const step = typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
@@ -51,7 +58,7 @@ function CourseSteps({ actor, course }: { actor: CourseActor; course: CourseDefi
           <strong>Preview.</strong> Your progress and acknowledgement stay in this browser; no record reaches HR.
         </p>
       )}
-      {step === "intro" && <IntroStep course={course} send={actor.send} />}
+      {step === "intro" && <IntroStep course={course} latestReceipt={latestReceipt} send={actor.send} />}
       {step === "policy" && <PolicyStep course={course} opened={context.opened} send={actor.send} />}
       {step === "scenarios" && playing && <ScenarioPlayer course={course} context={context} send={actor.send} />}
       {step === "result" && context.result && <ResultStep course={course} result={context.result} send={actor.send} />}

@@ -2,15 +2,18 @@ import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition, ProductAudience } from "../../course/courseDefinition.ts";
 import { quarterOf } from "../../course/refresher.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
+import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
 
 const PRODUCT_NAMES: Record<ProductAudience, string> = { "claude-code": "Claude Code", cowork: "Claude Cowork agents" };
 
 interface Props {
   course: CourseDefinition;
+  /** The learner's last acknowledgement, if this browser has one. */
+  latestReceipt?: AcknowledgementReceipt;
   send: (event: CourseEvent) => void;
 }
 
-export function IntroStep({ course, send }: Props) {
+export function IntroStep({ course, latestReceipt, send }: Props) {
   const [audiences, setAudiences] = useState<ProductAudience[]>([]);
   const [learnerId, setLearnerId] = useState("");
   const refresher = course.mode === "refresher";
@@ -27,6 +30,12 @@ export function IntroStep({ course, send }: Props) {
       <h1 id="intro-title" tabIndex={-1} data-autofocus>
         {refresher ? "Quarterly refresher" : "Claude at work: onboarding"}
       </h1>
+      {latestReceipt && latestReceipt.policyHash !== course.policy.hash && (
+        <p className="notice" role="status">
+          The policy has changed since you acknowledged version {latestReceipt.policyVersion}. Please go through the
+          course again and acknowledge version {course.policy.version}.
+        </p>
+      )}
       {refresher ? (
         <p>Five short situations, picked for you this quarter. It takes about ten minutes.</p>
       ) : (

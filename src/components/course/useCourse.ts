@@ -2,31 +2,35 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { createActor, type ActorRefFrom } from "xstate";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { createCourseMachine, type CourseMachine } from "../../machines/courseMachine.ts";
-import type { Tracker } from "../../tracking/tracker.ts";
+import type { Tracker, TrackerStart } from "../../tracking/tracker.ts";
 
 export type CourseActor = ActorRefFrom<CourseMachine>;
 
-/** Starts the tracker, then the course actor with any saved progress; undefined while starting. */
-export function useCourseActor(course: CourseDefinition, createTracker: () => Tracker): CourseActor | undefined {
-  const [actor, setActor] = useState<CourseActor>();
+/** Starts the tracker, then the course actor with any saved progress; both undefined while starting. */
+export function useCourseActor(
+  course: CourseDefinition,
+  createTracker: () => Tracker,
+): { actor?: CourseActor; start?: TrackerStart } {
+  const [started, setStarted] = useState<{ actor: CourseActor; start: TrackerStart }>();
   useEffect(() => {
-    let started: CourseActor | undefined;
+    let actor: CourseActor | undefined;
     let cancelled = false;
     const tracker = createTracker();
-    void tracker.start().then(({ progress, receipt, learner }) => {
+    void tracker.start().then((start) => {
       if (cancelled) return;
-      started = createActor(createCourseMachine(course), {
+      const { progress, receipt, learner } = start;
+      actor = createActor(createCourseMachine(course), {
         input: { course, tracker, progress, receipt, learner },
       }).start();
-      setActor(started);
+      setStarted({ actor, start });
     });
     return () => {
       cancelled = true;
-      started?.stop();
+      actor?.stop();
     };
     // The course and tracker are fixed for the life of the page: start once.
   }, []);
-  return actor;
+  return started ?? {};
 }
 
 /** The actor's current snapshot, re-rendering on every change. */
