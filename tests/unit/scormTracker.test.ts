@@ -1,6 +1,6 @@
 import { Scorm12API, Scorm2004API } from "scorm-again";
 import { describe, expect, it } from "vitest";
-import type { Scorm12Api, Scorm2004Api } from "../../src/tracking/scorm/findLmsApi.ts";
+import type { Scorm12Api } from "../../src/tracking/scorm/findLmsApi.ts";
 import { scorm12Dialect } from "../../src/tracking/scorm/scorm12Dialect.ts";
 import { scorm2004Dialect } from "../../src/tracking/scorm/scorm2004Dialect.ts";
 import {
@@ -55,19 +55,19 @@ function lms12(saved: Record<string, unknown> = {}) {
   api.loadFromJSON({
     core: { student_id: "E-1815", student_name: "Lovelace, Ada", ...(saved.core as object) },
     ...saved,
-  } as never);
+  });
   let finishes = 0;
   const finish = api.LMSFinish.bind(api);
-  api.LMSFinish = (p: "") => (finishes++, finish(p));
+  api.LMSFinish = (p?: string) => (finishes++, finish(p));
   return { api, cmi: () => (api.renderCMIToJSONObject() as { cmi: Cmi }).cmi, finishes: () => finishes };
 }
 
 function lms2004(saved: Record<string, unknown> = {}) {
   const api = new Scorm2004API({ logLevel: 5 });
-  api.loadFromJSON({ learner_id: "E-1815", learner_name: "Lovelace, Ada", ...saved } as never);
+  api.loadFromJSON({ learner_id: "E-1815", learner_name: "Lovelace, Ada", ...saved });
   let terminations = 0;
   const terminate = api.Terminate.bind(api);
-  api.Terminate = (p: "") => (terminations++, terminate(p));
+  api.Terminate = (p?: string) => (terminations++, terminate(p));
   return { api, cmi: () => (api.renderCMIToJSONObject() as { cmi: Cmi }).cmi, finishes: () => terminations };
 }
 
@@ -90,7 +90,7 @@ describe("SCORM time formats", () => {
 describe("SCORM 1.2 tracker against scorm-again", () => {
   it("starts once, marks the attempt incomplete and suspendable, and reads the learner and saved progress", async () => {
     const lms = lms12({ suspend_data: "1~saved" });
-    const tracker = new ScormTracker(scorm12Dialect(lms.api as unknown as Scorm12Api));
+    const tracker = new ScormTracker(scorm12Dialect(lms.api));
     expect(await tracker.start()).toEqual({ progress: "1~saved", learner: { id: "E-1815", name: "Ada Lovelace" } });
     await tracker.start();
     expect(lms.cmi().core).toMatchObject({ lesson_status: "incomplete", exit: "suspend" });
@@ -99,7 +99,7 @@ describe("SCORM 1.2 tracker against scorm-again", () => {
 
   it("reports each choice as an interaction in 1.2's vocabulary", async () => {
     const lms = lms12();
-    const tracker = new ScormTracker(scorm12Dialect(lms.api as unknown as Scorm12Api));
+    const tracker = new ScormTracker(scorm12Dialect(lms.api));
     await tracker.start();
     tracker.reportAnswer(answer(1, "incorrect", 0));
     tracker.reportAnswer(answer(2, "partial", 60_000));
@@ -122,7 +122,7 @@ describe("SCORM 1.2 tracker against scorm-again", () => {
   it("reports the score as a percentage, passes only with the acknowledgement, and finishes exactly once with an empty exit", async () => {
     const lms = lms12();
     const time = clock();
-    const tracker = new ScormTracker(scorm12Dialect(lms.api as unknown as Scorm12Api), time.now);
+    const tracker = new ScormTracker(scorm12Dialect(lms.api), time.now);
     await tracker.start();
     tracker.reportResult(result(true));
     expect(lms.cmi().core).toMatchObject({ lesson_status: "incomplete", score: { raw: "90", min: "0", max: "100" } });
@@ -148,7 +148,7 @@ describe("SCORM 1.2 tracker against scorm-again", () => {
 
   it("exits suspended when the learner leaves before the end, and reports a failed course", async () => {
     const lms = lms12();
-    const tracker = new ScormTracker(scorm12Dialect(lms.api as unknown as Scorm12Api));
+    const tracker = new ScormTracker(scorm12Dialect(lms.api));
     await tracker.start();
     tracker.reportResult(result(false));
     tracker.finish();
@@ -157,8 +157,8 @@ describe("SCORM 1.2 tracker against scorm-again", () => {
 
   it("tells the learner when the LMS refuses a call, and keeps going", async () => {
     const lms = lms12();
-    const refusing = {
-      ...(lms.api as unknown as Scorm12Api),
+    // An LMS that accepts the session but refuses every value, as Moodle does with a malformed one.
+    const refusing: Scorm12Api = {
       LMSSetValue: () => "false",
       LMSGetLastError: () => "405",
       LMSGetErrorString: () => "Incorrect Data Type",
@@ -178,7 +178,7 @@ describe("SCORM 1.2 tracker against scorm-again", () => {
 
   it("refuses progress longer than SCORM 1.2 keeps instead of letting the LMS cut it", async () => {
     const lms = lms12();
-    const tracker = new ScormTracker(scorm12Dialect(lms.api as unknown as Scorm12Api));
+    const tracker = new ScormTracker(scorm12Dialect(lms.api));
     await tracker.start();
     tracker.saveProgress("x".repeat(4097));
     expect(tracker.problems).toEqual(["Progress is longer than this LMS keeps (4096 characters)"]);
@@ -189,7 +189,7 @@ describe("SCORM 1.2 tracker against scorm-again", () => {
 describe("SCORM 2004 tracker against scorm-again", () => {
   it("reports choices with descriptions, timestamps and 2004's result words", async () => {
     const lms = lms2004({ suspend_data: "1~saved" });
-    const tracker = new ScormTracker(scorm2004Dialect(lms.api as unknown as Scorm2004Api));
+    const tracker = new ScormTracker(scorm2004Dialect(lms.api));
     expect(await tracker.start()).toEqual({ progress: "1~saved", learner: { id: "E-1815", name: "Ada Lovelace" } });
     tracker.reportAnswer(answer(1, "incorrect", 0));
     tracker.reportAnswer(answer(0, "correct", 5_000));
@@ -211,7 +211,7 @@ describe("SCORM 2004 tracker against scorm-again", () => {
   it("sets success, scaled score and progress with the result, completion with the acknowledgement, and exits normal once", async () => {
     const lms = lms2004();
     const time = clock();
-    const tracker = new ScormTracker(scorm2004Dialect(lms.api as unknown as Scorm2004Api), time.now);
+    const tracker = new ScormTracker(scorm2004Dialect(lms.api), time.now);
     await tracker.start();
     tracker.reportResult(result(true));
     expect(lms.cmi()).toMatchObject({
@@ -233,7 +233,7 @@ describe("SCORM 2004 tracker against scorm-again", () => {
 
   it("reports a failed course and exits suspended when unfinished", async () => {
     const lms = lms2004();
-    const tracker = new ScormTracker(scorm2004Dialect(lms.api as unknown as Scorm2004Api));
+    const tracker = new ScormTracker(scorm2004Dialect(lms.api));
     await tracker.start();
     tracker.reportResult(result(false));
     tracker.finish();
