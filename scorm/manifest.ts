@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+
+export type ScormVersion = "scorm12" | "scorm2004";
+
+export interface ManifestInput {
+  version: ScormVersion;
+  /** Package identifier; includes the policy version so that an LMS treats a new version as new. */
+  identifier: string;
+  title: string;
+  policyVersion: string;
+  policyHash: string;
+  /** Pass mark as a percentage (1 to 100). */
+  passMark: number;
+  /** The page the LMS launches, relative to the package root. */
+  launch: string;
+  /** Every file of the package, relative to its root (imsmanifest.xml itself excluded). */
+  files: string[];
+}
+
+const TEMPLATES: Record<ScormVersion, URL> = {
+  scorm12: new URL("./templates/imsmanifest-scorm12.xml", import.meta.url),
+  scorm2004: new URL("./templates/imsmanifest-scorm2004.xml", import.meta.url),
+};
+
+/** Fills the version's manifest template with validated course data. */
+export function buildManifest(input: ManifestInput): string {
+  const values: Record<string, string> = {
+    identifier: input.identifier,
+    version: input.policyVersion,
+    title: input.title,
+    policyVersion: input.policyVersion,
+    policyHash: input.policyHash,
+    masteryScore: String(input.passMark),
+    scaledPassingScore: String(input.passMark / 100),
+    launch: input.launch,
+    files: [...input.files]
+      .sort()
+      .map((file) => `      <file href="${escapeXml(file)}"/>`)
+      .join("\n"),
+  };
+  return readFileSync(TEMPLATES[input.version], "utf8").replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined)
+      throw new Error(`The manifest template asks for {{${key}}}, which the packager does not provide.`);
+    return key === "files" ? value : escapeXml(value);
+  });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
+}
