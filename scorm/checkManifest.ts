@@ -6,6 +6,9 @@ import type { ScormVersion } from "./manifest.ts";
  * every listed file is in the package and every packaged file is listed, the launch page is listed,
  * the mastery score is a number, and scormtype is spelled as the version spells it.
  */
+/** An attribute or text value as a string (the parser gives strings or numbers). */
+const str = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+
 export function checkManifest(xml: string, version: ScormVersion, packaged: readonly string[]): string[] {
   const problems: string[] = [];
   let doc: Record<string, unknown>;
@@ -24,20 +27,20 @@ export function checkManifest(xml: string, version: ScormVersion, packaged: read
   const organizations =
     (manifest.organizations as { organization?: Record<string, unknown>[] } | undefined)?.organization ?? [];
   const resources = (manifest.resources as { resource?: Record<string, unknown>[] } | undefined)?.resource ?? [];
-  const resourceIds = new Set(resources.map((r) => String(r["@identifier"])));
+  const resourceIds = new Set(resources.map((r) => str(r["@identifier"])));
 
   const items = organizations.flatMap((o) => (o.item as Record<string, unknown>[] | undefined) ?? []);
   if (!items.length) problems.push("The manifest has no item to launch.");
   for (const item of items) {
     const ref = item["@identifierref"];
-    if (ref !== undefined && !resourceIds.has(String(ref)))
+    if (ref !== undefined && !resourceIds.has(str(ref)))
       problems.push(
-        `Item "${String(item["@identifier"])}" refers to resource "${String(ref)}", which the manifest does not define.`,
+        `Item "${str(item["@identifier"])}" refers to resource "${str(ref)}", which the manifest does not define.`,
       );
     const mastery = item["adlcp:masteryscore"];
-    if (mastery !== undefined && !/^\d+(\.\d+)?$/.test(String(mastery).trim()))
+    if (mastery !== undefined && !/^\d+(\.\d+)?$/.test(str(mastery).trim()))
       problems.push(
-        `Item "${String(item["@identifier"])}" has mastery score "${String(mastery)}", which is not a number from 0 to 100.`,
+        `Item "${str(item["@identifier"])}" has mastery score "${str(mastery)}", which is not a number from 0 to 100.`,
       );
   }
 
@@ -45,16 +48,15 @@ export function checkManifest(xml: string, version: ScormVersion, packaged: read
   const wrongSpelling = version === "scorm12" ? "adlcp:scormType" : "adlcp:scormtype";
   const listed = new Set<string>();
   for (const resource of resources) {
-    const id = String(resource["@identifier"]);
+    const id = str(resource["@identifier"]);
     if (resource[`@${wrongSpelling}`] !== undefined || resource[`@${rightSpelling}`] === undefined)
       problems.push(
         `Resource "${id}" must say ${rightSpelling}="sco" (SCORM ${version === "scorm12" ? "1.2" : "2004"} spelling).`,
       );
-    for (const file of (resource.file as Record<string, unknown>[] | undefined) ?? [])
-      listed.add(String(file["@href"]));
+    for (const file of (resource.file as Record<string, unknown>[] | undefined) ?? []) listed.add(str(file["@href"]));
     const href = resource["@href"];
-    if (href !== undefined && !listed.has(String(href)))
-      problems.push(`Resource "${id}" launches ${String(href)}, which is not listed as a file.`);
+    if (href !== undefined && !listed.has(str(href)))
+      problems.push(`Resource "${id}" launches ${str(href)}, which is not listed as a file.`);
   }
   const inPackage = new Set(packaged.filter((file) => file !== "imsmanifest.xml"));
   for (const file of listed)
