@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
-import { acknowledgement, dataDir } from "../support/records.ts";
+import { dataDir, dataDirWithRecords } from "../support/records.ts";
 
 function run(script: string, args: string[], dir: string) {
   const result = spawnSync(process.execPath, [script, ...args], {
@@ -13,17 +13,9 @@ function run(script: string, args: string[], dir: string) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-async function withRecords(count: number): Promise<string> {
-  const dir = dataDir();
-  const store = await openRecordsStore(dir);
-  for (let n = 1; n <= count; n++) await store.acknowledge(acknowledgement(n));
-  await store.close();
-  return dir;
-}
-
 describe("npm run export", () => {
   it("streams every record as CSV with a BOM into a new file", async () => {
-    const dir = await withRecords(3);
+    const dir = await dataDirWithRecords(3);
     const out = path.join(dir, "out.csv");
     const { status, stderr } = run("scripts/export.ts", ["--format", "csv", "--bom", "--out", out], dir);
     expect(status, stderr).toBe(0);
@@ -33,14 +25,14 @@ describe("npm run export", () => {
   });
 
   it("writes JSON to standard output", async () => {
-    const dir = await withRecords(2);
+    const dir = await dataDirWithRecords(2);
     const { status, stdout } = run("scripts/export.ts", ["--format", "json"], dir);
     expect(status).toBe(0);
     expect((JSON.parse(stdout) as { id: string }[]).map((r) => r.id)).toEqual(["ack-000001", "ack-000002"]);
   });
 
   it("explains wrong flags, and never overwrites a file", async () => {
-    const dir = await withRecords(1);
+    const dir = await dataDirWithRecords(1);
     expect(run("scripts/export.ts", [], dir)).toMatchObject({
       status: 2,
       stderr: expect.stringContaining("--format is required.") as string,

@@ -2,8 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openRecordsStore } from "../../src/records/recordsStore.ts";
-import { acknowledgement, dataDir } from "../support/records.ts";
+import { dataDir, dataDirWithRecords } from "../support/records.ts";
 
 function verify(dir: string) {
   const run = spawnSync(process.execPath, ["scripts/verify.ts"], {
@@ -13,24 +12,16 @@ function verify(dir: string) {
   return { status: run.status, output: run.stdout + run.stderr };
 }
 
-async function journalWith(count: number): Promise<string> {
-  const dir = dataDir();
-  const store = await openRecordsStore(dir);
-  for (let n = 1; n <= count; n++) await store.acknowledge(acknowledgement(n));
-  await store.close();
-  return dir;
-}
-
 describe("npm run verify", () => {
   it("confirms an intact chain and names the last record", async () => {
-    const dir = await journalWith(4);
+    const dir = await dataDirWithRecords(4);
     const { status, output } = verify(dir);
     expect(status).toBe(0);
     expect(output).toMatch(/4 records, chain valid; last record ack-000004, hash [0-9a-f]{64}\./);
   });
 
   it("exits non-zero naming the first record that does not fit", async () => {
-    const dir = await journalWith(4);
+    const dir = await dataDirWithRecords(4);
     const file = path.join(dir, "acknowledgements.jsonl");
     const lines = readFileSync(file, "utf8").split("\n");
     lines.splice(1, 1); // delete the second record

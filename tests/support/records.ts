@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
 import type { NewAcknowledgement } from "../../src/records/record.ts";
+import { openRecordsStore } from "../../src/records/recordsStore.ts";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -32,4 +33,13 @@ export function acknowledgement(n: number, attemptId = `attempt-${n}`): NewAckno
     signature: `Learner ${n}`,
     source: "site",
   };
+}
+
+/** A data folder whose journal already holds `count` acknowledgements. */
+export async function dataDirWithRecords(count: number): Promise<string> {
+  const dir = dataDir();
+  const store = await openRecordsStore(dir);
+  for (let n = 1; n <= count; n++) await store.acknowledge(acknowledgement(n));
+  await store.close();
+  return dir;
 }
