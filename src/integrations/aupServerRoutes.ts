@@ -1,0 +1,28 @@
+import type { AstroIntegration } from "astro";
+
+/**
+ * The routes that need the records server (API, HR dashboard, receipts). They live in src/routes,
+ * not src/pages, so that the SCORM builds, which are plain static files for an LMS, leave them out.
+ */
+const ROUTES: [pattern: string, entrypoint: string][] = [
+  ["/api/acknowledgements", "api/acknowledgements.ts"],
+  ["/api/me", "api/me.ts"],
+  ["/api/admin/export", "api/admin/export.ts"],
+  ["/api/admin/roster", "api/admin/roster.ts"],
+  ["/admin", "admin/index.astro"],
+  ["/admin/sign-in", "admin/sign-in.astro"],
+  ["/admin/sign-out", "admin/sign-out.ts"],
+  ["/admin/roster", "admin/roster.astro"],
+  ["/receipt/[id]", "receipt/[id].astro"],
+];
+
+export default function aupServerRoutes(): AstroIntegration {
+  return {
+    name: "aup-server-routes",
+    hooks: {
+      "astro:config:setup": ({ injectRoute }) => {
+        for (const [pattern, entrypoint] of ROUTES) injectRoute({ pattern, entrypoint: `./src/routes/${entrypoint}` });
+      },
+    },
+  };
+}
