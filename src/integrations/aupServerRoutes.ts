@@ -21,7 +21,9 @@ export default function aupServerRoutes(): AstroIntegration {
     name: "aup-server-routes",
     hooks: {
       "astro:config:setup": ({ injectRoute }) => {
-        for (const [pattern, entrypoint] of ROUTES) injectRoute({ pattern, entrypoint: `./src/routes/${entrypoint}` });
+        // Rendered on request: they read the records, which change after the build.
+        for (const [pattern, entrypoint] of ROUTES)
+          injectRoute({ pattern, entrypoint: `./src/routes/${entrypoint}`, prerender: false });
       },
     },
   };

@@ -2,8 +2,6 @@ import type { APIRoute } from "astro";
 import { headerIdentity, identityConfig } from "../../server/identity.ts";
 import { recordsStore } from "../../server/storeRegistry.ts";
 
-export const prerender = false;
-
 /** GET /api/me: how this server identifies learners, and who the learner is when single sign-on says. */
 export const GET: APIRoute = async ({ request, clientAddress }) => {
   const config = identityConfig();

@@ -3,8 +3,6 @@ import type { APIRoute } from "astro";
 import { exportStream } from "../../../hr/exportRecords.ts";
 import { recordsStore } from "../../../server/storeRegistry.ts";
 
-export const prerender = false;
-
 /** GET /api/admin/export?format=csv|json[&bom=1]: every record, streamed. */
 export const GET: APIRoute = async ({ url }) => {
   const format = url.searchParams.get("format") ?? "csv";

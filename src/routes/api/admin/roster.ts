@@ -4,8 +4,6 @@ import { isStoreError } from "../../../records/storeError.ts";
 import { importRoster } from "../../../server/hrData.ts";
 import { BodyError, readTextBody } from "../../../server/readBody.ts";
 
-export const prerender = false;
-
 const LIMIT = 10 * 1024 * 1024;
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
