@@ -2,15 +2,23 @@
 import node from "@astrojs/node";
 import react from "@astrojs/react";
 import { defineConfig } from "astro/config";
-import aupContent from "./src/integrations/aupContent.ts";
+import aupContent, { buildTarget } from "./src/integrations/aupContent.ts";
 import aupServerRoutes from "./src/integrations/aupServerRoutes.ts";
+import relativeUrls from "./src/integrations/relativeUrls.ts";
 
-// Static pages (the policy ships no JavaScript) served by the Node adapter, which later also
-// answers the API routes that opt out of prerendering.
+// One configuration, two kinds of build (AUP_TARGET):
+// - site (default): static pages, which ship no JavaScript on the policy, served by the Node adapter
+//   with the records API, HR dashboard and receipts;
+// - scorm12 / scorm2004: plain static files with relative URLs, for `npm run package` to zip for an LMS.
+const target = buildTarget();
+const site = target === "site";
+
 export default defineConfig({
   output: "static",
-  adapter: node({ mode: "standalone" }),
-  integrations: [aupContent(), aupServerRoutes(), react()],
+  ...(site
+    ? { adapter: node({ mode: "standalone" }) }
+    : { outDir: process.env.AUP_OUT_DIR ?? `dist/scorm/${target}`, build: { format: "file" } }),
+  integrations: [aupContent(), ...(site ? [aupServerRoutes()] : [relativeUrls()]), react()],
   server: { port: 4321 },
   trailingSlash: "ignore",
 });

@@ -8,3 +8,6 @@ declare const __AUP_POLICY__: {
   passMark: number;
   onboardingWindowDays: number;
 };
+
+/** What this build is for (AUP_TARGET): the site, or a SCORM 1.2 or 2004 package. */
+declare const __AUP_TARGET__: "site" | "scorm12" | "scorm2004";

@@ -30,7 +30,11 @@ export default function aupContent(): AstroIntegration {
           passMark,
           onboardingWindowDays,
         };
-        updateConfig({ vite: { define: { __AUP_POLICY__: JSON.stringify(published) } } });
+        updateConfig({
+          vite: {
+            define: { __AUP_POLICY__: JSON.stringify(published), __AUP_TARGET__: JSON.stringify(buildTarget()) },
+          },
+        });
         const { scenarios, problems: scenarioProblems } = loadScenarios({ contentDir: dir, mode: "preview" });
         const problems = [...policy.problems, ...scenarioProblems];
         if (command === "dev") {
@@ -49,6 +53,16 @@ export default function aupContent(): AstroIntegration {
       },
     },
   };
+}
+
+/** AUP_TARGET: site (default), scorm12 or scorm2004. */
+export function buildTarget(): "site" | "scorm12" | "scorm2004" {
+  const target = process.env.AUP_TARGET ?? "site";
+  if (target === "site" || target === "scorm12" || target === "scorm2004") return target;
+  throw new AstroError(
+    `AUP_TARGET is ${JSON.stringify(target)}.`,
+    "Set it to site, scorm12 or scorm2004, or leave it unset for the site.",
+  );
 }
 
 function contentFiles(dir: string): string[] {

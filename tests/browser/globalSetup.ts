@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -13,6 +14,8 @@ declare module "vitest" {
     /** The records folder of the server under test. */
     dataDir: string;
     adminToken: string;
+    /** Where npm run package wrote the zips. */
+    packagesDir: string;
   }
 }
 
@@ -21,6 +24,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("chromiumPath", ensureChromium());
   const build = runBuild();
   if (build.status !== 0) throw new Error(`The site did not build, so the browser tests cannot run:\n${build.output}`);
+  // The SCORM packages, as `npm run package` makes them, for the LMS tests.
+  const packaging = spawnSync(process.execPath, ["scorm/package.ts"], {
+    env: { ...process.env, NODE_ENV: "production" },
+    encoding: "utf8",
+  });
+  if (packaging.status !== 0)
+    throw new Error(`npm run package failed, so the SCORM tests cannot run:\n${packaging.stdout}${packaging.stderr}`);
+  project.provide("packagesDir", path.resolve("dist/packages"));
   const data = mkdtempSync(path.join(tmpdir(), "aup-browser-data-"));
   const adminToken = "test-admin-token-0123456789";
   const server = await startServer({ AUP_DATA_DIR: data, AUP_ADMIN_TOKEN: adminToken });

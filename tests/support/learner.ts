@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
 import type { Outcome } from "../../src/schemas/scenario.ts";
 
@@ -46,7 +46,7 @@ export function choiceFor(course: CourseDefinition, title: string, labels: strin
 }
 
 /** Reads the scenario on screen: title and choice labels (empty when it shows feedback or a debrief). */
-export async function screenState(page: Page) {
+export async function screenState(page: Page | Frame) {
   return page.evaluate(() => ({
     title: document.querySelector("#scenario-title")?.textContent ?? "",
     choices: [...document.querySelectorAll<HTMLButtonElement>(".choice:not(:disabled)")].map(
@@ -56,4 +56,42 @@ export async function screenState(page: Page) {
     debrief: document.querySelector(".scenario__debrief") !== null,
     step: document.querySelector(".course-step h1")?.id ?? "",
   }));
+}
+
+/**
+ * Plays every scenario on screen to the result by clicking, in a page or in a frame (the LMS
+ * frames the course). `pick` chooses the outcome to aim for in each scenario.
+ */
+export async function clickThroughScenarios(
+  view: Page | Frame,
+  course: CourseDefinition,
+  pick: (scenarioIndex: number) => Outcome,
+): Promise<void> {
+  let scenarioIndex = 0;
+  for (let guard = 0; guard < 400; guard++) {
+    const screen = await screenState(view);
+    if (screen.step === "result-title") return;
+    const before = JSON.stringify(screen);
+    if (screen.feedback) await view.getByRole("button", { name: "Continue", exact: true }).click();
+    else if (screen.choices.length)
+      await view
+        .getByRole("button", {
+          name: choiceFor(course, screen.title, screen.choices, pick(scenarioIndex)),
+          exact: true,
+        })
+        .click();
+    else if (screen.debrief) {
+      await view.locator(".scenario__debrief .button").click();
+      scenarioIndex++;
+    }
+    await changed(view, before);
+  }
+  throw new Error("The course did not reach its result");
+}
+
+/** Waits (at most 10 s) until what the learner sees differs from `before`. */
+async function changed(view: Page | Frame, before: string): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 10_000; await new Promise((r) => setTimeout(r, 20)))
+    if (JSON.stringify(await screenState(view)) !== before) return;
+  throw new Error(`The screen did not change after a click: ${before}`);
 }

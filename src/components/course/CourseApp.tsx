@@ -1,11 +1,13 @@
 import { useEffect, useRef } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { PreviewTracker } from "../../tracking/previewTracker.ts";
-import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
+import { connectLms } from "../../tracking/scorm/connectLms.ts";
+import type { AcknowledgementReceipt, Tracker } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
 import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
 import { DoneStep } from "./DoneStep.tsx";
 import { IntroStep } from "./IntroStep.tsx";
+import { LmsProblems } from "./LmsProblems.tsx";
 import { PolicyStep } from "./PolicyStep.tsx";
 import { ResultStep } from "./ResultStep.tsx";
 import { ScenarioPlayer } from "./ScenarioPlayer.tsx";
@@ -13,19 +15,22 @@ import { useCourseActor, useSnapshot, type CourseActor } from "./useCourse.ts";
 
 interface Props {
   course: CourseDefinition;
-  /** Where records go: the site's records server, or only this browser (preview). */
-  target: "site" | "preview";
+  /** Where records go: the site's records server, the LMS of a SCORM package, or only this browser (preview). */
+  target: "site" | "preview" | "scorm12" | "scorm2004";
 }
 
 /** The course shell: starts the tracker and the course machine, and shows the current step. */
 export default function CourseApp({ course, target }: Props) {
-  const { actor, start } = useCourseActor(course, () =>
-    target === "site"
-      ? new SiteTracker(window.localStorage, course.key)
-      : new PreviewTracker(window.localStorage, course.key),
-  );
+  const { actor, start } = useCourseActor(course, () => createTracker(target, course.key));
   if (!actor) return <p className="course-loading">Loading the course…</p>;
   return <CourseSteps actor={actor} course={course} latestReceipt={start?.latestReceipt} />;
+}
+
+/** The site reports to its server; a package to its LMS, or runs in preview when no LMS launched it. */
+function createTracker(target: Props["target"], courseKey: string): Tracker {
+  if (target === "site") return new SiteTracker(window.localStorage, courseKey);
+  const lms = target === "preview" ? undefined : connectLms(window, target);
+  return lms ?? new PreviewTracker(window.localStorage, courseKey);
 }
 
 interface StepsProps {
@@ -53,12 +58,16 @@ function CourseSteps({ actor, course, latestReceipt }: StepsProps) {
 
   return (
     <div ref={region} className="course">
+      <LmsProblems tracker={context.tracker} />
       {context.tracker.kind === "preview" && (
         <p className="course-banner">
-          <strong>Preview.</strong> Your progress and acknowledgement stay in this browser; no record reaches HR.
+          <strong>Preview.</strong> No records server or LMS is connected: your progress and acknowledgement stay in
+          this browser, and no record reaches HR.
         </p>
       )}
-      {step === "intro" && <IntroStep course={course} latestReceipt={latestReceipt} send={actor.send} />}
+      {step === "intro" && (
+        <IntroStep course={course} latestReceipt={latestReceipt} learner={context.learner} send={actor.send} />
+      )}
       {step === "policy" && <PolicyStep course={course} opened={context.opened} send={actor.send} />}
       {step === "scenarios" && playing && <ScenarioPlayer course={course} context={context} send={actor.send} />}
       {step === "result" && context.result && <ResultStep course={course} result={context.result} send={actor.send} />}

@@ -1,6 +1,7 @@
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { toPercent } from "../../machines/scoring.ts";
 import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
+import { pageHref } from "../../site/target.ts";
 
 interface Props {
   course: CourseDefinition;
@@ -65,7 +66,7 @@ export function DoneStep({ course, receipt }: Props) {
         </p>
       )}
       <p>
-        Keep the <a href="/policy">policy</a> to hand. Questions: {course.questionsContact.name},{" "}
+        Keep the <a href={pageHref("policy")}>policy</a> to hand. Questions: {course.questionsContact.name},{" "}
         <a href={`mailto:${course.questionsContact.email}`}>{course.questionsContact.email}</a>.
       </p>
     </section>

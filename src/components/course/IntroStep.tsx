@@ -2,7 +2,7 @@ import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition, ProductAudience } from "../../course/courseDefinition.ts";
 import { quarterOf } from "../../course/refresher.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
-import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
+import type { AcknowledgementReceipt, Learner } from "../../tracking/tracker.ts";
 
 const PRODUCT_NAMES: Record<ProductAudience, string> = { "claude-code": "Claude Code", cowork: "Claude Cowork agents" };
 
@@ -10,18 +10,22 @@ interface Props {
   course: CourseDefinition;
   /** The learner's last acknowledgement, if this browser has one. */
   latestReceipt?: AcknowledgementReceipt;
+  /** Who the LMS or single sign-on says the learner is; then the refresher does not ask. */
+  learner?: Learner;
   send: (event: CourseEvent) => void;
 }
 
-export function IntroStep({ course, latestReceipt, send }: Props) {
+export function IntroStep({ course, latestReceipt, learner, send }: Props) {
   const [audiences, setAudiences] = useState<ProductAudience[]>([]);
   const [learnerId, setLearnerId] = useState("");
   const refresher = course.mode === "refresher";
   const start = (event: SubmitEvent) => {
     event.preventDefault();
+    // The quiz is seeded by who the learner is: the LMS's learner id, or the email they type.
+    const id = learner?.id ?? learnerId.trim().toLowerCase();
     send(
       refresher
-        ? { type: "course.start", learnerId: learnerId.trim().toLowerCase(), quarter: quarterOf(new Date()) }
+        ? { type: "course.start", learnerId: id, quarter: quarterOf(new Date()) }
         : { type: "course.start", audiences },
     );
   };
@@ -62,7 +66,7 @@ export function IntroStep({ course, latestReceipt, send }: Props) {
           ))}
         </fieldset>
       )}
-      {refresher && (
+      {refresher && !learner && (
         <p className="field">
           <label htmlFor="learner-id">Your work email</label>
           <input

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
+import { pageHref } from "../../site/target.ts";
 
 interface Props {
   course: CourseDefinition;
@@ -24,7 +25,7 @@ export function PolicyStep({ course, opened, send }: Props) {
       </h1>
       <p>
         Open each section to read it. Version {course.policy.version}; the full policy is also on the{" "}
-        <a href="/policy">policy page</a>.
+        <a href={pageHref("policy")}>policy page</a>.
       </p>
       <p className="course-progress" aria-live="polite">
         {remaining === 0 ? "You have opened every section." : `${opened.length} of ${sections.length} sections opened.`}

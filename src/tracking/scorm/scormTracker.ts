@@ -60,9 +60,10 @@ export class ScormTracker implements Tracker {
     this.startedAt = now();
   }
 
-  /** Calls `listener` with each refusal from the LMS. */
-  onProblem(listener: (problem: string) => void): void {
+  /** Calls `listener` with each refusal from the LMS; returns a function that stops it. */
+  onProblem(listener: (problem: string) => void): () => void {
     this.listeners.push(listener);
+    return () => (this.listeners = this.listeners.filter((l) => l !== listener));
   }
 
   start(): Promise<TrackerStart> {

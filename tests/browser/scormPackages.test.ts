@@ -1,0 +1,164 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { unzipSync } from "fflate";
+import { checkManifest } from "../../scorm/checkManifest.ts";
+import { startPreviewLms, type PreviewLms } from "../../scorm/preview/previewLms.ts";
+import { launchBrowser, type Browser } from "../support/chromium.ts";
+import { shippedCourse } from "../support/courseFixture.ts";
+import { clickThroughScenarios } from "../support/learner.ts";
+import { openPage } from "../support/page.ts";
+
+const course = shippedCourse();
+let browser: Browser;
+let lms: PreviewLms;
+beforeAll(async () => {
+  browser = await launchBrowser(inject("chromiumPath"));
+  lms = await startPreviewLms(inject("packagesDir"));
+});
+afterAll(async () => {
+  await browser.close();
+  await lms.close();
+});
+
+type Cmi = Record<string, unknown> & {
+  core?: Record<string, unknown>;
+  interactions?: Record<string, Record<string, unknown>>;
+};
+
+let attempts = 0;
+
+/** Opens a package in the local LMS (scorm-again), as a new learner attempt, and returns the course's frame. */
+async function launch(name: string) {
+  const opened = await openPage(browser, `${lms.url}/lms?package=${name}&attempt=test-${++attempts}`);
+  return { ...opened, frame: await courseFrame(opened.page) };
+}
+
+async function courseFrame(page: Page): Promise<Frame> {
+  await page.waitForSelector("iframe");
+  const frame = page.frames().find((f) => f.url().includes("/courses/"));
+  if (!frame) throw new Error("The LMS page has no course frame");
+  await frame.waitForSelector(".course-step h1");
+  return frame;
+}
+
+function cmi(page: Page): Promise<Cmi> {
+  return page.evaluate(() => {
+    const win = window as unknown as {
+      API?: { renderCMIToJSONObject(): { cmi: Cmi } };
+      API_1484_11?: { renderCMIToJSONObject(): { cmi: Cmi } };
+    };
+    return (win.API ?? win.API_1484_11)?.renderCMIToJSONObject().cmi ?? {};
+  });
+}
+
+async function startAndReadPolicy(frame: Frame) {
+  await frame.getByRole("button", { name: "Start" }).click();
+  for (const section of course.policy.sections)
+    await frame.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
+  await frame.getByRole("button", { name: "Continue to the scenarios" }).click();
+}
+
+describe("npm run package", () => {
+  const zips = ["scorm12", "scorm2004"].flatMap((v) => [`kestrel-1.0.0-${v}.zip`, `kestrel-1.0.0-refresher-${v}.zip`]);
+
+  it.each(zips)("writes %s, which passes the official schemas and lists exactly its files", (zip) => {
+    const file = path.join(inject("packagesDir"), zip);
+    const run = spawnSync("bash", [path.resolve("../shared/scorm-schemas/validate"), file], { encoding: "utf8" });
+    expect(run.stdout + run.stderr).toContain(`valid SCORM ${zip.includes("scorm12") ? "1.2" : "2004"}`);
+    expect(run.status).toBe(0);
+    const entries = unzipSync(readFileSync(file));
+    const manifest = Buffer.from(entries["imsmanifest.xml"] ?? []).toString("utf8");
+    expect(checkManifest(manifest, zip.includes("scorm12") ? "scorm12" : "scorm2004", Object.keys(entries))).toEqual(
+      [],
+    );
+    expect(manifest).toContain(zip.includes("refresher") ? 'href="refresher.html"' : 'href="course.html"');
+  });
+
+  it("runs the refresher package with a quiz seeded by the LMS learner, without asking who they are", async () => {
+    const { page, frame } = await launch("kestrel-1.0.0-refresher-scorm2004.zip");
+    expect(await frame.locator("#learner-id").count()).toBe(0);
+    await frame.getByRole("button", { name: "Start" }).click();
+    await frame.waitForSelector(".scenario__situation");
+    expect(await frame.locator(".course-progress").first().textContent()).toMatch(
+      `Scenario 1 of ${course.refresherSize}`,
+    );
+    await page.close();
+  });
+});
+
+describe.each([
+  ["scorm12", "kestrel-1.0.0-scorm12.zip"],
+  ["scorm2004", "kestrel-1.0.0-scorm2004.zip"],
+] as const)("%s package in a scorm-again LMS", (version, name) => {
+  it("is under the size budget", () => {
+    expect(statSync(path.join(inject("packagesDir"), name)).size).toBeLessThanOrEqual(500 * 1024);
+  });
+
+  it("is completed from a deep path with no failed request, and the LMS holds status, score, every choice and the acknowledgement", async () => {
+    const { page, frame, failures } = await launch(name);
+    expect(frame.url()).toContain("/content/org-7/course-42/sco/course.html");
+    await startAndReadPolicy(frame);
+    await clickThroughScenarios(frame, course, () => "correct");
+    await frame.getByRole("button", { name: "Continue to the acknowledgement" }).click();
+    expect(await frame.locator("#ack-title").count()).toBe(1);
+    expect(await frame.locator("#identity-email").count()).toBe(0); // the LMS says who the learner is
+    await frame.getByLabel("Type your full name to sign").fill("Ada Lovelace");
+    await frame.getByRole("button", { name: "I acknowledge the policy" }).click();
+    await frame.waitForSelector("#done-title");
+    expect(await frame.locator(".receipt").innerText()).toContain(`SCORM ${version === "scorm12" ? "1.2" : "2004"}`);
+
+    const data = await cmi(page);
+    const interactions = Object.values(data.interactions ?? {});
+    const choices = interactions.filter((i) => i.type === "choice");
+    expect(choices.length).toBeGreaterThanOrEqual(
+      course.scenarios.filter((s) => s.audience === "everyone" || s.audience === "financial-services").length * 2,
+    );
+    if (version === "scorm12") {
+      expect(data.core).toMatchObject({ lesson_status: "passed", score: { raw: "100", min: "0", max: "100" } });
+      expect(choices.every((i) => i.result === "correct")).toBe(true);
+      expect(interactions.at(-1)).toMatchObject({ id: "acknowledgement" });
+      expect(String(data.comments)).toContain(
+        `version ${course.policy.version} (SHA-256 ${course.policy.hash}), signed "Ada Lovelace"`,
+      );
+    } else {
+      expect(data).toMatchObject({
+        completion_status: "completed",
+        success_status: "passed",
+        score: { scaled: "1", raw: "100" },
+      });
+      expect(String(choices[0]?.description)).toMatch(/^Clause \d+\.\d+: /);
+      expect(JSON.stringify(data.comments_from_learner)).toContain(course.policy.hash);
+    }
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
+  it("resumes where the learner left after a relaunch", async () => {
+    const { page, frame: fresh } = await launch(name);
+    await startAndReadPolicy(fresh);
+    const title = await fresh.locator("#scenario-title").textContent();
+    await fresh.locator(".choice").first().click();
+    await fresh.waitForSelector(".feedback");
+    await page.getByRole("button", { name: "Relaunch" }).click();
+    const resumed = await courseFrame(page);
+    await resumed.waitForSelector(".feedback");
+    expect(await resumed.locator("#scenario-title").textContent()).toBe(title);
+    const data = await cmi(page);
+    expect(version === "scorm12" ? data.core?.entry : data.entry).toBe("resume");
+    await page.close();
+  });
+
+  it("reports a failed course as failed", async () => {
+    const { page, frame } = await launch(name);
+    await startAndReadPolicy(frame);
+    await clickThroughScenarios(frame, course, () => "incorrect");
+    expect(await frame.locator("#result-title").textContent()).toMatch(/not yet a pass/);
+    const data = await cmi(page);
+    if (version === "scorm12") expect(data.core).toMatchObject({ lesson_status: "failed" });
+    else expect(data).toMatchObject({ success_status: "failed", completion_status: "incomplete" });
+    await page.close();
+  });
+});
