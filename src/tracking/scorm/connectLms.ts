@@ -9,7 +9,7 @@ import { ScormTracker } from "./scormTracker.ts";
  * (and ignored by some browsers), `pagehide` is not.
  */
 export function connectLms(win: Window, version: "scorm12" | "scorm2004"): ScormTracker | undefined {
-  const found = findLmsApi(win as never, version === "scorm12" ? "1.2" : "2004");
+  const found = findLmsApi(win, version === "scorm12" ? "1.2" : "2004");
   if (!found) return undefined;
   const tracker = new ScormTracker(found.version === "1.2" ? scorm12Dialect(found.api) : scorm2004Dialect(found.api));
   win.document.addEventListener("visibilitychange", () => {
