@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { waitForLmsApi } from "../../src/tracking/scorm/connectLms.ts";
 import { findLmsApi } from "../../src/tracking/scorm/findLmsApi.ts";
 
 type FakeWindow = {
@@ -56,5 +57,17 @@ describe("finding the LMS API", () => {
     expect(findLmsApi(frames(1)[0] as never, "1.2")).toBeUndefined();
     const deep = frames(30, { 0: { API: api12 } });
     expect(findLmsApi(deep[29] as never, "1.2")).toBeUndefined();
+  });
+});
+
+describe("waiting for an LMS API that arrives late", () => {
+  it("finds an API the LMS puts in place a moment after launch", async () => {
+    const chain = frames(2);
+    setTimeout(() => ((chain[0] as FakeWindow).API_1484_11 = api2004), 150);
+    expect(await waitForLmsApi(chain[1] as never, "2004", 1000, 20)).toEqual({ version: "2004", api: api2004 });
+  });
+
+  it("gives up after the bounded wait", async () => {
+    expect(await waitForLmsApi(frames(2)[1] as never, "1.2", 200, 20)).toBeUndefined();
   });
 });

@@ -27,9 +27,9 @@ export default function CourseApp({ course, target }: Props) {
 }
 
 /** The site reports to its server; a package to its LMS, or runs in preview when no LMS launched it. */
-function createTracker(target: Props["target"], courseKey: string): Tracker {
+async function createTracker(target: Props["target"], courseKey: string): Promise<Tracker> {
   if (target === "site") return new SiteTracker(window.localStorage, courseKey);
-  const lms = target === "preview" ? undefined : connectLms(window, target);
+  const lms = target === "preview" ? undefined : await connectLms(window, target);
   return lms ?? new PreviewTracker(window.localStorage, courseKey);
 }
 

@@ -6,17 +6,17 @@ import type { Tracker, TrackerStart } from "../../tracking/tracker.ts";
 
 export type CourseActor = ActorRefFrom<CourseMachine>;
 
-/** Starts the tracker, then the course actor with any saved progress; both undefined while starting. */
+/** Makes and starts the tracker, then the course actor with any saved progress; both undefined while starting. */
 export function useCourseActor(
   course: CourseDefinition,
-  createTracker: () => Tracker,
+  createTracker: () => Promise<Tracker>,
 ): { actor?: CourseActor; start?: TrackerStart } {
   const [started, setStarted] = useState<{ actor: CourseActor; start: TrackerStart }>();
   useEffect(() => {
     let actor: CourseActor | undefined;
     let cancelled = false;
-    const tracker = createTracker();
-    void tracker.start().then((start) => {
+    void createTracker().then(async (tracker) => {
+      const start = await tracker.start();
       if (cancelled) return;
       const { progress, receipt, learner } = start;
       actor = createActor(createCourseMachine(course), {
