@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import { loadPolicy } from "../../src/policy/loadPolicy.ts";
+import { verifyChain } from "../../src/records/chain.ts";
+import { parseJournal } from "../../src/records/journal.ts";
+import { startServer } from "../../tests/support/server.ts";
+import { seedJournal } from "./seedJournal.ts";
+
+export interface AckFigures {
+  stored: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  /** Records in the journal after the run, and whether the chain holds. */
+  journalMatches: boolean;
+  chainValid: boolean;
+}
+
+/**
+ * Acknowledgements over HTTP against the real built server, with `stored` records already in its
+ * journal: a load generator (autocannon) sends `amount` unique, valid acknowledgements (a fixed
+ * count, not a duration, so that every answer is counted and checked against the journal).
+ */
+export async function ackThroughput(stored: number, amount: number, connections: number): Promise<AckFigures> {
+  const dir = mkdtempSync(path.join(tmpdir(), "aup-bench-"));
+  seedJournal(path.join(dir, "acknowledgements.jsonl"), stored);
+  const server = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "bench" });
+  const policy = loadPolicy();
+  let n = 0;
+  const body = () =>
+    JSON.stringify({
+      attemptId: `bench${(n++).toString(36).padStart(8, "0")}`,
+      learner: { name: "Bench Learner", email: "bench@kestrel.example", employeeId: "E-bench" },
+      typedName: "Bench Learner",
+      policy: { version: policy.version, hash: policy.hash },
+      result: {
+        mode: "onboarding",
+        score: 0.9,
+        passed: true,
+        attempt: 1,
+        scenarios: [{ id: "client-email-summary", score: 0.9, outcomes: [{ clause: "3.4", outcome: "correct" }] }],
+      },
+    });
+  const result = await autocannon({
+    url: `${server.url}/api/acknowledgements`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    connections,
+    amount,
+    requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }],
+  });
+  await server.stop();
+  const { records } = parseJournal("journal", readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8"));
+  rmSync(dir, { recursive: true, force: true });
+  const ok = result["2xx"];
+  return {
+    stored,
+    requests: result.requests.total,
+    perSecond: Math.round(ok / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    journalMatches: records.length === stored + ok,
+    chainValid: verifyChain(records) === undefined,
+  };
+}
