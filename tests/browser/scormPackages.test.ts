@@ -77,6 +77,17 @@ describe("npm run package", () => {
     expect(manifest).toContain(zip.includes("refresher") ? 'href="refresher.html"' : 'href="course.html"');
   });
 
+  it("runs in preview mode, with a visible banner, when no LMS launched it", async () => {
+    const { page, failures } = await openPage(
+      browser,
+      `${lms.url}/courses/kestrel-1.0.0-scorm12.zip/content/org-7/course-42/sco/course.html`,
+    );
+    await page.waitForSelector("#intro-title");
+    expect(await page.locator(".course-banner").innerText()).toContain("No records server or LMS is connected");
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
   it("runs the refresher package with a quiz seeded by the LMS learner, without asking who they are", async () => {
     const { page, frame } = await launch("kestrel-1.0.0-refresher-scorm2004.zip");
     expect(await frame.locator("#learner-id").count()).toBe(0);
