@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { verifyChain } from "../../src/records/chain.ts";
 import { parseJournal } from "../../src/records/journal.ts";
+import { validBody } from "../../tests/support/acknowledgementBody.ts";
 import { startServer } from "../../tests/support/server.ts";
 import { seedJournal } from "./seedJournal.ts";
 
@@ -30,22 +30,8 @@ export async function ackThroughput(stored: number, amount: number, connections:
   const dir = mkdtempSync(path.join(tmpdir(), "aup-bench-"));
   seedJournal(path.join(dir, "acknowledgements.jsonl"), stored);
   const server = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "bench" });
-  const policy = loadPolicy();
   let n = 0;
-  const body = () =>
-    JSON.stringify({
-      attemptId: `bench${(n++).toString(36).padStart(8, "0")}`,
-      learner: { name: "Bench Learner", email: "bench@kestrel.example", employeeId: "E-bench" },
-      typedName: "Bench Learner",
-      policy: { version: policy.version, hash: policy.hash },
-      result: {
-        mode: "onboarding",
-        score: 0.9,
-        passed: true,
-        attempt: 1,
-        scenarios: [{ id: "client-email-summary", score: 0.9, outcomes: [{ clause: "3.4", outcome: "correct" }] }],
-      },
-    });
+  const body = () => JSON.stringify(validBody(`bench${(n++).toString(36).padStart(8, "0")}`, "Bench Learner"));
   const result = await autocannon({
     url: `${server.url}/api/acknowledgements`,
     method: "POST",

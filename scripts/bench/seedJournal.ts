@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { recordHash } from "../../src/records/chain.ts";
 import { GENESIS_HASH, type AcknowledgementRecord } from "../../src/records/record.ts";
+import { acknowledgement } from "../../tests/support/acknowledgementFixture.ts";
 
 /** Writes a journal of `count` valid, chained records without holding them in memory. */
 export function seedJournal(file: string, count: number): void {
@@ -9,21 +10,10 @@ export function seedJournal(file: string, count: number): void {
   let chunk = "";
   for (let seq = 1; seq <= count; seq++) {
     const content: Omit<AcknowledgementRecord, "hash"> = {
+      ...acknowledgement(seq, `seed${seq}`),
       seq,
       id: `ack-${String(seq).padStart(6, "0")}`,
-      learner: { id: `E-${seq}`, name: `Learner ${seq}`, email: `learner${seq}@kestrel.example`, selfAsserted: true },
-      policy: { version: "1.0.0", hash: "a".repeat(64) },
-      result: {
-        mode: "onboarding",
-        score: 0.9,
-        passed: true,
-        attempt: 1,
-        attemptId: `seed${seq}`,
-        scenarios: [{ id: "client-email-summary", score: 1, outcomes: [{ clause: "3.4", outcome: "correct" }] }],
-      },
-      signature: `Learner ${seq}`,
       recordedAt: new Date(Date.UTC(2026, 0, 1) + seq * 1000).toISOString(),
-      source: "site",
       prevHash,
     };
     const record = { ...content, hash: recordHash(content) };
