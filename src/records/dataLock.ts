@@ -14,7 +14,12 @@ export function acquireDataLock(dir: string): () => void {
       writeFileSync(file, String(process.pid), { flag: "wx" });
       return () => rmSync(file, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EEXIST")
+        throw new StoreError(
+          "unreadable",
+          `The data folder ${dir} cannot be written (${code}). The server keeps its records there: make it writable (permissions, a read-only mount, a full disk) or point AUP_DATA_DIR elsewhere, then start again.`,
+        );
       const owner = Number(readFileSync(file, "utf8"));
       if (isRunning(owner) && owner !== process.pid)
         throw new StoreError(

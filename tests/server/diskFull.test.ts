@@ -39,7 +39,7 @@ function fill(dir: string, leave: number): string {
   return file;
 }
 
-describe("a full disk", () => {
+describe("a full disk or a read-only data folder", () => {
   it("answers 503 without losing or half-writing a record, and recovers when space returns", async () => {
     const dir = smallDisk(512);
     const server: RunningServer = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
@@ -79,5 +79,24 @@ describe("a full disk", () => {
     expect(after.status).toBe(201);
     expect(verifyChain(journal())).toBeUndefined();
     expect(journal().at(-1)?.result.attemptId).toBe("diskfullafter");
+  });
+
+  it("refuses to start on a read-only data folder, saying why, and starts once it is writable again", async () => {
+    const dir = smallDisk(1024);
+    const first = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
+    expect((await post(first.url, validBody("readonly001"))).status).toBe(201);
+    await first.stop();
+    const before = readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8");
+
+    execFileSync("mount", ["-o", "remount,ro", dir]);
+    await expect(startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" })).rejects.toThrow(
+      /cannot start: The data folder .* cannot be written \(EROFS\)/,
+    );
+    execFileSync("mount", ["-o", "remount,rw", dir]);
+    expect(readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8")).toBe(before);
+
+    const again = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
+    cleanups.push(() => again.stop());
+    expect((await post(again.url, validBody("readonly002"))).status).toBe(201);
   });
 });
