@@ -1,8 +1,7 @@
-import { and, assign, fromPromise, initialTransition, not, setup, transition, type SnapshotFrom } from "xstate";
+import { and, assign, fromPromise, not, setup, transition } from "xstate";
 import type { CourseDefinition, ProductAudience } from "../course/courseDefinition.ts";
 import { courseResult, missedScenarios } from "../course/courseResult.ts";
 import { refresherQuiz } from "../course/refresher.ts";
-import type { Scenario } from "../schemas/scenario.ts";
 import type {
   AcknowledgementReceipt,
   AcknowledgementRequest,
@@ -10,8 +9,10 @@ import type {
   Learner,
   Tracker,
 } from "../tracking/tracker.ts";
-import { decodeProgress, encodeProgress, type CourseStep } from "./progressCodec.ts";
-import { createScenarioMachine, type ScenarioMachine, type ScenarioResult } from "./scenarioMachine.ts";
+import { encodeProgress, type CourseStep } from "./progressCodec.ts";
+import { newAttemptId, restoreCourse } from "./restoreCourse.ts";
+import type { ScenarioResult } from "./scenarioMachine.ts";
+import { scenarioReplay, type ScenarioSnapshot } from "./scenarioReplay.ts";
 
 export interface CourseInput {
   course: CourseDefinition;
@@ -34,8 +35,6 @@ export type CourseEvent =
   | { type: "course.retry" }
   | { type: "course.acknowledge" }
   | { type: "acknowledgement.submit"; typedName: string; learner?: AcknowledgementRequest["learner"] };
-
-type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 
 export interface CourseContext {
   course: CourseDefinition;
@@ -64,34 +63,8 @@ export interface CourseContext {
  * through the tracker, and it saves progress at every step so that a reload resumes.
  */
 export function createCourseMachine(course: CourseDefinition) {
-  const machines = new Map(course.scenarios.map((s) => [s.id, scenarioMachineOf(s)]));
-  const bankIndexes = new Map(course.scenarios.map((s, i) => [s.id, i]));
-  const bankIndex = (id: string) => bankIndexes.get(id) ?? -1;
-  const machineFor = (id: string): ScenarioMachine => {
-    const machine = machines.get(id);
-    if (!machine) throw new Error(`Scenario "${id}" is not part of this course.`);
-    return machine;
-  };
-  /** Replays saved choices; the last choice's feedback stays on screen unless it was dismissed. */
-  const play = (id: string, choices: readonly number[], now: number, feedbackDismissed = false): ScenarioSnapshot => {
-    const machine = machineFor(id);
-    let [snapshot] = initialTransition(machine);
-    choices.forEach((index, n) => {
-      if (n > 0) [snapshot] = transition(machine, snapshot, { type: "feedback.continue" });
-      [snapshot] = transition(machine, snapshot, { type: "choice.select", index, at: now });
-    });
-    if (feedbackDismissed) [snapshot] = transition(machine, snapshot, { type: "feedback.continue" });
-    return snapshot;
-  };
-  const finishedPlay = (id: string, choices: readonly number[], now: number): ScenarioResult | undefined => {
-    const machine = machineFor(id);
-    const [snapshot] = transition(machine, play(id, choices, now, true), { type: "scenario.finish" });
-    return snapshot.status === "done" ? snapshot.output : undefined;
-  };
-  const startScenario = (plan: string[], index: number, now: number) => {
-    const id = plan[index];
-    return id ? { id, snapshot: play(id, [], now), shownAt: now } : undefined;
-  };
+  const replay = scenarioReplay(course);
+  const { machineFor, startScenario, bankIndex } = replay;
 
   return setup({
     types: { context: {} as CourseContext, events: {} as CourseEvent, input: {} as CourseInput },
@@ -236,7 +209,7 @@ export function createCourseMachine(course: CourseDefinition) {
     },
   }).createMachine({
     id: "course",
-    context: ({ input }) => restore(input, play, finishedPlay, startScenario),
+    context: ({ input }) => restoreCourse(input, replay),
     initial: "resuming",
     states: {
       resuming: {
@@ -331,81 +304,8 @@ export function createCourseMachine(course: CourseDefinition) {
   });
 }
 
-// Building a machine is the costly part of a reload; a course's scenarios keep theirs.
-const scenarioMachines = new WeakMap<Scenario, ScenarioMachine>();
-function scenarioMachineOf(scenario: Scenario): ScenarioMachine {
-  const machine = scenarioMachines.get(scenario) ?? createScenarioMachine(scenario);
-  scenarioMachines.set(scenario, machine);
-  return machine;
-}
-
 export type CourseMachine = ReturnType<typeof createCourseMachine>;
 
 function isProduct(audience: string): audience is ProductAudience {
   return audience === "claude-code" || audience === "cowork";
-}
-
-/** 16 random base-36 characters: identifies one attempt, so a double submit records once. */
-function newAttemptId(): string {
-  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => (b % 36).toString(36)).join("");
-}
-
-/** The starting context: fresh, or rebuilt from saved progress by replaying the saved choices. */
-function restore(
-  { course, tracker, progress, receipt, learner }: CourseInput,
-  play: (id: string, choices: readonly number[], now: number, feedbackDismissed: boolean) => ScenarioSnapshot,
-  finishedPlay: (id: string, choices: readonly number[], now: number) => ScenarioResult | undefined,
-  startScenario: (plan: string[], index: number, now: number) => CourseContext["playing"],
-): CourseContext {
-  const fresh: CourseContext = {
-    course,
-    tracker,
-    learner,
-    resumeStep: "intro",
-    attempt: 1,
-    attemptId: "",
-    opened: [],
-    plan: [],
-    scope: [],
-    index: 0,
-    finished: {},
-  };
-  const saved = progress ? decodeProgress(progress, course.key) : undefined;
-  if (!saved) return fresh;
-  const id = (i: number) => course.scenarios[i]?.id;
-  const plan = saved.plan.map(id);
-  if (plan.some((p) => p === undefined)) return fresh;
-  const now = Date.now();
-  try {
-    const finished: Record<string, ScenarioResult> = {};
-    for (const [i, choices] of saved.finished) {
-      const result = finishedPlay(id(i) ?? "", choices, now);
-      if (!result) return fresh;
-      finished[result.scenarioId] = result;
-    }
-    const ids = plan as string[];
-    const scope =
-      saved.attempt === 1 ? ids : course.scenarios.map((s) => s.id).filter((s) => s in finished || ids.includes(s));
-    const current = ids[saved.index];
-    const playing =
-      saved.step === "scenarios" && current
-        ? { id: current, snapshot: play(current, saved.current, now, !saved.showingFeedback), shownAt: now }
-        : startScenario(ids, saved.index, now);
-    const context: CourseContext = {
-      ...fresh,
-      resumeStep: saved.step,
-      attempt: saved.attempt,
-      attemptId: saved.attemptId,
-      opened: saved.opened.map((i) => course.policy.sections[i]?.number ?? "").filter(Boolean),
-      plan: ids,
-      scope,
-      index: saved.index,
-      finished,
-      playing,
-    };
-    if (saved.step === "done") return { ...context, result: courseResult(context), receipt };
-    return saved.step === "acknowledgement" ? { ...context, result: courseResult(context) } : context;
-  } catch {
-    return fresh; // a saved choice that no longer fits the scenario: start afresh rather than stop
-  }
 }
