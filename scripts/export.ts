@@ -9,6 +9,7 @@ import type { Employee } from "../src/hr/employee.ts";
 import { exportStream } from "../src/hr/exportRecords.ts";
 import { journalRecords } from "../src/records/journalReader.ts";
 import { isStoreError } from "../src/records/storeError.ts";
+import { dataDir } from "../src/server/storeRegistry.ts";
 
 const USAGE = "Usage: npm run export -- --format csv|json [--out FILE] [--bom]";
 
@@ -31,7 +32,7 @@ if (format !== "csv" && format !== "json")
   fail(format ? `--format must be csv or json, not ${JSON.stringify(format)}.` : "--format is required.");
 if (options.bom && format !== "csv") fail("--bom applies to CSV only.");
 
-const dir = path.resolve(process.env.AUP_DATA_DIR ?? "data");
+const dir = path.resolve(dataDir());
 const journal = path.join(dir, "acknowledgements.jsonl");
 if (!existsSync(journal))
   fail(

@@ -5,6 +5,7 @@ import path from "node:path";
 import { formatRosterProblem, mergeRoster, parseRosterCsv } from "../src/hr/rosterCsv.ts";
 import { openRecordsStore } from "../src/records/recordsStore.ts";
 import { isStoreError } from "../src/records/storeError.ts";
+import { dataDir } from "../src/server/storeRegistry.ts";
 
 const [command, file, ...extra] = process.argv.slice(2);
 if (command !== "import" || !file || extra.length) {
@@ -24,7 +25,7 @@ if (problems.length) {
   for (const problem of problems) console.error(`  ${formatRosterProblem(problem)}`);
   process.exit(1);
 }
-const dir = path.resolve(process.env.AUP_DATA_DIR ?? "data");
+const dir = path.resolve(dataDir());
 try {
   const store = await openRecordsStore(dir);
   const change = mergeRoster(store.state.data.roster, employees);

@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { loadPolicy } from "../src/policy/loadPolicy.ts";
 import { ensureChromium, launchBrowser } from "../tests/support/chromium.ts";
+import { startAndReadPolicy } from "../tests/support/courseSteps.ts";
 import { startServer } from "../tests/support/server.ts";
 
 interface Shot {
@@ -16,13 +18,16 @@ interface Shot {
   prepare?: (page: Page) => Promise<void>;
 }
 
+const policy = loadPolicy();
+
 /** Starts the course, opens every policy section and answers the first situation. */
 async function firstFeedback(page: Page): Promise<void> {
   await page.evaluate(() => localStorage.clear());
   await page.reload();
-  await page.getByRole("button", { name: "Start" }).click();
-  for (const button of await page.locator(".course-sections h2 button").all()) await button.click();
-  await page.getByRole("button", { name: "Continue to the scenarios" }).click();
+  await startAndReadPolicy(
+    page,
+    policy.sections.map((section) => section.anchor),
+  );
   await page.locator(".choice").nth(2).click();
   await page.waitForSelector(".feedback");
 }

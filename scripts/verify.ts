@@ -5,8 +5,9 @@ import path from "node:path";
 import { verifyChain } from "../src/records/chain.ts";
 import { chainMessage, parseJournal } from "../src/records/journal.ts";
 import { isStoreError } from "../src/records/storeError.ts";
+import { dataDir } from "../src/server/storeRegistry.ts";
 
-const file = path.join(path.resolve(process.env.AUP_DATA_DIR ?? "data"), "acknowledgements.jsonl");
+const file = path.join(path.resolve(dataDir()), "acknowledgements.jsonl");
 let text: string;
 try {
   text = readFileSync(file, "utf8");

@@ -1,3 +1,4 @@
+import { quarterIndex, quarterName } from "../lib/quarters.ts";
 import type { Scenario } from "../schemas/scenario.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { Scenario } from "../schemas/scenario.ts";
  */
 
 /** The first quarter of the chain; each quarter's quiz avoids the one before, back to here. */
-const EPOCH = { year: 2024, quarter: 1 };
+const EPOCH = "2024-Q1";
 
 export interface RefresherOptions {
   learnerId: string;
@@ -19,15 +20,11 @@ export interface RefresherOptions {
   missedClauses?: ReadonlySet<string>;
 }
 
-export function quarterOf(date: Date): string {
-  return `${date.getUTCFullYear()}-Q${Math.floor(date.getUTCMonth() / 3) + 1}`;
-}
-
 /** The refresher quiz for a learner and quarter: scenario ids, in the order they are played. */
 export function refresherQuiz(bank: readonly Scenario[], options: RefresherOptions): string[] {
-  const target = parseQuarter(options.quarter);
+  const target = quarterIndex(options.quarter);
   let previous = new Set<string>();
-  for (let q = quarterIndex(EPOCH); q < quarterIndex(target); q++)
+  for (let q = quarterIndex(EPOCH); q < target; q++)
     previous = new Set(pick(bank, { ...options, quarter: quarterName(q), missedClauses: undefined }, previous));
   return pick(bank, options, previous);
 }
@@ -64,20 +61,6 @@ function sectionsOf(scenario: Scenario): string[] {
 function compare(a: number[], b: number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
   return 0;
-}
-
-function parseQuarter(quarter: string): { year: number; quarter: number } {
-  const match = /^(\d{4})-Q([1-4])$/.exec(quarter);
-  if (!match) throw new Error(`"${quarter}" is not a quarter. Write it as 2026-Q4.`);
-  return { year: Number(match[1]), quarter: Number(match[2]) };
-}
-
-function quarterIndex({ year, quarter }: { year: number; quarter: number }): number {
-  return year * 4 + quarter - 1;
-}
-
-function quarterName(index: number): string {
-  return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
 /** mulberry32 seeded by an FNV-1a hash of the text: small, fast and the same in every browser. */

@@ -20,9 +20,16 @@ export function statusRows(
   rules: StatusRules,
 ): StatusRow[] {
   const byKey = new Map<string, AcknowledgementRecord[]>();
-  for (const record of records)
-    for (const key of new Set([`id:${record.learner.id}`, `email:${record.learner.email.toLowerCase()}`]))
-      byKey.set(key, [...(byKey.get(key) ?? []), record]);
+  // Append in place: copying the list per record would cost O(n²) for a learner with many records.
+  const add = (key: string, record: AcknowledgementRecord) => {
+    const list = byKey.get(key);
+    if (list) list.push(record);
+    else byKey.set(key, [record]);
+  };
+  for (const record of records) {
+    add(`id:${record.learner.id}`, record);
+    add(`email:${record.learner.email.toLowerCase()}`, record);
+  }
   return roster.map((employee) => {
     const mine = [
       ...new Set([...(byKey.get(`id:${employee.id}`) ?? []), ...(byKey.get(`email:${employee.email}`) ?? [])]),

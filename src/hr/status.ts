@@ -1,4 +1,4 @@
-import { quarterOf } from "../course/refresher.ts";
+import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { Employee } from "./employee.ts";
 
@@ -66,14 +66,4 @@ export function employeeStatus(
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function previousQuarter(quarter: string): string {
-  const [year = 0, q = 1] = quarter.split("-Q").map(Number);
-  return q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
-}
-
-function quarterEnd(quarter: string): string {
-  const [year = 0, q = 1] = quarter.split("-Q").map(Number);
-  return new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
 }

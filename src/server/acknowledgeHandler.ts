@@ -1,3 +1,4 @@
+import { sameName } from "../lib/sameName.ts";
 import { toPercent } from "../machines/scoring.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
@@ -69,7 +70,7 @@ export async function handleAcknowledgement(
       409,
       `This acknowledgement is for policy ${body.policy.version} (${body.policy.hash.slice(0, 12)}…), but the published policy is now ${policy.version} (${policy.hash.slice(0, 12)}…). Reload the course to read the current version.`,
     );
-  if (normaliseName(body.typedName) !== normaliseName(who.learner.name))
+  if (!sameName(body.typedName, who.learner.name))
     return problem(
       400,
       "The typed signature does not match the learner's name. Type your full name exactly as your organisation knows it.",
@@ -122,8 +123,4 @@ function learnerOf(
   if (!("learner" in identity)) return identity;
   const { id, email, name } = identity.learner;
   return { learner: { id, email, name: name ?? body.typedName, selfAsserted: false } };
-}
-
-function normaliseName(name: string): string {
-  return name.normalize("NFC").replace(/\s+/g, " ").trim().toLocaleLowerCase("en");
 }

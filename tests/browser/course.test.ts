@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Outcome } from "../../src/schemas/scenario.ts";
 import { launchBrowser, type Browser } from "../support/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { choiceFor, focusedText, screenState, tabTo, tabToText } from "../support/learner.ts";
+import { startAndReadPolicy } from "../support/courseSteps.ts";
+import { choiceFor, clickThroughScenarios, focusedText, screenState, tabTo, tabToText } from "../support/learner.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 
 const baseUrl = inject("baseUrl");
@@ -49,32 +50,23 @@ async function readPolicyWithKeyboard(page: Page) {
   await page.waitForSelector(".scenario__situation");
 }
 
-/**
- * Plays scenarios until the result (or until `scenarios` have been finished). `pick` decides the
- * outcome to aim for in each scenario; `keyboard` plays with Tab and Enter only.
- */
-async function playAll(page: Page, pick: (scenarioIndex: number) => Outcome, keyboard: boolean, scenarios = Infinity) {
+/** Plays every scenario to the result with Tab and Enter only. `pick` decides the outcome to aim for. */
+async function playWithKeyboard(page: Page, pick: (scenarioIndex: number) => Outcome) {
   let scenarioIndex = 0;
   for (let guard = 0; guard < 400; guard++) {
     const screen = await screenState(page);
-    if (screen.step === "result-title" || scenarioIndex >= scenarios) return;
+    if (screen.step === "result-title") return;
     if (screen.choices.length) {
       const label = choiceFor(course, screen.title, screen.choices, pick(scenarioIndex));
-      if (keyboard) {
-        expect(await page.evaluate(() => document.activeElement?.classList.contains("scenario__situation"))).toBe(true);
-        await tabToText(page, label);
-        await page.keyboard.press("Enter");
-      } else await page.getByRole("button", { name: label, exact: true }).click();
+      expect(await page.evaluate(() => document.activeElement?.classList.contains("scenario__situation"))).toBe(true);
+      await tabToText(page, label);
+      await page.keyboard.press("Enter");
       await page.waitForSelector(".feedback");
       expect(await focusedText(page)).toBe("Continue");
-      if (keyboard) await page.keyboard.press("Enter");
-      else await page.getByRole("button", { name: "Continue", exact: true }).click();
+      await page.keyboard.press("Enter");
     } else if (screen.debrief) {
-      const next = (await page.locator(".scenario__debrief .button").textContent()) ?? "";
-      if (keyboard) {
-        await tabToText(page, next);
-        await page.keyboard.press("Enter");
-      } else await page.locator(".scenario__debrief .button").click();
+      await tabToText(page, (await page.locator(".scenario__debrief .button").textContent()) ?? "");
+      await page.keyboard.press("Enter");
       scenarioIndex++;
     }
     await page.waitForFunction(
@@ -91,6 +83,8 @@ async function playAll(page: Page, pick: (scenarioIndex: number) => Outcome, key
   throw new Error("The course did not reach the result");
 }
 
+const sectionAnchors = course.policy.sections.map((s) => s.anchor);
+
 describe("onboarding course in Chromium", () => {
   it("can be completed and passed with the keyboard alone, with focus following each step", async () => {
     const { page, failures } = await openCourse();
@@ -102,7 +96,7 @@ describe("onboarding course in Chromium", () => {
     await readPolicyWithKeyboard(page);
     expect(await axeViolations(page)).toEqual([]);
 
-    await playAll(page, () => "correct", true);
+    await playWithKeyboard(page, () => "correct");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("result-title");
     expect(await page.locator("#result-title").textContent()).toBe("You passed with 100%");
     expect(await axeViolations(page)).toEqual([]);
@@ -180,10 +174,7 @@ describe("onboarding course in Chromium", () => {
 
   it("announces feedback in a live region and shows which clause it rests on", async () => {
     const { page } = await openCourse();
-    await page.getByRole("button", { name: "Start" }).click();
-    for (const section of course.policy.sections)
-      await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
-    await page.getByRole("button", { name: "Continue to the scenarios" }).click();
+    await startAndReadPolicy(page, sectionAnchors);
     await page.locator(".choice").first().click();
     const live = page.locator('[aria-live="polite"] .feedback');
     await expect(live.count()).resolves.toBe(1);
@@ -210,18 +201,15 @@ describe("onboarding course in Chromium", () => {
 
   it("fails a learner below the pass mark, lists the clauses to review, and passes on retrying the missed scenarios", async () => {
     const { page } = await openCourse();
-    await page.getByRole("button", { name: "Start" }).click();
-    for (const section of course.policy.sections)
-      await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
-    await page.getByRole("button", { name: "Continue to the scenarios" }).click();
-    await playAll(page, (i) => (i < 5 ? "incorrect" : "correct"), false);
+    await startAndReadPolicy(page, sectionAnchors);
+    await clickThroughScenarios(page, course, (i) => (i < 5 ? "incorrect" : "correct"));
     expect(await page.locator("#result-title").textContent()).toMatch(/^\d+%: not yet a pass$/);
     const clauses = await page.locator(".missed-clauses a").allTextContents();
     expect(clauses.length).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Retry the missed scenarios" }).click();
     await page.waitForSelector(".scenario__situation");
     expect(await page.locator(".course-progress").first().textContent()).toMatch(/Scenario 1 of [1-5] \(retry\)/);
-    await playAll(page, () => "correct", false);
+    await clickThroughScenarios(page, course, () => "correct");
     expect(await page.locator("#result-title").textContent()).toBe("You passed with 100%");
     await page.close();
   });
@@ -238,7 +226,7 @@ describe("onboarding course in Chromium", () => {
 
     for (const section of rest) await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
     await page.getByRole("button", { name: "Continue to the scenarios" }).click();
-    await playAll(page, () => "correct", false, 1);
+    await clickThroughScenarios(page, course, () => "correct", 1);
     await page.locator(".choice").first().click();
     await page.waitForSelector(".feedback");
     const before = {
@@ -255,7 +243,7 @@ describe("onboarding course in Chromium", () => {
     };
     expect(after).toEqual(before);
     await page.getByRole("button", { name: "Continue", exact: true }).click();
-    await playAll(page, () => "correct", false);
+    await clickThroughScenarios(page, course, () => "correct");
     expect(await page.locator("#result-title").textContent()).toMatch(/^You passed with \d+%$/);
     await page.close();
   });

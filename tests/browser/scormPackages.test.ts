@@ -8,10 +8,12 @@ import { checkManifest } from "../../scorm/checkManifest.ts";
 import { startPreviewLms, type PreviewLms } from "../../scorm/preview/previewLms.ts";
 import { launchBrowser, type Browser } from "../support/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
+import { startAndReadPolicy } from "../support/courseSteps.ts";
 import { clickThroughScenarios } from "../support/learner.ts";
 import { openPage } from "../support/page.ts";
 
 const course = shippedCourse();
+const sectionAnchors = course.policy.sections.map((s) => s.anchor);
 let browser: Browser;
 let lms: PreviewLms;
 beforeAll(async () => {
@@ -52,13 +54,6 @@ function cmi(page: Page): Promise<Cmi> {
     };
     return (win.API ?? win.API_1484_11)?.renderCMIToJSONObject().cmi ?? {};
   });
-}
-
-async function startAndReadPolicy(frame: Frame) {
-  await frame.getByRole("button", { name: "Start" }).click();
-  for (const section of course.policy.sections)
-    await frame.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
-  await frame.getByRole("button", { name: "Continue to the scenarios" }).click();
 }
 
 describe("npm run package", () => {
@@ -111,7 +106,7 @@ describe.each([
   it("is completed from a deep path with no failed request, and the LMS holds status, score, every choice and the acknowledgement", async () => {
     const { page, frame, failures } = await launch(name);
     expect(frame.url()).toContain("/content/org-7/course-42/sco/course.html");
-    await startAndReadPolicy(frame);
+    await startAndReadPolicy(frame, sectionAnchors);
     await clickThroughScenarios(frame, course, () => "correct");
     await frame.getByRole("button", { name: "Continue to the acknowledgement" }).click();
     expect(await frame.locator("#ack-title").count()).toBe(1);
@@ -149,7 +144,7 @@ describe.each([
 
   it("resumes where the learner left after a relaunch", async () => {
     const { page, frame: fresh } = await launch(name);
-    await startAndReadPolicy(fresh);
+    await startAndReadPolicy(fresh, sectionAnchors);
     const title = await fresh.locator("#scenario-title").textContent();
     await fresh.locator(".choice").first().click();
     await fresh.waitForSelector(".feedback");
@@ -164,7 +159,7 @@ describe.each([
 
   it("reports a failed course as failed", async () => {
     const { page, frame } = await launch(name);
-    await startAndReadPolicy(frame);
+    await startAndReadPolicy(frame, sectionAnchors);
     await clickThroughScenarios(frame, course, () => "incorrect");
     expect(await frame.locator("#result-title").textContent()).toMatch(/not yet a pass/);
     const data = await cmi(page);

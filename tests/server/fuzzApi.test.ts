@@ -73,10 +73,9 @@ describe("POST /api/acknowledgements under fuzzing", () => {
         ),
         async (body) => {
           sent++;
-          const answer = await post(server.url, typeof body === "string" ? body : body);
+          const answer = await post(server.url, body);
           const text = await answer.text();
-          // A body that happens to be valid may be recorded; everything else must be refused with a reason.
-          if (answer.status === 201 || answer.status === 200) return;
+          // Every generated body breaks a rule, so every one must be refused, with a reason.
           expect(answer.status, text).toBeGreaterThanOrEqual(400);
           expect(answer.status, text).toBeLessThan(500);
           expect((JSON.parse(text) as { error?: string }).error?.length).toBeGreaterThan(10);

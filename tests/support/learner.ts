@@ -1,4 +1,5 @@
 import type { Frame, Page } from "playwright-core";
+import { expect } from "vitest";
 import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
 import type { Outcome } from "../../src/schemas/scenario.ts";
 
@@ -26,7 +27,7 @@ export function tabToText(page: Page, text: string): Promise<void> {
 }
 
 /** The visible text of the focused element. */
-export function focusedText(page: Page): Promise<string> {
+export function focusedText(page: Page | Frame): Promise<string> {
   return page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
 }
 
@@ -59,28 +60,28 @@ export async function screenState(page: Page | Frame) {
 }
 
 /**
- * Plays every scenario on screen to the result by clicking, in a page or in a frame (the LMS
- * frames the course). `pick` chooses the outcome to aim for in each scenario.
+ * Plays the scenarios on screen by clicking, in a page or in a frame (the LMS frames the course),
+ * to the result or until `scenarios` have been finished. `pick` chooses the outcome to aim for.
  */
 export async function clickThroughScenarios(
   view: Page | Frame,
   course: CourseDefinition,
   pick: (scenarioIndex: number) => Outcome,
+  scenarios = Infinity,
 ): Promise<void> {
   let scenarioIndex = 0;
   for (let guard = 0; guard < 400; guard++) {
     const screen = await screenState(view);
-    if (screen.step === "result-title") return;
+    if (screen.step === "result-title" || scenarioIndex >= scenarios) return;
     const before = JSON.stringify(screen);
     if (screen.feedback) await view.getByRole("button", { name: "Continue", exact: true }).click();
-    else if (screen.choices.length)
-      await view
-        .getByRole("button", {
-          name: choiceFor(course, screen.title, screen.choices, pick(scenarioIndex)),
-          exact: true,
-        })
-        .click();
-    else if (screen.debrief) {
+    else if (screen.choices.length) {
+      const label = choiceFor(course, screen.title, screen.choices, pick(scenarioIndex));
+      await view.getByRole("button", { name: label, exact: true }).click();
+      await view.waitForSelector(".feedback");
+      // Focus moves to the feedback's Continue, so that nobody is left on a button that has gone.
+      expect(await focusedText(view)).toBe("Continue");
+    } else if (screen.debrief) {
       await view.locator(".scenario__debrief .button").click();
       scenarioIndex++;
     }

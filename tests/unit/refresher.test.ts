@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { quarterOf, refresherQuiz } from "../../src/course/refresher.ts";
+import { refresherQuiz } from "../../src/course/refresher.ts";
+import { quarterOf } from "../../src/lib/quarters.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 
 const bank = shippedCourse("refresher").scenarios;

@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import { sameName } from "../../lib/sameName.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import type { Learner } from "../../tracking/tracker.ts";
 import { IdentityFields, type Identity } from "./IdentityFields.tsx";
@@ -14,9 +15,6 @@ interface Props {
   error: string | undefined;
   send: (event: CourseEvent) => void;
 }
-
-const sameName = (a: string, b: string) =>
-  a.replace(/\s+/g, " ").trim().toLowerCase() === b.replace(/\s+/g, " ").trim().toLowerCase();
 
 /** The learner confirms what they commit to and types their full name as a signature. */
 export function AcknowledgeStep({ course, asksIdentity, learner, submitting, error, send }: Props) {

@@ -1,6 +1,6 @@
 import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition, ProductAudience } from "../../course/courseDefinition.ts";
-import { quarterOf } from "../../course/refresher.ts";
+import { quarterOf } from "../../lib/quarters.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import type { AcknowledgementReceipt, Learner } from "../../tracking/tracker.ts";
 

@@ -1,5 +1,6 @@
 import type { Scorm12Api } from "./findLmsApi.ts";
 import { scorm12Duration, scorm12Time } from "./scormTime.ts";
+import { lmsLearner } from "./lmsLearner.ts";
 import type { CmiDialect } from "./scormTracker.ts";
 
 // SCORM 1.2 vocabulary: results say "wrong", choice responses are single characters, the score is
@@ -23,17 +24,7 @@ export function scorm12Dialect(api: Scorm12Api): CmiDialect {
       const code = api.LMSGetLastError();
       return `${code}: ${api.LMSGetErrorString(code)}`;
     },
-    learner: () => {
-      const id = get("cmi.core.student_id");
-      // LMSs send "Last, First"; show it as people write it.
-      const name = get("cmi.core.student_name")
-        .split(",")
-        .map((part) => part.trim())
-        .reverse()
-        .join(" ")
-        .trim();
-      return id ? { id, name: name || id } : undefined;
-    },
+    learner: () => lmsLearner(get("cmi.core.student_id"), get("cmi.core.student_name")),
     progressElement: "cmi.suspend_data",
     statusElement: "cmi.core.lesson_status",
     launchValues: (status) => [

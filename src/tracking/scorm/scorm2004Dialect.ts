@@ -1,5 +1,6 @@
 import type { Scorm2004Api } from "./findLmsApi.ts";
 import { scorm2004Duration, scorm2004Timestamp } from "./scormTime.ts";
+import { lmsLearner } from "./lmsLearner.ts";
 import type { CmiDialect } from "./scormTracker.ts";
 
 // SCORM 2004 vocabulary: results say "incorrect", interactions carry a description and an ISO
@@ -23,16 +24,7 @@ export function scorm2004Dialect(api: Scorm2004Api): CmiDialect {
       const code = api.GetLastError();
       return `${code}: ${api.GetErrorString(code)}`;
     },
-    learner: () => {
-      const id = get("cmi.learner_id");
-      const name = get("cmi.learner_name")
-        .split(",")
-        .map((part) => part.trim())
-        .reverse()
-        .join(" ")
-        .trim();
-      return id ? { id, name: name || id } : undefined;
-    },
+    learner: () => lmsLearner(get("cmi.learner_id"), get("cmi.learner_name")),
     progressElement: "cmi.suspend_data",
     statusElement: "cmi.completion_status",
     launchValues: (status) => [

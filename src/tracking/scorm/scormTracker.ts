@@ -104,14 +104,12 @@ export class ScormTracker implements Tracker {
           `The LMS did not save your acknowledgement (${this.problems.at(-1)}). Try again, or tell your LMS administrator.`,
         ),
       );
-    const learner = this.dialect.learner();
     return Promise.resolve({
       name: request.typedName,
       policyVersion: request.policyVersion,
       policyHash: request.policyHash,
       acknowledgedAt: at.toISOString(),
       score: request.result.score,
-      recordId: learner ? `LMS learner ${learner.id}` : undefined,
       storedIn: `your organisation's LMS (SCORM ${this.dialect.version})`,
     });
   }

@@ -1,0 +1,11 @@
+import type { Frame, Page } from "playwright-core";
+
+// No test-runner imports here: the screenshot script uses this outside vitest.
+
+/** Starts the course and opens every policy section by clicking, then moves on to the scenarios. */
+export async function startAndReadPolicy(view: Page | Frame, sectionAnchors: readonly string[]): Promise<void> {
+  await view.getByRole("button", { name: "Start" }).click();
+  for (const anchor of sectionAnchors) await view.locator(`[aria-controls="course-section-${anchor}"]`).click();
+  await view.getByRole("button", { name: "Continue to the scenarios" }).click();
+  await view.waitForSelector(".scenario__situation");
+}
