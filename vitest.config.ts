@@ -6,7 +6,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // Property tests run hundreds of cases; the time they get must not depend on a busy CI machine.
+      { test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
       { test: { name: "integration", include: ["tests/integration/**/*.test.ts"], testTimeout: 120_000 } },
       {
         test: {

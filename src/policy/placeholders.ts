@@ -33,6 +33,8 @@ export function placeholderValues({ org, raw, problems }: LoadedOrganisation): P
   for (const problem of problems) {
     const field = problem.location ?? "";
     const group = field.split(".")[0] ?? "";
+    // A field whose value is not text at all still counts as known (and unfilled), not as a typo.
+    if (field && !values.has(field)) values.set(field, { unfilled: problem.message });
     for (const key of values.keys())
       if (key === field || key.startsWith(`${field}.`) || (key in derived && key.startsWith(`${group}.`)))
         values.set(key, { unfilled: problem.message });
@@ -53,7 +55,7 @@ export interface FilledText {
 export function fillPlaceholders(markdown: string, values: PlaceholderValues): FilledText {
   const unknown: FilledText["unknown"] = [];
   const text = markdown.replace(PLACEHOLDER, (match, key: string, offset: number) => {
-    const value = values.get(key);
+    const value = values.get(key) ?? unfilledAncestor(key, values);
     if (!value) {
       unknown.push({ key, line: markdown.slice(0, offset).split("\n").length });
       return match;
@@ -64,17 +66,33 @@ export function fillPlaceholders(markdown: string, values: PlaceholderValues): F
   return { text, unknown };
 }
 
+/** `{{a.b.c}}` under a group `a` or `a.b` that is itself wrong (say, a list instead of a mapping). */
+function unfilledAncestor(key: string, values: PlaceholderValues): PlaceholderValue | undefined {
+  const parts = key.split(".");
+  for (let length = parts.length - 1; length > 0; length--) {
+    const value = values.get(parts.slice(0, length).join("."));
+    if (value && "unfilled" in value) return value;
+  }
+  return undefined;
+}
+
 /** Keys of all placeholders used in a text. */
 export function placeholderKeys(markdown: string): string[] {
   return [...markdown.matchAll(PLACEHOLDER)].map((match) => match[1] ?? "");
 }
 
 function flatten(value: unknown, prefix: string, into: Map<string, PlaceholderValue>): void {
-  if (Array.isArray(value)) into.set(prefix, { text: value.map(String).join(", ") });
+  // A list is text only when every item is; anything else is a settings problem reported elsewhere.
+  if (Array.isArray(value)) {
+    if (value.every(isScalar)) into.set(prefix, { text: value.map(String).join(", ") });
+  }
   else if (typeof value === "object" && value !== null)
     for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
-  else if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-    into.set(prefix, { text: String(value).trim() });
+  else if (isScalar(value)) into.set(prefix, { text: String(value).trim() });
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean";
 }
 
 function formatDate(iso: string): string {

@@ -78,14 +78,16 @@ describe("content fuzzing", () => {
             loadPolicy({ contentDir: dir, mode: "strict" });
           } catch (error) {
             expect(error).toBeInstanceOf(ContentError);
+            // The policy files are untouched, so every problem is the settings file's, at a field.
             for (const problem of (error as ContentError).problems) {
-              expect(problem.file).toMatch(/organisation\.yaml|policy/);
-              if (problem.file.endsWith("organisation.yaml")) expect(problem.location).toBeTruthy();
+              expect(problem.file).toMatch(/organisation\.yaml$/);
+              expect(problem.location).toBeTruthy();
             }
           }
         },
       ),
-      { numRuns: 300 },
+      // A list holding a mapping once crashed the placeholder filling (CI, seed -1742485904).
+      { numRuns: 300, examples: [[["organisation", "name"], [{ toString: false }]]] },
     );
   });
 });
