@@ -85,8 +85,7 @@ function flatten(value: unknown, prefix: string, into: Map<string, PlaceholderVa
   // A list is text only when every item is; anything else is a settings problem reported elsewhere.
   if (Array.isArray(value)) {
     if (value.every(isScalar)) into.set(prefix, { text: value.map(String).join(", ") });
-  }
-  else if (typeof value === "object" && value !== null)
+  } else if (typeof value === "object" && value !== null)
     for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
   else if (isScalar(value)) into.set(prefix, { text: String(value).trim() });
 }
