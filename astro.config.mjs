@@ -4,7 +4,9 @@ import react from "@astrojs/react";
 import { defineConfig } from "astro/config";
 import aupContent, { buildTarget } from "./src/integrations/aupContent.ts";
 import aupServerRoutes from "./src/integrations/aupServerRoutes.ts";
+import reactRefreshPreamble from "./src/integrations/reactRefreshPreamble.ts";
 import relativeUrls from "./src/integrations/relativeUrls.ts";
+import sizeBudget from "./src/integrations/sizeBudget.ts";
 
 // One configuration, two kinds of build (AUP_TARGET):
 // - site (default): static pages, which ship no JavaScript on the policy, served by the Node adapter
@@ -18,7 +20,27 @@ export default defineConfig({
   ...(site
     ? { adapter: node({ mode: "standalone" }) }
     : { outDir: process.env.AUP_OUT_DIR ?? `dist/scorm/${target}`, build: { format: "file" } }),
-  integrations: [aupContent(), ...(site ? [aupServerRoutes()] : [relativeUrls()]), react()],
+  integrations: [
+    aupContent(),
+    ...(site ? [aupServerRoutes()] : [relativeUrls()]),
+    react(),
+    reactRefreshPreamble(),
+    sizeBudget(),
+  ],
+  vite: {
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            // The course and refresher pages share one chunk (React, xstate, the course) and keep only
+            // their own mode in their entry: one gzip stream compresses better than several, which
+            // keeps the course page within its 90 KB budget (DESIGN.md; checked by sizeBudget).
+            output: { codeSplitting: { groups: [{ name: "course", minShareCount: 2 }] } },
+          },
+        },
+      },
+    },
+  },
   server: { port: 4321 },
   trailingSlash: "ignore",
 });

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import path from "node:path";
 import { zipSync } from "fflate";
 import { ContentError } from "../src/lib/contentProblem.ts";
+import { packageBudgetProblem } from "../src/budgets/sizeBudgets.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
 import { checkManifest } from "./checkManifest.ts";
 import { buildManifest, type ScormVersion } from "./manifest.ts";
@@ -75,6 +76,11 @@ for (const { version, label } of VERSIONS) {
     const entries: Record<string, Uint8Array> = { "imsmanifest.xml": Buffer.from(manifest) };
     for (const file of files) entries[file] = readFileSync(path.join(buildDir, file));
     const zip = zipSync(entries, { level: 9 });
+    const overBudget = packageBudgetProblem(name, zip.length);
+    if (overBudget) {
+      console.error(`${overBudget} Nothing was written for it.`);
+      process.exit(1);
+    }
     writeFileSync(path.join(outDir, name), zip);
     step(`Wrote dist/packages/${name} (${(zip.length / 1024).toFixed(0)} KB, ${files.length + 1} files).`);
   }

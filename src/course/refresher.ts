@@ -1,5 +1,6 @@
 import { quarterIndex, quarterName } from "../lib/quarters.ts";
 import type { Scenario } from "../schemas/scenario.ts";
+import type { FirstAttemptPlan } from "./firstAttempt.ts";
 
 /**
  * Quarterly refresher quizzes: the same learner gets the same quiz all quarter and a different one
@@ -74,3 +75,7 @@ function seededRandom(text: string): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The refresher's first attempt: this learner's quiz for this quarter, of the size the settings give. */
+export const refresherPlan: FirstAttemptPlan = (course, { learnerId = "", quarter = "" }) =>
+  refresherQuiz(course.scenarios, { learnerId, quarter, size: course.refresherSize });

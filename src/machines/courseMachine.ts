@@ -1,7 +1,7 @@
-import { and, assign, fromPromise, not, setup, transition } from "xstate";
-import type { CourseDefinition, ProductAudience } from "../course/courseDefinition.ts";
+import { assign, fromPromise, setup, transition } from "xstate";
+import type { CourseDefinition } from "../course/courseDefinition.ts";
 import { courseResult, missedScenarios } from "../course/courseResult.ts";
-import { refresherQuiz } from "../course/refresher.ts";
+import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
 import type {
   AcknowledgementReceipt,
   AcknowledgementRequest,
@@ -11,7 +11,7 @@ import type {
 } from "../tracking/tracker.ts";
 import { encodeProgress, type CourseStep } from "./progressCodec.ts";
 import { newAttemptId, restoreCourse } from "./restoreCourse.ts";
-import type { ScenarioResult } from "./scenarioMachine.ts";
+import type { ScenarioEvent, ScenarioResult } from "./scenarioMachine.ts";
 import { scenarioReplay, type ScenarioSnapshot } from "./scenarioReplay.ts";
 
 export interface CourseInput {
@@ -26,7 +26,7 @@ export interface CourseInput {
 }
 
 export type CourseEvent =
-  | { type: "course.start"; audiences?: ProductAudience[]; learnerId?: string; quarter?: string }
+  | ({ type: "course.start" } & CourseStart)
   | { type: "section.open"; section: string }
   | { type: "policy.done" }
   | { type: "choice.select"; index: number; at?: number }
@@ -60,11 +60,24 @@ export interface CourseContext {
 /**
  * The course: intro → policy (open every section; onboarding only) → scenarios → result (retry the
  * missed scenarios below the pass mark) → acknowledgement → done. Everything it reports goes
- * through the tracker, and it saves progress at every step so that a reload resumes.
+ * through the tracker, and it saves progress at every step so that a reload resumes. `plan` picks the
+ * first attempt's scenarios: onboardingPlan or refresherPlan, as the course's mode says.
  */
-export function createCourseMachine(course: CourseDefinition) {
+export function createCourseMachine(course: CourseDefinition, plan: FirstAttemptPlan) {
   const replay = scenarioReplay(course);
   const { machineFor, startScenario, bankIndex } = replay;
+  type Playing = NonNullable<CourseContext["playing"]>;
+  /** The scenario being played, one event further: a pure transition of its machine. */
+  const advance = ({ id, snapshot }: Playing, event: ScenarioEvent) => transition(machineFor(id), snapshot, event)[0];
+  /** An attempt at `scenarios`, from the first. */
+  const attempt = (scenarios: string[], number: number) => ({
+    plan: scenarios,
+    index: 0,
+    attempt: number,
+    playing: startScenario(scenarios, 0, Date.now()),
+  });
+  const scenarioEnds = ({ playing }: CourseContext) =>
+    !!playing && advance(playing, { type: "scenario.finish" }).status === "done";
 
   return setup({
     types: { context: {} as CourseContext, events: {} as CourseEvent, input: {} as CourseInput },
@@ -78,48 +91,21 @@ export function createCourseMachine(course: CourseDefinition) {
       resumeAt: ({ context }, params: { step: CourseStep }) => context.resumeStep === params.step,
       isOnboarding: () => course.mode === "onboarding",
       allSectionsOpened: ({ context }) => course.policy.sections.every((s) => context.opened.includes(s.number)),
-      choiceAccepted: ({ context, event }) => {
-        if (event.type !== "choice.select" || !context.playing) return false;
-        const { id, snapshot } = context.playing;
-        const [next] = transition(machineFor(id), snapshot, event);
-        return next.context.answers.length > snapshot.context.answers.length;
-      },
-      scenarioEnds: ({ context }) => {
-        if (!context.playing) return false;
-        const [next] = transition(machineFor(context.playing.id), context.playing.snapshot, {
-          type: "scenario.finish",
-        });
-        return next.status === "done";
-      },
-      isLastScenario: ({ context }) => context.index >= context.plan.length - 1,
+      choiceAccepted: ({ context: { playing }, event }) =>
+        event.type === "choice.select" &&
+        !!playing &&
+        advance(playing, event).context.answers.length > playing.snapshot.context.answers.length,
+      scenarioEnds: ({ context }) => scenarioEnds(context),
+      lastScenarioEnds: ({ context }) => scenarioEnds(context) && context.index >= context.plan.length - 1,
       passed: ({ context }) => context.result?.passed === true,
+      failed: ({ context }) => context.result?.passed === false,
       nameGiven: ({ event }) => event.type === "acknowledgement.submit" && event.typedName.trim().length > 1,
     },
     actions: {
       planFirstAttempt: assign(({ event }) => {
         if (event.type !== "course.start") return {};
-        const plan =
-          course.mode === "refresher"
-            ? refresherQuiz(course.scenarios, {
-                learnerId: event.learnerId ?? "",
-                quarter: event.quarter ?? "",
-                size: course.refresherSize,
-              })
-            : course.scenarios
-                .filter(
-                  (s) =>
-                    s.audience === "everyone" || !isProduct(s.audience) || (event.audiences ?? []).includes(s.audience),
-                )
-                .map((s) => s.id);
-        return {
-          plan,
-          scope: plan,
-          index: 0,
-          attempt: 1,
-          attemptId: newAttemptId(),
-          finished: {},
-          playing: startScenario(plan, 0, Date.now()),
-        };
+        const first = plan(course, event);
+        return { ...attempt(first, 1), scope: first, attemptId: newAttemptId(), finished: {} };
       }),
       openSection: assign(({ context, event }) =>
         event.type === "section.open" &&
@@ -128,14 +114,11 @@ export function createCourseMachine(course: CourseDefinition) {
           ? { opened: [...context.opened, event.section] }
           : {},
       ),
-      applyChoice: assign(({ context, event }) => {
-        if (event.type !== "choice.select" || !context.playing) return {};
-        const [snapshot] = transition(machineFor(context.playing.id), context.playing.snapshot, {
-          ...event,
-          at: event.at ?? Date.now(),
-        });
-        return { playing: { ...context.playing, snapshot } };
-      }),
+      applyChoice: assign(({ context: { playing }, event }) =>
+        event.type === "choice.select" && playing
+          ? { playing: { ...playing, snapshot: advance(playing, { ...event, at: event.at ?? Date.now() }) } }
+          : {},
+      ),
       reportAnswer: ({ context }) => {
         const playing = context.playing;
         const answer = playing?.snapshot.context.answers.at(-1);
@@ -143,31 +126,22 @@ export function createCourseMachine(course: CourseDefinition) {
         const node = course.scenarios.find((s) => s.id === playing.id)?.nodes[answer.node];
         if (node?.type !== "question") return;
         context.tracker.reportAnswer({
+          ...answer,
           scenarioId: playing.id,
-          node: answer.node,
-          choice: answer.choice,
           choiceLabel: node.choices[answer.choice]?.label ?? "",
-          outcome: answer.outcome,
-          clause: answer.clause,
           attempt: context.attempt,
           shownAt: playing.shownAt,
-          at: answer.at,
         });
       },
-      applyContinue: assign(({ context }) => {
-        if (!context.playing) return {};
-        const [snapshot] = transition(machineFor(context.playing.id), context.playing.snapshot, {
-          type: "feedback.continue",
-        });
-        return { playing: { ...context.playing, snapshot, shownAt: Date.now() } };
-      }),
-      finishScenario: assign(({ context }) => {
-        if (!context.playing) return {};
-        const [snapshot] = transition(machineFor(context.playing.id), context.playing.snapshot, {
-          type: "scenario.finish",
-        });
-        return snapshot.status === "done"
-          ? { finished: { ...context.finished, [context.playing.id]: snapshot.output } }
+      applyContinue: assign(({ context: { playing } }) =>
+        playing
+          ? { playing: { ...playing, snapshot: advance(playing, { type: "feedback.continue" }), shownAt: Date.now() } }
+          : {},
+      ),
+      finishScenario: assign(({ context: { playing, finished } }) => {
+        const snapshot = playing && advance(playing, { type: "scenario.finish" });
+        return playing && snapshot?.status === "done"
+          ? { finished: { ...finished, [playing.id]: snapshot.output } }
           : {};
       }),
       startNextScenario: assign(({ context }) => ({
@@ -178,16 +152,10 @@ export function createCourseMachine(course: CourseDefinition) {
       reportResult: ({ context }) => {
         if (context.result) context.tracker.reportResult(context.result);
       },
-      planRetry: assign(({ context }) => {
-        const plan = context.result ? missedScenarios(context.result) : [];
-        return {
-          plan,
-          index: 0,
-          attempt: context.attempt + 1,
-          playing: startScenario(plan, 0, Date.now()),
-          result: undefined,
-        };
-      }),
+      planRetry: assign(({ context }) => ({
+        ...attempt(context.result ? missedScenarios(context.result) : [], context.attempt + 1),
+        result: undefined,
+      })),
       persist: ({ context }, params: { step: CourseStep }) => {
         context.tracker.saveProgress(
           encodeProgress({
@@ -246,7 +214,7 @@ export function createCourseMachine(course: CourseDefinition) {
           },
           "feedback.continue": { actions: ["applyContinue", { type: "persist", params: { step: "scenarios" } }] },
           "scenario.finish": [
-            { guard: and(["scenarioEnds", "isLastScenario"]), target: "result", actions: "finishScenario" },
+            { guard: "lastScenarioEnds", target: "result", actions: "finishScenario" },
             {
               guard: "scenarioEnds",
               actions: ["finishScenario", "startNextScenario", { type: "persist", params: { step: "scenarios" } }],
@@ -257,7 +225,7 @@ export function createCourseMachine(course: CourseDefinition) {
       result: {
         entry: ["computeResult", "reportResult", { type: "persist", params: { step: "result" } }],
         on: {
-          "course.retry": { guard: not("passed"), target: "scenarios", actions: "planRetry" },
+          "course.retry": { guard: "failed", target: "scenarios", actions: "planRetry" },
           "course.acknowledge": { guard: "passed", target: "acknowledgement" },
         },
       },
@@ -305,7 +273,3 @@ export function createCourseMachine(course: CourseDefinition) {
 }
 
 export type CourseMachine = ReturnType<typeof createCourseMachine>;
-
-function isProduct(audience: string): audience is ProductAudience {
-  return audience === "claude-code" || audience === "cowork";
-}

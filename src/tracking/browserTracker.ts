@@ -32,16 +32,15 @@ export abstract class BrowserTracker implements Tracker {
   }
 
   start(): Promise<TrackerStart> {
-    const progress = this.read("progress") ?? undefined;
     return Promise.resolve({
-      progress,
+      progress: this.read(this.key("progress")),
       receipt: this.readReceipt(this.key("receipt")),
       latestReceipt: this.readReceipt(LATEST_RECEIPT),
     });
   }
 
   saveProgress(progress: string): void {
-    this.write("progress", progress);
+    this.write(this.key("progress"), progress);
   }
 
   reportAnswer(answer: AnswerReport): void {
@@ -54,8 +53,8 @@ export abstract class BrowserTracker implements Tracker {
 
   async recordAcknowledgement(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
     const receipt = await this.store(request);
-    this.write("receipt", JSON.stringify(receipt));
-    this.writeKey(LATEST_RECEIPT, JSON.stringify(receipt));
+    this.write(this.key("receipt"), JSON.stringify(receipt));
+    this.write(LATEST_RECEIPT, JSON.stringify(receipt));
     return receipt;
   }
 
@@ -70,28 +69,24 @@ export abstract class BrowserTracker implements Tracker {
     return `aup-course:${this.courseKey}:${name}`;
   }
 
-  private read(name: string): string | null {
+  private read(key: string): string | undefined {
     try {
-      return this.storage.getItem(this.key(name));
+      return this.storage.getItem(key) ?? undefined;
     } catch {
-      return null; // storage blocked (private mode, policy): the course still runs, without resume
+      return undefined; // storage blocked (private mode, policy): the course still runs, without resume
     }
   }
 
   private readReceipt(key: string): AcknowledgementReceipt | undefined {
     try {
-      const text = this.storage.getItem(key);
+      const text = this.read(key);
       return text ? (JSON.parse(text) as AcknowledgementReceipt) : undefined;
     } catch {
-      return undefined; // blocked storage or an unreadable old entry: no receipt to show
+      return undefined; // an unreadable old entry: no receipt to show
     }
   }
 
-  private write(name: string, value: string): void {
-    this.writeKey(this.key(name), value);
-  }
-
-  private writeKey(key: string, value: string): void {
+  private write(key: string, value: string): void {
     try {
       this.storage.setItem(key, value);
     } catch {

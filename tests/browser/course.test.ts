@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Outcome } from "../../src/schemas/scenario.ts";
 import { launchBrowser, type Browser } from "../support/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { startAndReadPolicy } from "../support/courseSteps.ts";
+import { sectionToggle, startAndReadPolicy } from "../support/courseSteps.ts";
 import { choiceFor, clickThroughScenarios, focusedText, screenState, tabTo, tabToText } from "../support/learner.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 
@@ -30,13 +30,13 @@ async function openCourse(path = "/course") {
   return opened;
 }
 
-/** Keyboard only: Tab to each section's button and open it, then continue to the scenarios. */
+/** Keyboard only: Tab to each section's summary and open it, then continue to the scenarios. */
 async function readPolicyWithKeyboard(page: Page) {
   for (const section of course.policy.sections) {
     await tabTo(
       page,
       `section ${section.number}`,
-      (id) => document.activeElement?.getAttribute("aria-controls") === id,
+      (id) => document.activeElement?.parentElement?.id === id,
       `course-section-${section.anchor}`,
     );
     await page.keyboard.press("Enter");
@@ -190,8 +190,7 @@ describe("onboarding course in Chromium", () => {
       page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Start" }).click();
-    for (const section of course.policy.sections)
-      await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
+    for (const section of course.policy.sections) await page.locator(sectionToggle(section.anchor)).click();
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Continue to the scenarios" }).click();
     await page.locator(".choice").first().click();
@@ -218,13 +217,12 @@ describe("onboarding course in Chromium", () => {
     const { page } = await openCourse();
     await page.getByRole("button", { name: "Start" }).click();
     const [first, second, ...rest] = course.policy.sections;
-    for (const section of [first, second])
-      await page.locator(`[aria-controls="course-section-${section?.anchor}"]`).click();
+    for (const section of [first, second]) await page.locator(sectionToggle(section?.anchor)).click();
     await page.reload({ waitUntil: "networkidle" });
     await page.waitForSelector("#policy-step-title");
     expect(await page.locator(".course-sections .is-read").count()).toBe(2);
 
-    for (const section of rest) await page.locator(`[aria-controls="course-section-${section.anchor}"]`).click();
+    for (const section of rest) await page.locator(sectionToggle(section.anchor)).click();
     await page.getByRole("button", { name: "Continue to the scenarios" }).click();
     await clickThroughScenarios(page, course, () => "correct", 1);
     await page.locator(".choice").first().click();

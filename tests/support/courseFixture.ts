@@ -1,5 +1,7 @@
 import { createActor } from "xstate";
 import { buildCourseDefinition, type CourseDefinition } from "../../src/course/courseDefinition.ts";
+import { onboardingPlan } from "../../src/course/firstAttempt.ts";
+import { refresherPlan } from "../../src/course/refresher.ts";
 import { createCourseMachine, type CourseInput } from "../../src/machines/courseMachine.ts";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
@@ -29,7 +31,7 @@ export async function startCourse(
 ) {
   const tracker = new PreviewTracker(storage, course.key);
   const { progress } = await tracker.start();
-  const actor = createActor(createCourseMachine(course), {
+  const actor = createActor(createCourseMachine(course, course.mode === "refresher" ? refresherPlan : onboardingPlan), {
     input: { course, tracker, progress, ...overrides },
   }).start();
   return { actor, tracker, storage };

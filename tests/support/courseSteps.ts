@@ -2,10 +2,13 @@ import type { Frame, Page } from "playwright-core";
 
 // No test-runner imports here: the screenshot script uses this outside vitest.
 
+/** The control that opens a policy section in the course (its disclosure's summary). */
+export const sectionToggle = (anchor: string | undefined) => `#course-section-${anchor} > summary`;
+
 /** Starts the course and opens every policy section by clicking, then moves on to the scenarios. */
 export async function startAndReadPolicy(view: Page | Frame, sectionAnchors: readonly string[]): Promise<void> {
   await view.getByRole("button", { name: "Start" }).click();
-  for (const anchor of sectionAnchors) await view.locator(`[aria-controls="course-section-${anchor}"]`).click();
+  for (const anchor of sectionAnchors) await view.locator(sectionToggle(anchor)).click();
   await view.getByRole("button", { name: "Continue to the scenarios" }).click();
   await view.waitForSelector(".scenario__situation");
 }

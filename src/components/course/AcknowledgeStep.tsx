@@ -1,6 +1,7 @@
 import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { sameName } from "../../lib/sameName.ts";
+import { TARGET } from "../../site/target.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import type { Learner } from "../../tracking/tracker.ts";
 import { IdentityFields, type Identity } from "./IdentityFields.tsx";
@@ -17,7 +18,10 @@ interface Props {
 }
 
 /** The learner confirms what they commit to and types their full name as a signature. */
-export function AcknowledgeStep({ course, asksIdentity, learner, submitting, error, send }: Props) {
+export function AcknowledgeStep({ course, learner, submitting, error, send, ...props }: Props) {
+  // Only the site's records server asks who the learner is (an LMS knows them, a preview has no record):
+  // TARGET is a build constant, so a package's JavaScript leaves the identity form out entirely.
+  const asksIdentity = TARGET === "site" && props.asksIdentity;
   const [typedName, setTypedName] = useState("");
   const [identity, setIdentity] = useState<Identity>({ name: "", email: "", employeeId: "" });
   const mismatch =

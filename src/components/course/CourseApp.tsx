@@ -1,45 +1,54 @@
 import { useEffect, useRef } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { PreviewTracker } from "../../tracking/previewTracker.ts";
+import { TARGET } from "../../site/target.ts";
 import { connectLms } from "../../tracking/scorm/connectLms.ts";
+import { scorm12Dialect } from "../../tracking/scorm/scorm12Dialect.ts";
+import { scorm2004Dialect } from "../../tracking/scorm/scorm2004Dialect.ts";
 import type { AcknowledgementReceipt, Tracker } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
 import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
+import type { CourseMode } from "./courseMode.ts";
 import { DoneStep } from "./DoneStep.tsx";
-import { IntroStep } from "./IntroStep.tsx";
 import { LmsProblems } from "./LmsProblems.tsx";
-import { PolicyStep } from "./PolicyStep.tsx";
 import { ResultStep } from "./ResultStep.tsx";
 import { ScenarioPlayer } from "./ScenarioPlayer.tsx";
 import { useCourseActor, useSnapshot, type CourseActor } from "./useCourse.ts";
 
 interface Props {
   course: CourseDefinition;
-  /** Where records go: the site's records server, the LMS of a SCORM package, or only this browser (preview). */
-  target: "site" | "preview" | "scorm12" | "scorm2004";
+  mode: CourseMode;
 }
 
 /** The course shell: starts the tracker and the course machine, and shows the current step. */
-export default function CourseApp({ course, target }: Props) {
-  const { actor, start } = useCourseActor(course, () => createTracker(target, course.key));
+export default function CourseApp({ course, mode }: Props) {
+  const { actor, start } = useCourseActor(course, mode.plan, () => createTracker(course.key));
   if (!actor) return <p className="course-loading">Loading the course…</p>;
-  return <CourseSteps actor={actor} course={course} latestReceipt={start?.latestReceipt} />;
+  return <CourseSteps actor={actor} course={course} mode={mode} latestReceipt={start?.latestReceipt} />;
 }
 
-/** The site reports to its server; a package to its LMS, or runs in preview when no LMS launched it. */
-async function createTracker(target: Props["target"], courseKey: string): Promise<Tracker> {
-  if (target === "site") return new SiteTracker(window.localStorage, courseKey);
-  const lms = target === "preview" ? undefined : await connectLms(window, target);
+/**
+ * The site reports to its server; a package to its LMS, or runs in preview when no LMS launched it.
+ * TARGET is a constant of the build, so each build's JavaScript carries only its own tracker.
+ */
+async function createTracker(courseKey: string): Promise<Tracker> {
+  if (TARGET === "site") return new SiteTracker(window.localStorage, courseKey);
+  const lms =
+    TARGET === "scorm12"
+      ? await connectLms(window, "1.2", scorm12Dialect)
+      : await connectLms(window, "2004", scorm2004Dialect);
   return lms ?? new PreviewTracker(window.localStorage, courseKey);
 }
 
 interface StepsProps {
   actor: CourseActor;
   course: CourseDefinition;
+  mode: CourseMode;
   latestReceipt: AcknowledgementReceipt | undefined;
 }
 
-function CourseSteps({ actor, course, latestReceipt }: StepsProps) {
+function CourseSteps({ actor, course, mode, latestReceipt }: StepsProps) {
+  const { Intro, Policy } = mode;
   const snapshot = useSnapshot(actor);
   const { context } = snapshot;
   const step = typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
@@ -66,9 +75,9 @@ function CourseSteps({ actor, course, latestReceipt }: StepsProps) {
         </p>
       )}
       {step === "intro" && (
-        <IntroStep course={course} latestReceipt={latestReceipt} learner={context.learner} send={actor.send} />
+        <Intro course={course} latestReceipt={latestReceipt} learner={context.learner} send={actor.send} />
       )}
-      {step === "policy" && <PolicyStep course={course} opened={context.opened} send={actor.send} />}
+      {step === "policy" && Policy && <Policy course={course} opened={context.opened} send={actor.send} />}
       {step === "scenarios" && playing && <ScenarioPlayer course={course} context={context} send={actor.send} />}
       {step === "result" && context.result && <ResultStep course={course} result={context.result} send={actor.send} />}
       {step === "acknowledgement" && (

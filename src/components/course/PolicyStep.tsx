@@ -1,23 +1,10 @@
-import { useState } from "react";
-import type { CourseDefinition } from "../../course/courseDefinition.ts";
-import type { CourseEvent } from "../../machines/courseMachine.ts";
 import { pageHref } from "../../site/target.ts";
-
-interface Props {
-  course: CourseDefinition;
-  opened: string[];
-  send: (event: CourseEvent) => void;
-}
+import type { PolicyStepProps } from "./courseMode.ts";
 
 /** The policy, one section at a time: the learner opens each section before the scenarios. */
-export function PolicyStep({ course, opened, send }: Props) {
-  const [expanded, setExpanded] = useState<string>();
+export function PolicyStep({ course, opened, send }: PolicyStepProps) {
   const sections = course.policy.sections;
   const remaining = sections.length - opened.length;
-  const toggle = (number: string) => {
-    setExpanded(expanded === number ? undefined : number);
-    send({ type: "section.open", section: number });
-  };
   return (
     <section className="course-step" aria-labelledby="policy-step-title">
       <h1 id="policy-step-title" tabIndex={-1} data-autofocus>
@@ -28,26 +15,29 @@ export function PolicyStep({ course, opened, send }: Props) {
         <a href={pageHref("policy")}>policy page</a>.
       </p>
       <p className="course-progress" aria-live="polite">
-        {remaining === 0 ? "You have opened every section." : `${opened.length} of ${sections.length} sections opened.`}
+        {remaining === 0
+          ? "You have opened every section."
+          : `${opened.length} of ${sections.length} sections opened: open the other ${remaining} to continue.`}
       </p>
-      <ul className="course-sections">
+      {/* Native disclosures: keyboard and screen readers know them; one open at a time keeps a phone's page short. */}
+      <div className="course-sections">
         {sections.map((section) => {
-          const isOpen = expanded === section.number;
-          const panel = `course-section-${section.anchor}`;
+          const read = opened.includes(section.number);
           return (
-            <li key={section.number} className={opened.includes(section.number) ? "is-read" : undefined}>
-              <h2>
-                <button
-                  type="button"
-                  aria-expanded={isOpen}
-                  aria-controls={panel}
-                  onClick={() => toggle(section.number)}
-                >
+            <details
+              key={section.number}
+              id={`course-section-${section.anchor}`}
+              name="policy-sections"
+              className={read ? "is-read" : undefined}
+              onToggle={(event) => event.currentTarget.open && send({ type: "section.open", section: section.number })}
+            >
+              <summary>
+                <h2>
                   <span className="course-sections__number">{section.number}</span> {section.title}
-                  {opened.includes(section.number) && <span className="course-sections__read"> (opened)</span>}
-                </button>
-              </h2>
-              <div id={panel} hidden={!isOpen} className="course-sections__panel">
+                  {read && <span className="course-sections__read"> (opened)</span>}
+                </h2>
+              </summary>
+              <div className="course-sections__panel">
                 <div className="why" dangerouslySetInnerHTML={{ __html: section.whyHtml }} />
                 {section.clauses.map((clause) => (
                   <div key={clause.id} className="clause">
@@ -58,14 +48,13 @@ export function PolicyStep({ course, opened, send }: Props) {
                   </div>
                 ))}
               </div>
-            </li>
+            </details>
           );
         })}
-      </ul>
+      </div>
       <button type="button" className="button" disabled={remaining > 0} onClick={() => send({ type: "policy.done" })}>
         Continue to the scenarios
       </button>
-      {remaining > 0 && <p className="hint">Open the {remaining} remaining section(s) to continue.</p>}
     </section>
   );
 }

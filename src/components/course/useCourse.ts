@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { createActor, type ActorRefFrom } from "xstate";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import type { FirstAttemptPlan } from "../../course/firstAttempt.ts";
 import { createCourseMachine, type CourseMachine } from "../../machines/courseMachine.ts";
 import type { Tracker, TrackerStart } from "../../tracking/tracker.ts";
 
@@ -9,6 +10,7 @@ export type CourseActor = ActorRefFrom<CourseMachine>;
 /** Makes and starts the tracker, then the course actor with any saved progress; both undefined while starting. */
 export function useCourseActor(
   course: CourseDefinition,
+  plan: FirstAttemptPlan,
   createTracker: () => Promise<Tracker>,
 ): { actor?: CourseActor; start?: TrackerStart } {
   const [started, setStarted] = useState<{ actor: CourseActor; start: TrackerStart }>();
@@ -19,7 +21,7 @@ export function useCourseActor(
       const start = await tracker.start();
       if (cancelled) return;
       const { progress, receipt, learner } = start;
-      actor = createActor(createCourseMachine(course), {
+      actor = createActor(createCourseMachine(course, plan), {
         input: { course, tracker, progress, receipt, learner },
       }).start();
       setStarted({ actor, start });

@@ -1,7 +1,7 @@
 import { findLmsApi, type LmsApi } from "./findLmsApi.ts";
-import { scorm12Dialect } from "./scorm12Dialect.ts";
-import { scorm2004Dialect } from "./scorm2004Dialect.ts";
-import { ScormTracker } from "./scormTracker.ts";
+import { ScormTracker, type CmiDialect } from "./scormTracker.ts";
+
+type ApiOf<V extends LmsApi["version"]> = Extract<LmsApi, { version: V }>["api"];
 
 /**
  * Looks for the LMS API, and keeps looking for up to `waitMs`: some LMSs put it in place only after
@@ -20,14 +20,20 @@ export async function waitForLmsApi(
 }
 
 /**
- * Connects to the LMS that launched this package, if there is one. Progress is committed when the
+ * Connects to the LMS that launched this package, if there is one, speaking the package's SCORM
+ * version through `dialect` (passed in so that a build carries only its own version's code). Progress is committed when the
  * page is hidden and the session finishes once when the page goes away: `unload` is unreliable
  * (and ignored by some browsers), `pagehide` is not.
  */
-export async function connectLms(win: Window, version: "scorm12" | "scorm2004"): Promise<ScormTracker | undefined> {
-  const found = await waitForLmsApi(win, version === "scorm12" ? "1.2" : "2004");
+export async function connectLms<V extends LmsApi["version"]>(
+  win: Window,
+  version: V,
+  dialect: (api: ApiOf<V>) => CmiDialect,
+): Promise<ScormTracker | undefined> {
+  const found = await waitForLmsApi(win, version);
   if (!found) return undefined;
-  const tracker = new ScormTracker(found.version === "1.2" ? scorm12Dialect(found.api) : scorm2004Dialect(found.api));
+  // findLmsApi answers only with the version asked for.
+  const tracker = new ScormTracker(dialect(found.api as ApiOf<V>));
   win.document.addEventListener("visibilitychange", () => {
     if (win.document.visibilityState === "hidden") tracker.commit();
   });

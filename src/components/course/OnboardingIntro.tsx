@@ -1,0 +1,42 @@
+import { useState } from "react";
+import type { ProductAudience } from "../../course/courseDefinition.ts";
+import type { IntroProps } from "./courseMode.ts";
+import { IntroFrame } from "./IntroFrame.tsx";
+
+const PRODUCT_NAMES: Record<ProductAudience, string> = { "claude-code": "Claude Code", cowork: "Claude Cowork agents" };
+
+/** The onboarding intro: what the course asks of the learner, and which agentic products they use. */
+export function OnboardingIntro({ course, latestReceipt, send }: IntroProps) {
+  const [audiences, setAudiences] = useState<ProductAudience[]>([]);
+  return (
+    <IntroFrame
+      course={course}
+      latestReceipt={latestReceipt}
+      title="Claude at work: onboarding"
+      onStart={() => send({ type: "course.start", audiences })}
+    >
+      <p>
+        Read {course.organisationName}'s Acceptable Use Policy for Claude (version {course.policy.version}), then decide
+        what to do in realistic situations. You need {course.passMark}% to pass; you can retry what you missed. Then you
+        acknowledge the policy.
+      </p>
+      {course.productAudiences.length > 0 && (
+        <fieldset>
+          <legend>Which of these do you use? You get their scenarios too.</legend>
+          {course.productAudiences.map((audience) => (
+            <label key={audience} className="check">
+              <input
+                type="checkbox"
+                checked={audiences.includes(audience)}
+                onChange={(e) =>
+                  setAudiences(e.target.checked ? [...audiences, audience] : audiences.filter((a) => a !== audience))
+                }
+              />
+              {PRODUCT_NAMES[audience]}
+            </label>
+          ))}
+        </fieldset>
+      )}
+    </IntroFrame>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ComponentType } from "react";
+import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import type { FirstAttemptPlan } from "../../course/firstAttempt.ts";
+import type { CourseEvent } from "../../machines/courseMachine.ts";
+import type { AcknowledgementReceipt, Learner } from "../../tracking/tracker.ts";
+
+export interface IntroProps {
+  course: CourseDefinition;
+  /** The learner's last acknowledgement, if this browser has one. */
+  latestReceipt?: AcknowledgementReceipt;
+  /** Who the LMS or single sign-on says the learner is, if it knows. */
+  learner?: Learner;
+  send: (event: CourseEvent) => void;
+}
+
+export interface PolicyStepProps {
+  course: CourseDefinition;
+  opened: string[];
+  send: (event: CourseEvent) => void;
+}
+
+/**
+ * What differs between the onboarding course and the refresher: how the first attempt is planned,
+ * the intro, and whether the policy is read first. Each page passes its own, so that its
+ * JavaScript carries only what it uses (the course page has a 90 KB budget).
+ */
+export interface CourseMode {
+  plan: FirstAttemptPlan;
+  Intro: ComponentType<IntroProps>;
+  Policy?: ComponentType<PolicyStepProps>;
+}

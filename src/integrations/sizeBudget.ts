@@ -1,0 +1,29 @@
+import { fileURLToPath } from "node:url";
+import type { AstroIntegration } from "astro";
+import { AstroError } from "astro/errors";
+import { checkPages, COURSE_PAGE_BUDGET, kilobytes } from "../budgets/sizeBudgets.ts";
+
+/** Fails the build when a page ships more than its budget (../shared/DESIGN.md): a size check, not a timing. */
+export default function sizeBudget(): AstroIntegration {
+  return {
+    name: "aup-size-budget",
+    hooks: {
+      "astro:build:done": ({ dir, logger }) => {
+        const checks = checkPages(fileURLToPath(dir));
+        for (const { page, jsGzip, cssGzip } of checks.filter((check) => check.isCourse))
+          logger.info(
+            `${page}: ${kilobytes(jsGzip + cssGzip)} of JavaScript and CSS, gzipped (budget ${kilobytes(COURSE_PAGE_BUDGET)})`,
+          );
+        const problems = checks.flatMap((check) => (check.problem ? [check.problem] : []));
+        if (problems.length) {
+          const stop = new AstroError(
+            `Page weight over budget:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`,
+            "BENCHMARKS.md shows what each page loads; npm run bench measures it again.",
+          );
+          stop.stack = ""; // a budget overrun, not a crash
+          throw stop;
+        }
+      },
+    },
+  };
+}

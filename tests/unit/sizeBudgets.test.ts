@@ -1,0 +1,133 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { gzipSize, pageWeight } from "../../src/budgets/pageWeight.ts";
+import { checkPages, COURSE_PAGE_BUDGET, PACKAGE_BUDGET, packageBudgetProblem } from "../../src/budgets/sizeBudgets.ts";
+import sizeBudget from "../../src/integrations/sizeBudget.ts";
+
+/** A built site in a temporary folder: file name → contents. */
+function builtSite(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "aup-weight-"));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+/** Text that gzip cannot shrink much: deterministic, so that the figures are the same on every run. */
+function incompressible(length: number): string {
+  let seed = 42;
+  let text = "";
+  while (text.length < length) {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    text += seed.toString(36);
+  }
+  return text.slice(0, length);
+}
+
+const entry = 'import{a}from"./shared.js";a();';
+const shared = 'export const a=()=>import("./lazy.js");';
+const lazy = "export default 1;";
+const css = "body{margin:0}";
+const style = ".course{max-width:48rem}";
+
+describe("page weight", () => {
+  it("counts inline scripts, the files a page loads and every chunk they import, statically or dynamically", () => {
+    const dir = builtSite({
+      "course/index.html": `<style>${style}</style><link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/entry.js"></script><script>window.x=1</script>`,
+      "_astro/entry.js": entry,
+      "_astro/shared.js": shared,
+      "_astro/lazy.js": lazy,
+      "_astro/site.css": css,
+    });
+    expect(pageWeight(dir, "course/index.html")).toEqual({
+      jsGzip: gzipSize("window.x=1") + gzipSize(entry) + gzipSize(shared) + gzipSize(lazy),
+      cssGzip: gzipSize(style) + gzipSize(css),
+    });
+  });
+
+  it("follows URLs relative to the page, as a SCORM build writes them, and counts a shared chunk once", () => {
+    const dir = builtSite({
+      "course.html": `<script type="module" src="_astro/entry.js"></script><script type="module" src="_astro/shared.js"></script>`,
+      "_astro/entry.js": entry,
+      "_astro/shared.js": shared,
+      "_astro/lazy.js": lazy,
+    });
+    expect(pageWeight(dir, "course.html").jsGzip).toBe(gzipSize(entry) + gzipSize(shared) + gzipSize(lazy));
+  });
+
+  it("does not count JSON data blocks as JavaScript", () => {
+    const dir = builtSite({ "policy/index.html": '<script type="application/ld+json">{"@type":"Article"}</script>' });
+    expect(pageWeight(dir, "policy/index.html")).toEqual({ jsGzip: 0, cssGzip: 0 });
+  });
+
+  it("names a script the page loads that the build did not write", () => {
+    const dir = builtSite({ "course/index.html": '<script type="module" src="/_astro/gone.js"></script>' });
+    expect(() => pageWeight(dir, "course/index.html")).toThrow(
+      "course/index.html loads _astro/gone.js, which the build did not write.",
+    );
+  });
+});
+
+describe("size budgets", () => {
+  it("passes pages within their budgets and reports each page's weight", () => {
+    const dir = builtSite({
+      "index.html": "<h1>Home</h1>",
+      "policy/index.html": `<style>${css}</style>`,
+      "course/index.html": '<script type="module" src="/_astro/entry.js"></script>',
+      "_astro/entry.js": entry,
+      "_astro/shared.js": shared,
+      "_astro/lazy.js": lazy,
+    });
+    const checks = checkPages(dir);
+    expect(checks.map(({ page, isCourse, problem }) => ({ page, isCourse, problem }))).toEqual([
+      { page: "course/index.html", isCourse: true, problem: undefined },
+      { page: "index.html", isCourse: false, problem: undefined },
+      { page: "policy/index.html", isCourse: false, problem: undefined },
+    ]);
+  });
+
+  it("fails a course page over 90 KB and a policy page with any JavaScript, saying by how much and what to do", () => {
+    const heavy = incompressible(160 * 1024);
+    const dir = builtSite({
+      "course.html": '<script type="module" src="_astro/heavy.js"></script>',
+      "_astro/heavy.js": heavy,
+      "policy.html": "<script>document.title='x'</script>",
+    });
+    const over = gzipSize(heavy) - COURSE_PAGE_BUDGET;
+    expect(over).toBeGreaterThan(0);
+    const problems = checkPages(dir).flatMap((check) => (check.problem ? [check.problem] : []));
+    expect(problems).toEqual([
+      `course.html loads ${(gzipSize(heavy) / 1024).toFixed(1)} KB of JavaScript and CSS (gzipped: ${(gzipSize(heavy) / 1024).toFixed(1)} KB + 0.0 KB), ${over.toLocaleString("en-GB")} bytes over the budget of 90.0 KB. Trim the course island or its styles before shipping.`,
+      `policy.html loads ${gzipSize("document.title='x'")} bytes of JavaScript (gzipped), but pages other than the course and the refresher ship none. Remove the script or client directive that brought it in.`,
+    ]);
+  });
+
+  it("stops the Astro build with every problem and no stack trace", () => {
+    const dir = builtSite({ "index.html": "<script>alert(1)</script>" });
+    const hook = sizeBudget().hooks["astro:build:done"];
+    const logger = { info: () => undefined } as unknown as Parameters<NonNullable<typeof hook>>[0]["logger"];
+    const run = () => hook?.({ dir: pathToFileURL(`${dir}/`), logger } as Parameters<NonNullable<typeof hook>>[0]);
+    let stopped: unknown;
+    try {
+      void run();
+    } catch (error) {
+      stopped = error;
+    }
+    expect(stopped).toBeInstanceOf(Error);
+    expect((stopped as Error).message).toMatch(
+      /^Page weight over budget:\n {2}- index\.html loads \d+ bytes of JavaScript/,
+    );
+    expect((stopped as Error).stack).toBe("");
+  });
+
+  it("holds each SCORM zip to 500 KB", () => {
+    expect(packageBudgetProblem("a.zip", PACKAGE_BUDGET)).toBeUndefined();
+    expect(packageBudgetProblem("a.zip", PACKAGE_BUDGET + 1)).toBe(
+      "a.zip is 512,001 bytes, 1 byte over the budget of 500.0 KB for a SCORM package. Look for large images or files that the course does not need.",
+    );
+  });
+});
