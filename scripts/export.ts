@@ -7,7 +7,7 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import type { Employee } from "../src/hr/employee.ts";
 import { exportStream } from "../src/hr/exportRecords.ts";
-import { journalRecords } from "../src/records/journalReader.ts";
+import { journalBatches } from "../src/records/journalReader.ts";
 import { isStoreError } from "../src/records/storeError.ts";
 import { dataDir } from "../src/server/storeRegistry.ts";
 
@@ -44,7 +44,7 @@ const roster = existsSync(stateFile)
   ? ((JSON.parse(readFileSync(stateFile, "utf8")) as { roster?: Employee[] }).roster ?? [])
   : [];
 
-const records = journalRecords(journal, (message) => console.error(message));
+const records = journalBatches(journal, (message) => console.error(message));
 const output = options.out ? createWriteStream(options.out, { flags: "wx" }) : process.stdout;
 try {
   await pipeline(exportStream(records, roster, { format, bom: options.bom }), output);

@@ -4,29 +4,38 @@ import type { AcknowledgementRecord } from "./record.ts";
 import { StoreError } from "./storeError.ts";
 
 /**
- * Reads the journal one line at a time, so that exporting a million records needs the memory of
- * one. A torn last line (a crash mid-append, never acknowledged) is skipped with a warning.
+ * Reads the journal one line at a time, handing records on in batches: exporting a million records
+ * needs the memory of one batch, and the consumer pays for one await per batch, not per record.
+ * A torn last line (a crash mid-append, never acknowledged) is skipped with a warning.
  */
-export async function* journalRecords(
+export async function* journalBatches(
   file: string,
   warn: (message: string) => void,
-): AsyncGenerator<AcknowledgementRecord> {
+  size = 1000,
+): AsyncGenerator<AcknowledgementRecord[]> {
+  let batch: AcknowledgementRecord[] = [];
   let number = 0;
   let pending: string | undefined;
   const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
   for await (const line of lines) {
-    if (pending !== undefined) yield parse(file, pending, number);
+    if (pending !== undefined) batch.push(parse(file, pending, number));
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
     number++;
     pending = line;
   }
-  if (pending === undefined || pending === "") return;
-  try {
-    yield JSON.parse(pending) as AcknowledgementRecord;
-  } catch {
-    warn(
-      `${file}: skipped the incomplete last line ${number} (a crash while writing; the server sets it aside on its next start).`,
-    );
+  if (pending !== undefined && pending !== "") {
+    try {
+      batch.push(JSON.parse(pending) as AcknowledgementRecord);
+    } catch {
+      warn(
+        `${file}: skipped the incomplete last line ${number} (a crash while writing; the server sets it aside on its next start).`,
+      );
+    }
   }
+  if (batch.length) yield batch;
 }
 
 function parse(file: string, line: string, number: number): AcknowledgementRecord {

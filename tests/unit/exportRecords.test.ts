@@ -1,6 +1,8 @@
+import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { buffer, text } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
-import { exportStream, neutraliseCell } from "../../src/hr/exportRecords.ts";
+import { csvLine, exportStream, neutraliseCell } from "../../src/hr/exportRecords.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 
 const record = (name: string, signature = name): AcknowledgementRecord => ({
@@ -15,6 +17,11 @@ const record = (name: string, signature = name): AcknowledgementRecord => ({
   prevHash: "0".repeat(64),
   hash: "b".repeat(64),
 });
+
+const field = fc.oneof(
+  fc.string({ unit: fc.constantFrom('"', ",", "\r", "\n", "a", " ", "é", "=") }),
+  fc.string({ unit: "binary" }),
+);
 
 describe("exports", () => {
   it.each([["=1+1"], ["+44 20"], ["-2"], ["@SUM(A1)"], ["\tTab"], ["\rCR"]])(
@@ -65,5 +72,15 @@ describe("exports", () => {
       2,
     );
     expect(JSON.parse(await text(exportStream([], [], { format: "json" })))).toEqual([]);
+  });
+
+  it("writes CSV lines that a standard CSV reader gives back field for field, whatever the text", () => {
+    fc.assert(
+      // Mostly the characters that matter to CSV, so that quoting is exercised in every run.
+      fc.property(fc.array(field, { minLength: 1, maxLength: 6 }), (fields) => {
+        const rows: string[][] = parse(csvLine(fields), { record_delimiter: "\r\n" });
+        expect(rows).toEqual([fields]);
+      }),
+    );
   });
 });
