@@ -59,6 +59,10 @@ const weights = builds.flatMap(({ name, dir, page }) =>
   })),
 );
 const zips = packageSizes("dist/packages");
+const heaviest = weights
+  .filter((w) => w.isCourse)
+  .map((w) => ({ page: w.page, total: w.jsGzip + w.cssGzip }))
+  .reduce((a, b) => (b.total > a.total ? b : a));
 
 const verdict = (ok: boolean) => (ok ? "within budget" : "**over budget**");
 const cpu = cpus()[0]?.model ?? "unknown";
@@ -118,6 +122,10 @@ ${weights
     return `| ${w.page} | ${kb(w.jsGzip)} | ${kb(w.cssGzip)} | ${kb(total)} | ${total.toLocaleString("en-GB")} | ${verdict(ok)} |`;
   })
   .join("\n")}
+
+The heaviest course page loads ${heaviest.total.toLocaleString("en-GB")} bytes (${heaviest.page}), ${(COURSE_PAGE_BUDGET - heaviest.total).toLocaleString("en-GB")} bytes under
+the budget: React 19's DOM client alone is about 66 KB and xstate about 12 KB of it, so the course's own code and
+styles have about 12 KB, and any addition to them has to be paid for.
 
 ## SCORM packages
 
