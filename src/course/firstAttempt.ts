@@ -7,6 +7,8 @@ export interface CourseStart {
   /** Refresher: who the learner is and which quarter it is, the quiz's seed. */
   learnerId?: string;
   quarter?: string;
+  /** Refresher: clauses the learner missed in earlier quarters, when the target knows them. */
+  missedClauses?: string[];
 }
 
 /**

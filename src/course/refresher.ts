@@ -77,5 +77,10 @@ function seededRandom(text: string): () => number {
 }
 
 /** The refresher's first attempt: this learner's quiz for this quarter, of the size the settings give. */
-export const refresherPlan: FirstAttemptPlan = (course, { learnerId = "", quarter = "" }) =>
-  refresherQuiz(course.scenarios, { learnerId, quarter, size: course.refresherSize });
+export const refresherPlan: FirstAttemptPlan = (course, { learnerId = "", quarter = "", missedClauses }) =>
+  refresherQuiz(course.scenarios, {
+    learnerId,
+    quarter,
+    size: course.refresherSize,
+    missedClauses: missedClauses && new Set(missedClauses),
+  });

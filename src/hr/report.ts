@@ -1,3 +1,4 @@
+import { quarterStart } from "../lib/quarters.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { Employee } from "./employee.ts";
 import { employeeStatus, type EmployeeStatus, type Status, type StatusRules } from "./status.ts";
@@ -104,4 +105,14 @@ export function mostMissedClauses(
     .map(([clause, count]) => ({ clause, count }))
     .sort((a, b) => b.count - a.count || a.clause.localeCompare(b.clause, "en", { numeric: true }))
     .slice(0, limit);
+}
+
+/**
+ * The clauses one learner missed in quarters before `quarter`, most often missed first: their
+ * refresher favours them. Only earlier quarters count, so that the quiz stays the same all quarter.
+ */
+export function missedBefore(records: readonly AcknowledgementRecord[], learnerId: string, quarter: string): string[] {
+  const start = quarterStart(quarter);
+  const earlier = records.filter((record) => record.learner.id === learnerId && record.recordedAt < start);
+  return mostMissedClauses(earlier, Infinity).map(({ clause }) => clause);
 }

@@ -24,3 +24,9 @@ export function quarterEnd(quarter: string): string {
   const index = quarterIndex(quarter);
   return new Date(Date.UTC(Math.floor(index / 4), (index % 4) * 3 + 3, 0)).toISOString().slice(0, 10);
 }
+
+/** When a quarter begins, as an ISO timestamp (UTC) that record times compare with as text. */
+export function quarterStart(quarter: string): string {
+  const index = quarterIndex(quarter);
+  return new Date(Date.UTC(Math.floor(index / 4), (index % 4) * 3, 1)).toISOString();
+}

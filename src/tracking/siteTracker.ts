@@ -2,6 +2,13 @@ import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
 import type { AcknowledgementReceipt, AcknowledgementRequest, TrackerStart } from "./tracker.ts";
 
+/** What GET /api/me answers: the identity mode, and with single sign-on the learner and their history. */
+interface Me {
+  mode?: string;
+  learner?: { id: string; email: string; name?: string };
+  missedClauses?: string[];
+}
+
 /**
  * The site's tracker: progress in this browser, the acknowledgement in the organisation's records
  * (`POST /api/acknowledgements`). A retry after a failure or a timeout sends the same attempt id,
@@ -15,14 +22,11 @@ export class SiteTracker extends BrowserTracker {
   override async start(): Promise<TrackerStart> {
     const saved = await super.start();
     const me = await fetch(new URL("/api/me", location.href))
-      .then(
-        (response) =>
-          response.json() as Promise<{ mode?: string; learner?: { id: string; email: string; name?: string } }>,
-      )
-      .catch(() => ({ mode: "form", learner: undefined }));
+      .then((response) => response.json() as Promise<Me>)
+      .catch((): Me => ({ mode: "form" }));
     this.asksIdentity = me.mode !== "header";
     const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;
-    return { ...saved, learner };
+    return { ...saved, learner, missedClauses: me.missedClauses };
   }
 
   protected async store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {

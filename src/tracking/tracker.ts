@@ -34,6 +34,8 @@ export interface TrackerStart {
   receipt?: AcknowledgementReceipt;
   /** The learner's latest receipt for any version: when its policy differs, they are told why they are here again. */
   latestReceipt?: AcknowledgementReceipt;
+  /** Clauses the learner missed in earlier quarters, where the target keeps that history (the site with single sign-on). */
+  missedClauses?: string[];
 }
 
 export interface AnswerReport {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { post, validBody } from "../support/acknowledgementBody.ts";
-import { dataDir } from "../support/records.ts";
+import { dataDir, dataDirWithJournal } from "../support/records.ts";
 import { startServer, type RunningServer } from "../support/server.ts";
 
 const running: RunningServer[] = [];
@@ -15,6 +15,26 @@ async function serve(env: NodeJS.ProcessEnv): Promise<string> {
   return server.url;
 }
 
+/** A journal where Grace Hopper (by single sign-on) missed clause 3.4 in 2024, and someone else missed 6.1. */
+function graceMissed34LastYear(): string {
+  const grace = { id: "grace.hopper@kestrel.example", name: "Grace Hopper", email: "grace.hopper@kestrel.example" };
+  const missed = (clause: string) => ({
+    mode: "refresher" as const,
+    score: 0,
+    passed: false,
+    attempt: 1,
+    attemptId: `old-${clause}`,
+    scenarios: [{ id: "s", score: 0, outcomes: [{ clause, outcome: "incorrect" as const }] }],
+  });
+  return dataDirWithJournal([
+    {
+      recordedAt: "2024-05-01T10:00:00.000Z",
+      fields: { learner: { ...grace, selfAsserted: false }, result: missed("3.4") },
+    },
+    { recordedAt: "2024-05-02T10:00:00.000Z", fields: { result: missed("6.1") } },
+  ]);
+}
+
 const sso = { "x-forwarded-email": "Grace.Hopper@kestrel.example", "x-forwarded-name": "Grace Hopper" };
 
 describe("single-sign-on identity (AUP_IDENTITY=header)", () => {
@@ -24,6 +44,7 @@ describe("single-sign-on identity (AUP_IDENTITY=header)", () => {
     expect(await me.json()).toEqual({
       mode: "header",
       learner: { id: "grace.hopper@kestrel.example", email: "grace.hopper@kestrel.example", name: "Grace Hopper" },
+      missedClauses: [],
     });
     const body = {
       ...validBody("ssoattempt1", "Grace Hopper"),
@@ -38,6 +59,23 @@ describe("single-sign-on identity (AUP_IDENTITY=header)", () => {
       name: "Grace Hopper",
       selfAsserted: false,
     });
+  });
+
+  it("tells the refresher which clauses the learner missed in earlier quarters, and nobody else's", async () => {
+    const server = await startServer({
+      AUP_DATA_DIR: graceMissed34LastYear(),
+      AUP_IDENTITY: "header",
+      AUP_TRUSTED_PROXIES: "127.0.0.1",
+    });
+    running.push(server);
+    const me = (await (await fetch(`${server.url}/api/me`, { headers: sso })).json()) as { missedClauses: string[] };
+    expect(me.missedClauses).toEqual(["3.4"]);
+  });
+
+  it("gives no history where the learner only types who they are (AUP_IDENTITY=form)", async () => {
+    const server = await startServer({ AUP_DATA_DIR: graceMissed34LastYear() });
+    running.push(server);
+    expect(await (await fetch(`${server.url}/api/me`, { headers: sso })).json()).toEqual({ mode: "form" });
   });
 
   it("refuses a request without the identity header", async () => {

@@ -1,4 +1,5 @@
-import type { NewAcknowledgement } from "../../src/records/record.ts";
+import { recordHash } from "../../src/records/chain.ts";
+import { GENESIS_HASH, type AcknowledgementRecord, type NewAcknowledgement } from "../../src/records/record.ts";
 
 // No test-runner imports here: the benchmarks use this outside vitest.
 
@@ -18,4 +19,22 @@ export function acknowledgement(n: number, attemptId = `attempt-${n}`): NewAckno
     signature: `Learner ${n}`,
     source: "site",
   };
+}
+
+/** A record as the store would have written it at `recordedAt`, chained after `prevHash`. */
+export function recordAt(
+  seq: number,
+  recordedAt: string,
+  fields: Partial<NewAcknowledgement> = {},
+  prevHash = GENESIS_HASH,
+): AcknowledgementRecord {
+  const content = {
+    ...acknowledgement(seq),
+    ...fields,
+    seq,
+    id: `ack-${String(seq).padStart(6, "0")}`,
+    recordedAt,
+    prevHash,
+  };
+  return { ...content, hash: recordHash(content) };
 }

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
+import { GENESIS_HASH, type NewAcknowledgement } from "../../src/records/record.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
-import { acknowledgement } from "./acknowledgementFixture.ts";
+import { acknowledgement, recordAt } from "./acknowledgementFixture.ts";
 
-export { acknowledgement };
+export { acknowledgement, recordAt };
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -25,5 +26,18 @@ export async function dataDirWithRecords(count: number): Promise<string> {
   const store = await openRecordsStore(dir);
   for (let n = 1; n <= count; n++) await store.acknowledge(acknowledgement(n));
   await store.close();
+  return dir;
+}
+
+/** A data folder whose journal holds acknowledgements made at the given times (for history older than today). */
+export function dataDirWithJournal(entries: { recordedAt: string; fields?: Partial<NewAcknowledgement> }[]): string {
+  const dir = dataDir();
+  let prevHash = GENESIS_HASH;
+  const lines = entries.map(({ recordedAt, fields }, i) => {
+    const record = recordAt(i + 1, recordedAt, fields, prevHash);
+    prevHash = record.hash;
+    return `${JSON.stringify(record)}\n`;
+  });
+  writeFileSync(path.join(dir, "acknowledgements.jsonl"), lines.join(""));
   return dir;
 }

@@ -5,7 +5,7 @@ import { TARGET } from "../../site/target.ts";
 import { connectLms } from "../../tracking/scorm/connectLms.ts";
 import { scorm12Dialect } from "../../tracking/scorm/scorm12Dialect.ts";
 import { scorm2004Dialect } from "../../tracking/scorm/scorm2004Dialect.ts";
-import type { AcknowledgementReceipt, Tracker } from "../../tracking/tracker.ts";
+import type { Tracker, TrackerStart } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
 import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
 import type { CourseMode } from "./courseMode.ts";
@@ -24,7 +24,7 @@ interface Props {
 export default function CourseApp({ course, mode }: Props) {
   const { actor, start } = useCourseActor(course, mode.plan, () => createTracker(course.key));
   if (!actor) return <p className="course-loading">Loading the course…</p>;
-  return <CourseSteps actor={actor} course={course} mode={mode} latestReceipt={start?.latestReceipt} />;
+  return <CourseSteps actor={actor} course={course} mode={mode} start={start} />;
 }
 
 /**
@@ -44,10 +44,11 @@ interface StepsProps {
   actor: CourseActor;
   course: CourseDefinition;
   mode: CourseMode;
-  latestReceipt: AcknowledgementReceipt | undefined;
+  /** What the tracker knew when the course started. */
+  start: TrackerStart | undefined;
 }
 
-function CourseSteps({ actor, course, mode, latestReceipt }: StepsProps) {
+function CourseSteps({ actor, course, mode, start }: StepsProps) {
   const { Intro, Policy } = mode;
   const snapshot = useSnapshot(actor);
   const { context } = snapshot;
@@ -75,7 +76,13 @@ function CourseSteps({ actor, course, mode, latestReceipt }: StepsProps) {
         </p>
       )}
       {step === "intro" && (
-        <Intro course={course} latestReceipt={latestReceipt} learner={context.learner} send={actor.send} />
+        <Intro
+          course={course}
+          latestReceipt={start?.latestReceipt}
+          missedClauses={start?.missedClauses}
+          learner={context.learner}
+          send={actor.send}
+        />
       )}
       {step === "policy" && Policy && <Policy course={course} opened={context.opened} send={actor.send} />}
       {step === "scenarios" && playing && <ScenarioPlayer course={course} context={context} send={actor.send} />}

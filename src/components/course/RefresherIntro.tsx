@@ -4,13 +4,14 @@ import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
 
 /** The refresher intro: the quiz is seeded by who the learner is (the LMS's id, or the email typed here). */
-export function RefresherIntro({ course, latestReceipt, learner, send }: IntroProps) {
+export function RefresherIntro({ course, latestReceipt, learner, missedClauses, send }: IntroProps) {
   const [email, setEmail] = useState("");
   const start = () =>
     send({
       type: "course.start",
       learnerId: learner?.id ?? email.trim().toLowerCase(),
       quarter: quarterOf(new Date()),
+      missedClauses,
     });
   return (
     <IntroFrame course={course} latestReceipt={latestReceipt} title="Quarterly refresher" onStart={start}>

@@ -10,6 +10,8 @@ export interface IntroProps {
   latestReceipt?: AcknowledgementReceipt;
   /** Who the LMS or single sign-on says the learner is, if it knows. */
   learner?: Learner;
+  /** Clauses the learner missed in earlier quarters, if the target knows. */
+  missedClauses?: string[];
   send: (event: CourseEvent) => void;
 }
 
