@@ -61,6 +61,12 @@ const brokenBody = fc
     return body;
   });
 
+/** The roster as the server keeps it (lowdb's state file in the data folder). */
+function roster(): unknown {
+  const file = path.join(dir, "state.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { roster?: unknown }).roster : undefined;
+}
+
 describe("POST /api/acknowledgements under fuzzing", () => {
   it("answers every malformed, wrongly typed or hostile body with a 4xx and a message, stays up, and writes nothing", async () => {
     let sent = 0;
@@ -96,6 +102,7 @@ describe("POST /api/acknowledgements under fuzzing", () => {
       fc.asyncProperty(
         fc.array(fc.array(hostileText, { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 5 }),
         async (rows) => {
+          const before = roster();
           const csv = `${header}\n${rows.map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\n")}\n`;
           const answer = await fetch(`${server.url}/api/admin/roster`, {
             method: "POST",
@@ -106,6 +113,7 @@ describe("POST /api/acknowledgements under fuzzing", () => {
           if (answer.status === 200) return; // rows that happen to be valid
           expect(answer.status, text).toBe(400);
           expect(text).toMatch(/row \d+, column /);
+          expect(roster()).toEqual(before);
         },
       ),
       { numRuns: 300 },
