@@ -48,6 +48,8 @@ try {
   for (const shot of shots) {
     const page = await browser.newPage();
     await page.setViewportSize({ width: shot.width, height: shot.height });
+    // Smooth scrolling would catch a deep link halfway to its clause.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await page.goto(server.url + shot.path, { waitUntil: "networkidle" });
     await shot.prepare?.(page);
     await page.screenshot({ path: `docs/screenshots/${shot.name}.png` });

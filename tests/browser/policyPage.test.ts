@@ -111,6 +111,12 @@ describe("policy page", () => {
       }),
     );
     expect(hidden).toEqual(["none", "none", "none", "none", "none"]);
+    // The print rules win over the screen's: full width, no tinted boxes.
+    const printed = await page.evaluate(() => ({
+      mainPadding: getComputedStyle(document.querySelector("main") ?? document.body).paddingLeft,
+      whyBackground: getComputedStyle(document.querySelector(".why") ?? document.body).backgroundColor,
+    }));
+    expect(printed).toEqual({ mainPadding: "0px", whyBackground: "rgba(0, 0, 0, 0)" });
     const visibleClauses = await page
       .locator("[data-clause]")
       .evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== "none").length);
