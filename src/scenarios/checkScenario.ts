@@ -6,20 +6,34 @@ import type { Scenario } from "../schemas/scenario.ts";
  * node is reachable, there are no loops (so every path ends), at least one path is correct at
  * every step, and every clause exists in the policy. Returns every problem found, not just the first.
  */
-export function checkScenario(scenario: Scenario, file: string, fileId: string, knownClauses: ReadonlySet<string>): ContentProblem[] {
+export function checkScenario(
+  scenario: Scenario,
+  file: string,
+  fileId: string,
+  knownClauses: ReadonlySet<string>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const report = (location: string, message: string) => problems.push({ file, location, message });
   const { nodes, start } = scenario;
 
-  if (scenario.id !== fileId) report("id", `is "${scenario.id}" but the file is ${fileId}.yaml. Rename one so that they match.`);
-  if (!nodes[start]) report("start", `names node "${start}", which does not exist. Add node "${start}" or point start at an existing node.`);
+  if (scenario.id !== fileId)
+    report("id", `is "${scenario.id}" but the file is ${fileId}.yaml. Rename one so that they match.`);
+  if (!nodes[start])
+    report(
+      "start",
+      `names node "${start}", which does not exist. Add node "${start}" or point start at an existing node.`,
+    );
 
   const cited = new Set<string>();
   for (const [id, node] of Object.entries(nodes)) {
     if (node.type !== "question") continue;
     node.choices.forEach((choice, i) => {
       const where = `node "${id}" choice ${i + 1}`;
-      if (!nodes[choice.next]) report(where, `points to missing node "${choice.next}". Add node "${choice.next}" or change the choice's next.`);
+      if (!nodes[choice.next])
+        report(
+          where,
+          `points to missing node "${choice.next}". Add node "${choice.next}" or change the choice's next.`,
+        );
       if (choice.next === id) report(where, `points back to its own node. Point it to a later node or an end node.`);
       cited.add(choice.clause);
     });
@@ -29,16 +43,27 @@ export function checkScenario(scenario: Scenario, file: string, fileId: string, 
 
   for (const clause of new Set([...scenario.clauses, ...cited]))
     if (!knownClauses.has(clause))
-      report("clauses", `cites clause "${clause}", which the policy does not have. Use an existing clause id, e.g. "3.4".`);
+      report(
+        "clauses",
+        `cites clause "${clause}", which the policy does not have. Use an existing clause id, e.g. "3.4".`,
+      );
   for (const clause of cited)
-    if (!scenario.clauses.includes(clause)) report("clauses", `does not list "${clause}", which a choice cites. Add it to clauses.`);
+    if (!scenario.clauses.includes(clause))
+      report("clauses", `does not list "${clause}", which a choice cites. Add it to clauses.`);
 
   if (!nodes[start]) return problems;
-  for (const id of unreachable(scenario)) report(`node "${id}"`, `cannot be reached from start "${start}". Link a choice to it or remove it.`);
+  for (const id of unreachable(scenario))
+    report(`node "${id}"`, `cannot be reached from start "${start}". Link a choice to it or remove it.`);
   for (const [from, to] of loops(scenario))
-    report(`node "${from}"`, `leads back to "${to}", making a loop. Every path must end: point it to a later node or an end node.`);
+    report(
+      `node "${from}"`,
+      `leads back to "${to}", making a loop. Every path must end: point it to a later node or an end node.`,
+    );
   if (!problems.length && !hasCorrectPath(scenario))
-    report("nodes", "has no path on which every choice is correct. Make one path from start to an end correct at every step.");
+    report(
+      "nodes",
+      "has no path on which every choice is correct. Make one path from start to an end correct at every step.",
+    );
   return problems;
 }
 

@@ -31,7 +31,21 @@ export function scenariosDir(): string {
 }
 
 /** Reads, validates and renders every scenario file. A file with any problem is left out. */
-export function loadScenarios({ contentDir = defaultContentDir(), scenariosDir: dir = scenariosDir(), mode = "strict" }: LoadScenariosOptions = {}): LoadedScenarios {
+export function loadScenarios(options: LoadScenariosOptions = {}): LoadedScenarios {
+  const { checked, problems, values } = checkScenarioFiles(options);
+  return { scenarios: checked.map((scenario) => renderScenario(scenario, values)), problems };
+}
+
+/**
+ * Reads and checks every scenario file (schema, graph, clause ids, placeholders): the files without
+ * a problem as written (Markdown, placeholders unfilled), every problem of every file, and the
+ * organisation's values to render them with.
+ */
+export function checkScenarioFiles({
+  contentDir = defaultContentDir(),
+  scenariosDir: dir = scenariosDir(),
+  mode = "strict",
+}: LoadScenariosOptions = {}): { checked: Scenario[]; problems: ContentProblem[]; values: PlaceholderValues } {
   const values = placeholderValues(loadOrganisation(contentDir));
   // Scenarios for an addendum that is switched off are still checked, against that addendum's clauses.
   const policy = loadPolicy({ contentDir, mode: "preview", addenda: ADDENDA });
@@ -44,10 +58,13 @@ export function loadScenarios({ contentDir = defaultContentDir(), scenariosDir: 
     const { data, problems: syntax } = parseYaml(readFileSync(file, "utf8"), file);
     const parsed = syntax.length ? undefined : ScenarioSchema.safeParse(data);
     const found = parsed?.success
-      ? [...checkScenario(parsed.data, shown, path.basename(name, path.extname(name)), knownClauses), ...placeholderProblems(parsed.data, shown, values)]
+      ? [
+          ...checkScenario(parsed.data, shown, path.basename(name, path.extname(name)), knownClauses),
+          ...placeholderProblems(parsed.data, shown, values),
+        ]
       : [...syntax, ...(parsed ? zodProblems(parsed.error, shown).map(inScenarioTerms) : [])];
     problems.push(...found);
-    if (parsed?.success && !found.length) scenarios.push(render(parsed.data, values));
+    if (parsed?.success && !found.length) scenarios.push(parsed.data);
   }
   if (scenarios.length > MAX_SCENARIOS)
     problems.push({
@@ -55,7 +72,7 @@ export function loadScenarios({ contentDir = defaultContentDir(), scenariosDir: 
       message: `holds ${scenarios.length} scenarios; a course can carry at most ${MAX_SCENARIOS} (saved progress must fit SCORM 1.2's 4,096 characters). Move some to another folder.`,
     });
   if (mode === "strict" && problems.length) throw new ContentError(problems);
-  return { scenarios: scenarios.sort((a, b) => a.id.localeCompare(b.id)), problems };
+  return { checked: scenarios.sort((a, b) => a.id.localeCompare(b.id)), problems, values };
 }
 
 /** `nodes.ask.choices item 2.outcome` reads as `node "ask" choice 2 outcome`. */
@@ -69,9 +86,14 @@ function inScenarioTerms(problem: ContentProblem): ContentProblem {
 
 function yamlFiles(dir: string, problems: ContentProblem[]): string[] {
   try {
-    return readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+    return readdirSync(dir)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort();
   } catch {
-    problems.push({ file: displayPath(dir), message: "does not exist. Create it with one scenario file per situation (see the shipped scenarios)." });
+    problems.push({
+      file: displayPath(dir),
+      message: "does not exist. Create it with one scenario file per situation (see the shipped scenarios).",
+    });
     return [];
   }
 }
@@ -92,7 +114,11 @@ function texts(scenario: Scenario): { location: string; text: string }[] {
 }
 
 function placeholderProblems(scenario: Scenario, file: string, values: PlaceholderValues): ContentProblem[] {
-  const all = [{ location: "title", text: scenario.title }, { location: "summary", text: scenario.summary }, ...texts(scenario)];
+  const all = [
+    { location: "title", text: scenario.title },
+    { location: "summary", text: scenario.summary },
+    ...texts(scenario),
+  ];
   return all.flatMap(({ location, text }) =>
     fillPlaceholders(text, values).unknown.map(({ key }) => ({
       file,
@@ -103,7 +129,7 @@ function placeholderProblems(scenario: Scenario, file: string, values: Placehold
 }
 
 /** Fills organisation values in; situations, feedback and debriefs become HTML, the rest plain text. */
-function render(scenario: Scenario, values: PlaceholderValues): Scenario {
+export function renderScenario(scenario: Scenario, values: PlaceholderValues): Scenario {
   const html = (text: string) => renderMarkdown(fillPlaceholders(text, values).text);
   const plain = (text: string) => plainText(fillPlaceholders(text, values).text);
   const nodes = Object.fromEntries(
@@ -111,7 +137,11 @@ function render(scenario: Scenario, values: PlaceholderValues): Scenario {
       id,
       node.type === "end"
         ? { ...node, debrief: html(node.debrief) }
-        : { ...node, situation: html(node.situation), choices: node.choices.map((c) => ({ ...c, label: plain(c.label), feedback: html(c.feedback) })) },
+        : {
+            ...node,
+            situation: html(node.situation),
+            choices: node.choices.map((c) => ({ ...c, label: plain(c.label), feedback: html(c.feedback) })),
+          },
     ]),
   );
   return { ...scenario, title: plain(scenario.title), summary: plain(scenario.summary), nodes };

@@ -1,9 +1,16 @@
+import { getCollection } from "astro:content";
 import { buildCourseDefinition, type CourseDefinition } from "../course/courseDefinition.ts";
+import { loadOrganisation } from "../policy/organisation.ts";
+import { contentDir } from "../policy/paths.ts";
+import { placeholderValues } from "../policy/placeholders.ts";
 import type { Policy } from "../policy/types.ts";
-import { loadScenarios } from "../scenarios/loadScenarios.ts";
+import { renderScenario } from "../scenarios/loadScenarios.ts";
 
-/** The course as a page embeds it: strict in production builds, preview (problems listed) in dev. */
-export function pageCourse(policy: Policy, mode: CourseDefinition["mode"]): CourseDefinition {
-  const { scenarios } = loadScenarios({ mode: import.meta.env.DEV ? "preview" : "strict" });
+/** The course as a page embeds it: the scenarios collection, with the organisation's values filled in. */
+export async function pageCourse(policy: Policy, mode: CourseDefinition["mode"]): Promise<CourseDefinition> {
+  const values = placeholderValues(loadOrganisation(contentDir()));
+  const scenarios = (await getCollection("scenarios"))
+    .map((entry) => renderScenario(entry.data, values))
+    .sort((a, b) => a.id.localeCompare(b.id));
   return buildCourseDefinition(policy, scenarios, mode);
 }
