@@ -11,11 +11,14 @@ import { checkScenarioFiles } from "./loadScenarios.ts";
 export function scenarioLoader(): Loader {
   return {
     name: "aup-scenarios",
-    load: async ({ store, parseData }) => {
+    load: async (context) => {
       const { checked } = checkScenarioFiles({ mode: "preview" });
-      store.clear();
+      context.store.clear();
       for (const scenario of checked)
-        store.set({ id: scenario.id, data: await parseData({ id: scenario.id, data: { ...scenario } }) });
+        context.store.set({
+          id: scenario.id,
+          data: await context.parseData({ id: scenario.id, data: { ...scenario } }),
+        });
     },
   };
 }
