@@ -37,7 +37,10 @@ export function pageWeight(rootDir: string, htmlFile: string): PageWeight {
   const visit = (file: string) => {
     if (scriptFiles.has(file)) return;
     if (!existsSync(file))
-      throw new Error(`${htmlFile} loads ${path.relative(rootDir, file)}, which the build did not write.`);
+      throw new Error(
+        `${htmlFile} loads ${path.relative(rootDir, file)}, which the build did not write, so the page would break. ` +
+          `Delete the output folder and build again; if it persists, a script URL in the page is wrong.`,
+      );
     scriptFiles.add(file);
     for (const [, url] of readFileSync(file, "utf8").matchAll(CHUNK_IMPORT))
       visit(path.join(path.dirname(file), url ?? ""));

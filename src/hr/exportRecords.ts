@@ -65,11 +65,25 @@ const inBatches = (source: RecordSource) => (Symbol.asyncIterator in source ? so
 
 /**
  * Streams records as CSV (RFC 4180: every field quoted where needed, CRLF line ends) or as a JSON
- * array, a record at a time, so that the size of the history does not change the memory used.
+ * array, in chunks of about 64 KB, so that the size of the history does not change the memory used.
  */
 export function exportStream(records: RecordSource, roster: readonly Employee[], options: ExportOptions): Readable {
   const departments = new Map(roster.map((e) => [e.id, e.department]));
-  return Readable.from(options.format === "json" ? jsonLines(records) : csvChunks(records, departments, options.bom));
+  return Readable.from(
+    options.format === "json"
+      ? textChunks(
+          records,
+          "[",
+          (record, i) => `${i ? ",\n" : "\n"}${JSON.stringify(record)}`,
+          (count) => (count ? "\n]\n" : "]\n"),
+        )
+      : textChunks(
+          records,
+          (options.bom ? "\uFEFF" : "") + csvLine(EXPORT_COLUMNS),
+          (record) => csvLine(exportRow(record, departments)),
+          () => "",
+        ),
+  );
 }
 
 /** One CSV line (RFC 4180): a field holding a quote, comma or line break is quoted, its quotes doubled. */
@@ -77,32 +91,25 @@ export function csvLine(fields: readonly string[]): string {
   return `${fields.map((field) => (/[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field)).join(",")}\r\n`;
 }
 
-// Lines go out in chunks of about 64 KB: a stream write per record would cost more than the record.
-// (Written here rather than with a CSV library: quoting is the whole of the format, and a general
-// writer took half of the 10 s budget for a million records.)
-async function* csvChunks(records: RecordSource, departments: ReadonlyMap<string, string>, bom = false) {
-  let chunk = (bom ? "\uFEFF" : "") + csvLine(EXPORT_COLUMNS);
+// Text goes out in chunks of about 64 KB: a stream write per record would cost more than the record,
+// and one write for a whole in-memory history would hold all of it as one string. (CSV is written here
+// rather than with a library: quoting is the whole of the format, and a general writer took half of
+// the 10 s budget for a million records.)
+async function* textChunks(
+  records: RecordSource,
+  head: string,
+  text: (record: AcknowledgementRecord, index: number) => string,
+  tail: (count: number) => string,
+) {
+  let chunk = head;
+  let count = 0;
   for await (const batch of inBatches(records))
     for (const record of batch) {
-      chunk += csvLine(exportRow(record, departments));
+      chunk += text(record, count++);
       if (chunk.length >= 65_536) {
         yield chunk;
         chunk = "";
       }
     }
-  yield chunk;
-}
-
-async function* jsonLines(records: RecordSource) {
-  yield "[";
-  let first = true;
-  for await (const batch of inBatches(records)) {
-    let chunk = "";
-    for (const record of batch) {
-      chunk += `${first ? "\n" : ",\n"}${JSON.stringify(record)}`;
-      first = false;
-    }
-    yield chunk;
-  }
-  yield first ? "]\n" : "\n]\n";
+  yield chunk + tail(count);
 }

@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
-import { checkPages, COURSE_PAGE_BUDGET, kilobytes } from "../budgets/sizeBudgets.ts";
+import { checkPages, COURSE_PAGE_BUDGET, kilobytes, type PageCheck } from "../budgets/sizeBudgets.ts";
 
 /** Fails the build when a page ships more than its budget (../shared/DESIGN.md): a size check, not a timing. */
 export default function sizeBudget(): AstroIntegration {
@@ -9,7 +9,7 @@ export default function sizeBudget(): AstroIntegration {
     name: "aup-size-budget",
     hooks: {
       "astro:build:done": ({ dir, logger }) => {
-        const checks = checkPages(fileURLToPath(dir));
+        const checks = weigh(fileURLToPath(dir));
         for (const { page, jsGzip, cssGzip } of checks.filter((check) => check.isCourse))
           logger.info(
             `${page}: ${kilobytes(jsGzip + cssGzip)} of JavaScript and CSS, gzipped (budget ${kilobytes(COURSE_PAGE_BUDGET)})`,
@@ -26,4 +26,15 @@ export default function sizeBudget(): AstroIntegration {
       },
     },
   };
+}
+
+/** The pages' weights; a page that cannot be weighed (a script the build did not write) stops the build too. */
+function weigh(dir: string): PageCheck[] {
+  try {
+    return checkPages(dir);
+  } catch (error) {
+    const stop = new AstroError((error as Error).message);
+    stop.stack = "";
+    throw stop;
+  }
 }

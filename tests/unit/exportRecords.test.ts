@@ -74,6 +74,19 @@ describe("exports", () => {
     expect(JSON.parse(await text(exportStream([], [], { format: "json" })))).toEqual([]);
   });
 
+  it.each(["csv", "json"] as const)(
+    "sends a large history held in memory as %s in chunks of about 64 KB, never as one string",
+    async (format) => {
+      const history = Array.from({ length: 2000 }, (_, i) => record(`Learner ${i}`));
+      const chunks: string[] = [];
+      for await (const chunk of exportStream(history, [], { format })) chunks.push(String(chunk));
+      expect(chunks.length).toBeGreaterThan(5);
+      expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(65_536 + 2_000);
+      if (format === "json") expect(JSON.parse(chunks.join(""))).toHaveLength(2000);
+      else expect(chunks.join("").split("\r\n")).toHaveLength(2002); // header, 2,000 rows, the empty end
+    },
+  );
+
   it("writes CSV lines that a standard CSV reader gives back field for field, whatever the text", () => {
     fc.assert(
       // Mostly the characters that matter to CSV, so that quoting is exercised in every run.
