@@ -14,6 +14,8 @@ export default defineConfig(
       globals: { ...globals.node },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname, extraFileExtensions: [".astro"] },
     },
+    // A leading _ marks a parameter that is there for its type (xstate effects declared in setup()).
+    rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }] },
   },
   ...astro.configs.recommended,
   {

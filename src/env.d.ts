@@ -1,13 +1,10 @@
 /// <reference types="astro/client" />
 
-/** The published policy, fixed at build time by the aup-content integration. */
-declare const __AUP_POLICY__: {
-  version: string;
-  hash: string;
-  effectiveDate: string;
-  passMark: number;
-  onboardingWindowDays: number;
-};
+/** What this build is for (AUP_TARGET), fixed by the aup-content integration. */
+declare const __AUP_TARGET__: import("./site/target.ts").BuildTarget;
 
-/** What this build is for (AUP_TARGET): the site, or a SCORM 1.2 or 2004 package. */
-declare const __AUP_TARGET__: "site" | "scorm12" | "scorm2004";
+/** What this build publishes, compiled in by the aup-content integration (src/published/). */
+declare module "virtual:aup/published" {
+  const published: import("./published/published.ts").Published;
+  export default published;
+}

@@ -1,5 +1,6 @@
 import { defineMiddleware } from "astro:middleware";
 import { SESSION_COOKIE, hasAdminBearer, isValidSession } from "./server/adminAuth.ts";
+import { json } from "./server/jsonResponse.ts";
 
 const OPEN_ADMIN_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/"]);
 
@@ -14,12 +15,10 @@ export const onRequest = defineMiddleware((context, next) => {
   if (!isApi && !isPage) return next();
   if (hasAdminBearer(context.request) || isValidSession(context.cookies.get(SESSION_COOKIE)?.value)) return next();
   if (isApi)
-    return new Response(JSON.stringify({ error: "Admin access needs Authorization: Bearer <AUP_ADMIN_TOKEN>." }), {
-      status: 401,
-      headers: {
-        "content-type": "application/json; charset=utf-8",
-        "www-authenticate": 'Bearer realm="aup-course admin"',
-      },
-    });
+    return json(
+      401,
+      { error: "Admin access needs Authorization: Bearer <AUP_ADMIN_TOKEN>." },
+      { "www-authenticate": 'Bearer realm="aup-course admin"' },
+    );
   return context.redirect(`/admin/sign-in?next=${encodeURIComponent(pathname + context.url.search)}`, 303);
 });

@@ -1,6 +1,6 @@
-import type { ScenarioResult } from "../machines/scenarioMachine.ts";
-import { toPercent } from "../machines/scoring.ts";
-import type { CourseResult } from "../tracking/tracker.ts";
+import type { ScenarioResult } from "./scenarioResult.ts";
+import { toPercent } from "./scoring.ts";
+import type { AcknowledgementRequest, CourseResult } from "../tracking/tracker.ts";
 import type { CourseDefinition } from "./courseDefinition.ts";
 
 export interface ResultInput {
@@ -9,18 +9,17 @@ export interface ResultInput {
   scope: string[];
   finished: Record<string, ScenarioResult>;
   attempt: number;
-  attemptId: string;
 }
 
 /** The course result from the latest play of each scenario: the mean score against the pass mark. */
-export function courseResult({ course, scope, finished, attempt, attemptId }: ResultInput): CourseResult {
-  const scenarios = scope.map((scenarioId) => {
-    const result = finished[scenarioId];
+export function courseResult({ course, scope, finished, attempt }: ResultInput): CourseResult {
+  const scenarios = scope.map((id) => {
+    const result = finished[id];
     const missed = result?.answers.filter((a) => a.outcome !== "correct").map((a) => a.clause) ?? [];
     const outcomes = result?.answers.map(({ clause, outcome }) => ({ clause, outcome })) ?? [];
-    return { scenarioId, score: result?.score ?? 0, missedClauses: [...new Set(missed)], outcomes };
+    return { id, score: result?.score ?? 0, missedClauses: [...new Set(missed)], outcomes };
   });
-  const done = scenarios.filter((s) => finished[s.scenarioId]).length;
+  const done = scenarios.filter((s) => finished[s.id]).length;
   const score = scenarios.length ? scenarios.reduce((sum, s) => sum + s.score, 0) / scenarios.length : 0;
   return {
     mode: course.mode,
@@ -28,7 +27,6 @@ export function courseResult({ course, scope, finished, attempt, attemptId }: Re
     passMark: course.passMark,
     passed: done === scenarios.length && toPercent(score) >= course.passMark,
     attempt,
-    attemptId,
     scenarios,
     progress: scenarios.length ? done / scenarios.length : 0,
   };
@@ -36,5 +34,22 @@ export function courseResult({ course, scope, finished, attempt, attemptId }: Re
 
 /** Scenarios to play again: those not fully correct. */
 export function missedScenarios(result: CourseResult): string[] {
-  return result.scenarios.filter((s) => s.score < 1).map((s) => s.scenarioId);
+  return result.scenarios.filter((s) => s.score < 1).map((s) => s.id);
+}
+
+/** The result as the learner acknowledges it: only what the acknowledgement body holds. */
+export function acknowledgedResult({
+  mode,
+  score,
+  passed,
+  attempt,
+  scenarios,
+}: CourseResult): AcknowledgementRequest["result"] {
+  return {
+    mode,
+    score,
+    passed,
+    attempt,
+    scenarios: scenarios.map(({ id, score, outcomes }) => ({ id, score, outcomes })),
+  };
 }

@@ -1,4 +1,6 @@
 import { parse } from "csv-parse/sync";
+import { z } from "zod";
+import { calendarDate, email, firstProblem, text } from "../schemas/fields.ts";
 import type { Employee } from "./employee.ts";
 
 export interface RosterProblem {
@@ -22,6 +24,18 @@ const COLUMNS: { key: keyof Employee; header: string; aliases: string[] }[] = [
 ];
 
 const MAX_ROWS = 200_000;
+
+/** What each cell must hold: the same field rules as everywhere else (src/schemas/fields.ts). */
+const cell = (fix: string) => text(fix, { max: 200, singleLine: true });
+const FIELDS = Object.entries({
+  id: cell("the employee's id; every employee needs one"),
+  name: cell("the employee's full name"),
+  email: email("the employee's work email, e.g. ada@yourcompany.com"),
+  department: cell("the employee's department"),
+  startDate: calendarDate("the first working day as YYYY-MM-DD, e.g. 2026-02-01"),
+  // May be empty: not every employee has a manager on file.
+  manager: z.literal("").or(cell("the manager's name, or leave it empty")),
+} satisfies Record<keyof Employee, z.ZodType>) as [keyof Employee, z.ZodType][];
 
 /**
  * Reads an HR roster CSV (id, name, email, department, start date, manager; header names are
@@ -81,32 +95,16 @@ export function parseRosterCsv(text: string): { employees: Employee[]; problems:
     const report = (key: keyof Employee, message: string) =>
       problems.push({ row, column: COLUMNS.find((c) => c.key === key)?.header ?? key, message });
     const employee = Object.fromEntries(COLUMNS.map(({ key }) => [key, value(key)])) as unknown as Employee;
-    for (const { key } of COLUMNS) {
-      const cell = employee[key];
-      // eslint-disable-next-line no-control-regex -- control characters break exports and displays
-      if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(cell))
-        report(key, "contains control characters. Retype the value.");
-      else if (cell.length > 200) report(key, "is longer than 200 characters.");
+    for (const [key, field] of FIELDS) {
+      const problem = firstProblem(field.safeParse(employee[key]));
+      if (problem) report(key, problem);
     }
-    if (!employee.id) report("id", "is empty. Every employee needs an id.");
-    if (!employee.name) report("name", "is empty. Write the employee's full name.");
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(employee.email))
-      report("email", `is not an email address (${JSON.stringify(employee.email)}).`);
-    if (!isIsoDate(employee.startDate))
-      report("startDate", `is not a date in the form YYYY-MM-DD (${JSON.stringify(employee.startDate)}).`);
-    if (!employee.department) report("department", "is empty. Write the employee's department.");
     const earlier = firstRowOf.get(employee.id);
     if (employee.id && earlier) report("id", `repeats ${employee.id} from row ${earlier}. Keep one row per employee.`);
     if (employee.id && !earlier) firstRowOf.set(employee.id, row);
     employees.push({ ...employee, email: employee.email.toLowerCase() });
   });
   return { employees: problems.length ? [] : employees, problems };
-}
-
-/** A real calendar date as YYYY-MM-DD: 2026-02-30 and 2026-13-01 are not. */
-function isIsoDate(value: string): boolean {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }
 
 export interface RosterChange {

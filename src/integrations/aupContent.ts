@@ -3,41 +3,36 @@ import path from "node:path";
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { ContentError, formatProblem } from "../lib/contentProblem.ts";
-import { loadPolicy } from "../policy/loadPolicy.ts";
 import { contentDir } from "../policy/paths.ts";
-import { loadScenarios, scenariosDir } from "../scenarios/loadScenarios.ts";
+import { publish } from "../published/published.ts";
+import { publishedModule } from "../published/publishedModule.ts";
+import { scenariosDir } from "../scenarios/loadScenarios.ts";
+import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from "../site/target.ts";
 
 /**
- * Checks the organisation settings, policy and scenarios before anything is built: a production build stops
- * with every problem listed (file, field or line, what to write); the dev server only warns,
- * and the pages show unfilled values visibly. Content files are watched in dev.
+ * Reads the organisation settings, policy and scenarios once and compiles what they publish into the
+ * build (`virtual:aup/published`, src/published/). A production build stops with every problem
+ * listed (file, field or line, what to write); the dev server only warns, and the pages show
+ * unfilled values visibly. Content files are watched in dev, which restarts and publishes again.
  */
 export default function aupContent(): AstroIntegration {
   return {
     name: "aup-content",
     hooks: {
       "astro:config:setup": ({ command, addWatchFile, logger, updateConfig }) => {
-        const dir = contentDir();
-        for (const file of [...contentFiles(dir), ...contentFiles(scenariosDir())]) addWatchFile(file);
-        if (command !== "build" && command !== "dev") return;
-        const policy = loadPolicy({ contentDir: dir, mode: "preview" });
-        // The server checks every acknowledgement against the policy it was built with.
-        const { passMark, onboardingWindowDays } = policy.organisation.course;
-        const published = {
-          version: policy.version,
-          hash: policy.hash,
-          effectiveDate: policy.effectiveDate,
-          passMark,
-          onboardingWindowDays,
-        };
+        const dirs = { contentDir: contentDir(), scenariosDir: scenariosDir() };
+        for (const file of [...contentFiles(dirs.contentDir), ...contentFiles(dirs.scenariosDir)]) addWatchFile(file);
+        // The one read of the content in this build (or dev session, or astro sync): pages, server
+        // routes and the content collection share it.
+        const published = publish(dirs);
         updateConfig({
           vite: {
-            define: { __AUP_POLICY__: JSON.stringify(published), __AUP_TARGET__: JSON.stringify(buildTarget()) },
+            plugins: [publishedModule(published)],
+            define: { __AUP_TARGET__: JSON.stringify(buildTarget()) },
           },
         });
-        const { scenarios, problems: scenarioProblems } = loadScenarios({ contentDir: dir, mode: "preview" });
-        const problems = [...policy.problems, ...scenarioProblems];
-        if (command === "dev") {
+        const { problems, policy } = published;
+        if (command !== "build") {
           for (const problem of problems) logger.warn(formatProblem(problem));
           return;
         }
@@ -49,19 +44,19 @@ export default function aupContent(): AstroIntegration {
           stop.stack = ""; // a content mistake, not a crash: the trace would only hide the message
           throw stop;
         }
-        logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}; ${scenarios.length} scenarios`);
+        logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}; ${published.scenarioFiles.length} scenarios`);
       },
     },
   };
 }
 
 /** AUP_TARGET: site (default), scorm12 or scorm2004. */
-export function buildTarget(): "site" | "scorm12" | "scorm2004" {
+export function buildTarget(): BuildTarget {
   const target = process.env.AUP_TARGET ?? "site";
-  if (target === "site" || target === "scorm12" || target === "scorm2004") return target;
+  if (isBuildTarget(target)) return target;
   throw new AstroError(
     `AUP_TARGET is ${JSON.stringify(target)}.`,
-    "Set it to site, scorm12 or scorm2004, or leave it unset for the site.",
+    `Set it to ${BUILD_TARGETS.join(", ")}, or leave it unset for the site.`,
   );
 }
 

@@ -1,29 +1,20 @@
-import { assign, fromPromise, setup, transition } from "xstate";
+import { assertEvent, assign, fromPromise, setup, transition } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
-import { courseResult, missedScenarios } from "../course/courseResult.ts";
+import { acknowledgedResult, courseResult, missedScenarios } from "../course/courseResult.ts";
 import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
 import type {
   AcknowledgementReceipt,
   AcknowledgementRequest,
+  AnswerReport,
   CourseResult,
-  Learner,
-  Tracker,
 } from "../tracking/tracker.ts";
+import type { CourseContext, CourseInput } from "./courseContext.ts";
 import { encodeProgress, type CourseStep } from "./progressCodec.ts";
 import { newAttemptId, restoreCourse } from "./restoreCourse.ts";
-import type { ScenarioEvent, ScenarioResult } from "./scenarioMachine.ts";
-import { scenarioReplay, type ScenarioSnapshot } from "./scenarioReplay.ts";
+import type { ScenarioEvent } from "./scenarioMachine.ts";
+import { scenarioReplay } from "./scenarioReplay.ts";
 
-export interface CourseInput {
-  course: CourseDefinition;
-  tracker: Tracker;
-  /** Saved progress from the tracker, to resume where the learner left. */
-  progress?: string;
-  /** The receipt the tracker kept, shown again when the course resumes at the end. */
-  receipt?: AcknowledgementReceipt;
-  /** Who the target says the learner is (single sign-on or the LMS), if it knows. */
-  learner?: Learner;
-}
+export type { CourseContext, CourseInput };
 
 export type CourseEvent =
   | ({ type: "course.start" } & CourseStart)
@@ -36,32 +27,13 @@ export type CourseEvent =
   | { type: "course.acknowledge" }
   | { type: "acknowledgement.submit"; typedName: string; learner?: AcknowledgementRequest["learner"] };
 
-export interface CourseContext {
-  course: CourseDefinition;
-  tracker: Tracker;
-  learner?: Learner;
-  resumeStep: CourseStep;
-  attempt: number;
-  attemptId: string;
-  /** Policy sections the learner has opened, by number. */
-  opened: string[];
-  /** This attempt's scenarios, in play order; on a retry, the missed ones. */
-  plan: string[];
-  /** Every scenario of the course, in play order: the first attempt's plan. */
-  scope: string[];
-  index: number;
-  finished: Record<string, ScenarioResult>;
-  playing?: { id: string; snapshot: ScenarioSnapshot; shownAt: number };
-  result?: CourseResult;
-  receipt?: AcknowledgementReceipt;
-  error?: string;
-}
-
 /**
  * The course: intro → policy (open every section; onboarding only) → scenarios → result (retry the
- * missed scenarios below the pass mark) → acknowledgement → done. Everything it reports goes
- * through the tracker, and it saves progress at every step so that a reload resumes. `plan` picks the
- * first attempt's scenarios: onboardingPlan or refresherPlan, as the course's mode says.
+ * missed scenarios below the pass mark) → acknowledgement → done. It saves progress at every step so
+ * that a reload resumes. What it reports (saveProgress, reportAnswer, reportResult and the
+ * recordAcknowledgement actor) are named effects that do nothing here: each target provides its
+ * tracker's with `trackCourse`. `plan` picks the first attempt's scenarios: onboardingPlan or
+ * refresherPlan, as the course's mode says.
  */
 export function createCourseMachine(course: CourseDefinition, plan: FirstAttemptPlan) {
   const replay = scenarioReplay(course);
@@ -78,61 +50,82 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
   });
   const scenarioEnds = ({ playing }: CourseContext) =>
     !!playing && advance(playing, { type: "scenario.finish" }).status === "done";
+  /** Saved progress at `step`: the compact string the tracker keeps. */
+  const progress = (context: CourseContext, step: CourseStep) =>
+    encodeProgress({
+      courseKey: course.key,
+      step,
+      opened: context.opened.map((n) => course.policy.sections.findIndex((s) => s.number === n)),
+      attempt: context.attempt,
+      attemptId: context.attemptId,
+      plan: context.plan.map(bankIndex),
+      index: context.index,
+      finished: new Map(
+        Object.entries(context.finished).map(([id, r]) => [bankIndex(id), r.answers.map((a) => a.choice)]),
+      ),
+      current: context.playing?.snapshot.context.answers.map((a) => a.choice) ?? [],
+      showingFeedback: context.playing?.snapshot.context.showingFeedback ?? false,
+    });
+  /** The answer just given, as the tracker reports it. */
+  const lastAnswer = ({ playing, attempt: number }: CourseContext): AnswerReport | undefined => {
+    const answer = playing?.snapshot.context.answers.at(-1);
+    if (!playing || !answer) return undefined;
+    const node = course.scenarios.find((s) => s.id === playing.id)?.nodes[answer.node];
+    if (node?.type !== "question") return undefined;
+    const choiceLabel = node.choices[answer.choice]?.label ?? "";
+    return { ...answer, scenarioId: playing.id, choiceLabel, attempt: number, shownAt: playing.shownAt };
+  };
+  const save = (step: CourseStep) => ({
+    type: "saveProgress" as const,
+    params: ({ context }: { context: CourseContext }) => progress(context, step),
+  });
 
   return setup({
     types: { context: {} as CourseContext, events: {} as CourseEvent, input: {} as CourseInput },
     actors: {
-      recordAcknowledgement: fromPromise(
-        ({ input }: { input: { tracker: Tracker; request: AcknowledgementRequest } }) =>
-          input.tracker.recordAcknowledgement(input.request),
+      recordAcknowledgement: fromPromise<AcknowledgementReceipt, AcknowledgementRequest>(() =>
+        Promise.reject(new Error("This course reports to no tracker.")),
       ),
     },
     guards: {
       resumeAt: ({ context }, params: { step: CourseStep }) => context.resumeStep === params.step,
       isOnboarding: () => course.mode === "onboarding",
       allSectionsOpened: ({ context }) => course.policy.sections.every((s) => context.opened.includes(s.number)),
-      choiceAccepted: ({ context: { playing }, event }) =>
-        event.type === "choice.select" &&
-        !!playing &&
-        advance(playing, event).context.answers.length > playing.snapshot.context.answers.length,
+      choiceAccepted: ({ context: { playing }, event }) => {
+        assertEvent(event, "choice.select");
+        return !!playing && advance(playing, event).context.answers.length > playing.snapshot.context.answers.length;
+      },
       scenarioEnds: ({ context }) => scenarioEnds(context),
       lastScenarioEnds: ({ context }) => scenarioEnds(context) && context.index >= context.plan.length - 1,
       passed: ({ context }) => context.result?.passed === true,
       failed: ({ context }) => context.result?.passed === false,
-      nameGiven: ({ event }) => event.type === "acknowledgement.submit" && event.typedName.trim().length > 1,
+      nameGiven: ({ event }) => {
+        assertEvent(event, "acknowledgement.submit");
+        return event.typedName.trim().length > 1;
+      },
     },
     actions: {
+      // The tracker's effects: nothing here; each target provides its tracker's (trackCourse).
+      saveProgress: (_, _progress: string) => {},
+      reportAnswer: (_, _answer: AnswerReport | undefined) => {},
+      reportResult: (_, _result: CourseResult | undefined) => {},
       planFirstAttempt: assign(({ event }) => {
-        if (event.type !== "course.start") return {};
+        assertEvent(event, "course.start");
         const first = plan(course, event);
         return { ...attempt(first, 1), scope: first, attemptId: newAttemptId(), finished: {} };
       }),
-      openSection: assign(({ context, event }) =>
-        event.type === "section.open" &&
-        !context.opened.includes(event.section) &&
-        course.policy.sections.some((s) => s.number === event.section)
+      openSection: assign(({ context, event }) => {
+        assertEvent(event, "section.open");
+        return !context.opened.includes(event.section) && course.policy.sections.some((s) => s.number === event.section)
           ? { opened: [...context.opened, event.section] }
-          : {},
-      ),
-      applyChoice: assign(({ context: { playing }, event }) =>
-        event.type === "choice.select" && playing
+          : {};
+      }),
+      applyChoice: assign(({ context: { playing }, event }) => {
+        assertEvent(event, "choice.select");
+        return playing
           ? { playing: { ...playing, snapshot: advance(playing, { ...event, at: event.at ?? Date.now() }) } }
-          : {},
-      ),
-      reportAnswer: ({ context }) => {
-        const playing = context.playing;
-        const answer = playing?.snapshot.context.answers.at(-1);
-        if (!playing || !answer) return;
-        const node = course.scenarios.find((s) => s.id === playing.id)?.nodes[answer.node];
-        if (node?.type !== "question") return;
-        context.tracker.reportAnswer({
-          ...answer,
-          scenarioId: playing.id,
-          choiceLabel: node.choices[answer.choice]?.label ?? "",
-          attempt: context.attempt,
-          shownAt: playing.shownAt,
-        });
-      },
+          : {};
+      }),
       applyContinue: assign(({ context: { playing } }) =>
         playing
           ? { playing: { ...playing, snapshot: advance(playing, { type: "feedback.continue" }), shownAt: Date.now() } }
@@ -149,31 +142,10 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
         playing: startScenario(context.plan, context.index + 1, Date.now()),
       })),
       computeResult: assign(({ context }) => ({ playing: undefined, result: courseResult(context) })),
-      reportResult: ({ context }) => {
-        if (context.result) context.tracker.reportResult(context.result);
-      },
       planRetry: assign(({ context }) => ({
         ...attempt(context.result ? missedScenarios(context.result) : [], context.attempt + 1),
         result: undefined,
       })),
-      persist: ({ context }, params: { step: CourseStep }) => {
-        context.tracker.saveProgress(
-          encodeProgress({
-            courseKey: course.key,
-            step: params.step,
-            opened: context.opened.map((n) => course.policy.sections.findIndex((s) => s.number === n)),
-            attempt: context.attempt,
-            attemptId: context.attemptId,
-            plan: context.plan.map(bankIndex),
-            index: context.index,
-            finished: new Map(
-              Object.entries(context.finished).map(([id, r]) => [bankIndex(id), r.answers.map((a) => a.choice)]),
-            ),
-            current: context.playing?.snapshot.context.answers.map((a) => a.choice) ?? [],
-            showingFeedback: context.playing?.snapshot.context.showingFeedback ?? false,
-          }),
-        );
-      },
     },
   }).createMachine({
     id: "course",
@@ -199,38 +171,39 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
         },
       },
       policy: {
-        entry: { type: "persist", params: { step: "policy" } },
+        entry: save("policy"),
         on: {
-          "section.open": { actions: ["openSection", { type: "persist", params: { step: "policy" } }] },
+          "section.open": { actions: ["openSection", save("policy")] },
           "policy.done": { guard: "allSectionsOpened", target: "scenarios" },
         },
       },
       scenarios: {
-        entry: { type: "persist", params: { step: "scenarios" } },
+        entry: save("scenarios"),
         on: {
           "choice.select": {
             guard: "choiceAccepted",
-            actions: ["applyChoice", "reportAnswer", { type: "persist", params: { step: "scenarios" } }],
+            actions: [
+              "applyChoice",
+              { type: "reportAnswer", params: ({ context }) => lastAnswer(context) },
+              save("scenarios"),
+            ],
           },
-          "feedback.continue": { actions: ["applyContinue", { type: "persist", params: { step: "scenarios" } }] },
+          "feedback.continue": { actions: ["applyContinue", save("scenarios")] },
           "scenario.finish": [
             { guard: "lastScenarioEnds", target: "result", actions: "finishScenario" },
-            {
-              guard: "scenarioEnds",
-              actions: ["finishScenario", "startNextScenario", { type: "persist", params: { step: "scenarios" } }],
-            },
+            { guard: "scenarioEnds", actions: ["finishScenario", "startNextScenario", save("scenarios")] },
           ],
         },
       },
       result: {
-        entry: ["computeResult", "reportResult", { type: "persist", params: { step: "result" } }],
+        entry: ["computeResult", { type: "reportResult", params: ({ context }) => context.result }, save("result")],
         on: {
           "course.retry": { guard: "failed", target: "scenarios", actions: "planRetry" },
           "course.acknowledge": { guard: "passed", target: "acknowledgement" },
         },
       },
       acknowledgement: {
-        entry: { type: "persist", params: { step: "acknowledgement" } },
+        entry: save("acknowledgement"),
         initial: "form",
         states: {
           form: {
@@ -245,17 +218,16 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
           submitting: {
             invoke: {
               src: "recordAcknowledgement",
-              input: ({ context, event }) => ({
-                tracker: context.tracker,
-                request: {
+              input: ({ context, event }) => {
+                assertEvent(event, "acknowledgement.submit");
+                return {
                   attemptId: context.attemptId,
-                  typedName: event.type === "acknowledgement.submit" ? event.typedName.trim() : "",
-                  learner: event.type === "acknowledgement.submit" ? event.learner : undefined,
-                  policyVersion: course.policy.version,
-                  policyHash: course.policy.hash,
-                  result: context.result ?? courseResult(context),
-                },
-              }),
+                  typedName: event.typedName.trim(),
+                  learner: event.learner,
+                  policy: { version: course.policy.version, hash: course.policy.hash },
+                  result: acknowledgedResult(context.result ?? courseResult(context)),
+                };
+              },
               onDone: { target: "#course.done", actions: assign({ receipt: ({ event }) => event.output }) },
               onError: {
                 target: "form",
@@ -267,7 +239,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
           },
         },
       },
-      done: { entry: { type: "persist", params: { step: "done" } } },
+      done: { entry: save("done") },
     },
   });
 }

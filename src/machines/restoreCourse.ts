@@ -1,7 +1,7 @@
 import { courseResult } from "../course/courseResult.ts";
-import type { CourseContext, CourseInput } from "./courseMachine.ts";
+import type { CourseContext, CourseInput } from "./courseContext.ts";
 import { decodeProgress } from "./progressCodec.ts";
-import type { ScenarioResult } from "./scenarioMachine.ts";
+import type { ScenarioResult } from "../course/scenarioResult.ts";
 import type { ScenarioReplay } from "./scenarioReplay.ts";
 
 export /** 16 random base-36 characters: identifies one attempt, so a double submit records once. */
@@ -11,12 +11,11 @@ function newAttemptId(): string {
 
 /** The starting context: fresh, or rebuilt from saved progress by replaying the saved choices. */
 export function restoreCourse(
-  { course, tracker, progress, receipt, learner }: CourseInput,
+  { course, progress, receipt, learner }: CourseInput,
   { play, finishedPlay, startScenario }: ScenarioReplay,
 ): CourseContext {
   const fresh: CourseContext = {
     course,
-    tracker,
     learner,
     resumeStep: "intro",
     attempt: 1,

@@ -1,26 +1,6 @@
 import { assign, setup } from "xstate";
-import type { Outcome, Scenario } from "../schemas/scenario.ts";
-import { scoreOutcomes } from "./scoring.ts";
-
-/** One choice the learner made. */
-export interface ScenarioAnswer {
-  node: string;
-  /** Index of the choice within its node, from 0. */
-  choice: number;
-  outcome: Outcome;
-  clause: string;
-  /** When the choice was made (ms since the epoch); interactions report it. */
-  at: number;
-}
-
-export interface ScenarioResult {
-  scenarioId: string;
-  /** Nodes visited, from the start to the end node. */
-  path: string[];
-  answers: ScenarioAnswer[];
-  /** From 0 to 1. */
-  score: number;
-}
+import { scenarioResult, type ScenarioAnswer, type ScenarioResult } from "../course/scenarioResult.ts";
+import type { Scenario } from "../schemas/scenario.ts";
 
 export type ScenarioEvent =
   { type: "choice.select"; index: number; at?: number } | { type: "feedback.continue" } | { type: "scenario.finish" };
@@ -84,13 +64,3 @@ export function createScenarioMachine(scenario: Scenario) {
 }
 
 export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;
-
-export function scenarioResult(scenario: Scenario, answers: ScenarioAnswer[]): ScenarioResult {
-  const path = [scenario.start, ...answers.map((a) => nextOf(scenario, a))];
-  return { scenarioId: scenario.id, path, answers, score: scoreOutcomes(answers.map((a) => a.outcome)) };
-}
-
-function nextOf(scenario: Scenario, answer: ScenarioAnswer): string {
-  const node = scenario.nodes[answer.node];
-  return node?.type === "question" ? (node.choices[answer.choice]?.next ?? "") : "";
-}

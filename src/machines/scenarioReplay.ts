@@ -1,7 +1,8 @@
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import type { Scenario } from "../schemas/scenario.ts";
-import { createScenarioMachine, type ScenarioMachine, type ScenarioResult } from "./scenarioMachine.ts";
+import type { ScenarioResult } from "../course/scenarioResult.ts";
+import { createScenarioMachine, type ScenarioMachine } from "./scenarioMachine.ts";
 
 export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
 

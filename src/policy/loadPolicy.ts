@@ -5,7 +5,7 @@ import type { Addendum } from "../schemas/organisation.ts";
 import { AddendumFrontmatterSchema, SectionFrontmatterSchema } from "../schemas/policySection.ts";
 import { hashPolicyText } from "./hash.ts";
 import { renderMarkdown } from "./markdown.ts";
-import { loadOrganisation } from "./organisation.ts";
+import { loadOrganisation, type LoadedOrganisation } from "./organisation.ts";
 import { contentDir as defaultContentDir, displayPath } from "./paths.ts";
 import { parsePolicyFile } from "./parsePolicyFile.ts";
 import { fillPlaceholders, placeholderValues, type PlaceholderValues } from "./placeholders.ts";
@@ -28,15 +28,32 @@ export interface LoadPolicyOptions {
 export function loadPolicy({
   contentDir = defaultContentDir(),
   mode = "strict",
-  addenda: only,
+  addenda,
 }: LoadPolicyOptions = {}): Policy {
-  const loaded = loadOrganisation(contentDir);
+  return readPolicy(contentDir, loadOrganisation(contentDir), { mode, addenda }).policy;
+}
+
+export interface ReadPolicy {
+  policy: Policy;
+  /**
+   * Every clause id scenarios may cite: the published ones and those of addenda switched off,
+   * whose scenarios are still checked so that switching an addendum on never breaks the build.
+   */
+  citableClauses: Set<string>;
+}
+
+/** loadPolicy for settings already read, so that one build reads each content file once. */
+export function readPolicy(
+  contentDir: string,
+  loaded: LoadedOrganisation,
+  { mode = "strict", addenda: only }: Omit<LoadPolicyOptions, "contentDir"> = {},
+): ReadPolicy {
   const values = placeholderValues(loaded);
   const problems: ContentProblem[] = [...loaded.problems];
   const policyDir = path.join(contentDir, "policy");
 
   const sections = readSections(policyDir, values, problems);
-  const addenda = readAddenda(
+  const { published: addenda, switchedOff } = readAddenda(
     path.join(policyDir, "addenda"),
     displayPath(path.join(contentDir, "organisation.yaml")),
     only ?? loaded.org.addenda,
@@ -47,14 +64,18 @@ export function loadPolicy({
 
   const all = [...sections, ...addenda];
   const { policy } = loaded.org;
+  const citableClauses = new Set([...all, ...switchedOff].flatMap((s) => s.clauses.map((clause) => clause.id)));
   return {
-    organisation: loaded.org,
-    version: policy.version,
-    effectiveDate: policy.effectiveDate,
-    reviewDate: policy.reviewDate,
-    sections: all,
-    hash: hashPolicyText(all),
-    problems,
+    policy: {
+      organisation: loaded.org,
+      version: policy.version,
+      effectiveDate: policy.effectiveDate,
+      reviewDate: policy.reviewDate,
+      sections: all,
+      hash: hashPolicyText(all),
+      problems,
+    },
+    citableClauses,
   };
 }
 
@@ -111,16 +132,17 @@ function readSections(dir: string, values: PlaceholderValues, problems: ContentP
   return sections;
 }
 
+/** The addenda switched on, in the settings' order, and the others (parsed, for their clause ids). */
 function readAddenda(
   dir: string,
   settingsFile: string,
   enabled: readonly Addendum[],
   values: PlaceholderValues,
   problems: ContentProblem[],
-): PolicySection[] {
-  if (!enabled.length) return [];
+): { published: PolicySection[]; switchedOff: PolicySection[] } {
   const addenda = new Map<Addendum, PolicySection>();
-  for (const name of markdownFiles(dir, problems)) {
+  const switchedOff: PolicySection[] = [];
+  for (const name of markdownFiles(dir, enabled.length ? problems : [])) {
     const file = path.join(dir, name);
     const parsed = parsePolicyFile(
       displayPath(file),
@@ -129,12 +151,14 @@ function readAddenda(
       (fm) => fm.prefix,
       values,
     );
-    // Problems in an addendum that is switched off do not block the build: it is not published.
-    if (parsed.frontmatter && !enabled.includes(parsed.frontmatter.addendum)) continue;
-    problems.push(...parsed.problems);
-    if (!parsed.frontmatter) continue;
-    const { addendum, prefix, title, summary, why } = parsed.frontmatter;
-    addenda.set(addendum, {
+    const { frontmatter } = parsed;
+    // An addendum that is switched off is not published, so its problems do not block the build;
+    // one whose frontmatter cannot be read could be any addendum, so it counts while any is on.
+    const on = !!frontmatter && enabled.includes(frontmatter.addendum);
+    if (on || (!frontmatter && enabled.length)) problems.push(...parsed.problems);
+    if (!frontmatter) continue;
+    const { addendum, prefix, title, summary, why } = frontmatter;
+    const section: PolicySection = {
       kind: "addendum",
       number: prefix,
       anchor: `addendum-${prefix.toLowerCase()}`,
@@ -142,7 +166,9 @@ function readAddenda(
       summary,
       whyHtml: fill(why, values),
       clauses: parsed.clauses,
-    });
+    };
+    if (on) addenda.set(addendum, section);
+    else switchedOff.push(section);
   }
   for (const name of enabled.filter((name) => !addenda.has(name)))
     problems.push({
@@ -150,7 +176,7 @@ function readAddenda(
       location: "addenda",
       message: `switches on "${name}", but ${displayPath(dir)} has no addendum file for it. Add ${name}.md there or remove "${name}" from addenda.`,
     });
-  return enabled.flatMap((name) => addenda.get(name) ?? []);
+  return { published: enabled.flatMap((name) => addenda.get(name) ?? []), switchedOff };
 }
 
 function markdownFiles(dir: string, problems: ContentProblem[]): string[] {

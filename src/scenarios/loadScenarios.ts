@@ -2,18 +2,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { ContentError, type ContentProblem } from "../lib/contentProblem.ts";
 import { zodProblems } from "../lib/zodProblems.ts";
-import { loadPolicy } from "../policy/loadPolicy.ts";
+import { readPolicy } from "../policy/loadPolicy.ts";
 import { plainText, renderMarkdown } from "../policy/markdown.ts";
 import { loadOrganisation } from "../policy/organisation.ts";
 import { contentDir as defaultContentDir, displayPath } from "../policy/paths.ts";
 import { fillPlaceholders, placeholderValues, type PlaceholderValues } from "../policy/placeholders.ts";
 import { parseYaml } from "../policy/readYaml.ts";
-import { ADDENDA } from "../schemas/organisation.ts";
 import { MAX_SCENARIOS, ScenarioSchema, type Scenario } from "../schemas/scenario.ts";
 import { checkScenario } from "./checkScenario.ts";
 
 export interface LoadScenariosOptions {
   contentDir?: string;
+  /** The organisation's values and the clause ids scenarios may cite, when already read (one build reads each file once). */
+  context?: ScenarioContext;
   /** Folder of scenario files; `AUP_SCENARIOS_DIR` or ./scenarios by default. */
   scenariosDir?: string;
   /** `strict` throws a ContentError listing every problem of every file; `preview` returns them. */
@@ -24,6 +25,11 @@ export interface LoadedScenarios {
   /** Valid scenarios, sorted by id, with organisation values filled in and text rendered to HTML. */
   scenarios: Scenario[];
   problems: ContentProblem[];
+}
+
+export interface ScenarioContext {
+  values: PlaceholderValues;
+  citableClauses: ReadonlySet<string>;
 }
 
 export function scenariosDir(): string {
@@ -45,11 +51,9 @@ export function checkScenarioFiles({
   contentDir = defaultContentDir(),
   scenariosDir: dir = scenariosDir(),
   mode = "strict",
+  context = scenarioContext(contentDir),
 }: LoadScenariosOptions = {}): { checked: Scenario[]; problems: ContentProblem[]; values: PlaceholderValues } {
-  const values = placeholderValues(loadOrganisation(contentDir));
-  // Scenarios for an addendum that is switched off are still checked, against that addendum's clauses.
-  const policy = loadPolicy({ contentDir, mode: "preview", addenda: ADDENDA });
-  const knownClauses = new Set(policy.sections.flatMap((section) => section.clauses.map((clause) => clause.id)));
+  const { values, citableClauses: knownClauses } = context;
   const problems: ContentProblem[] = [];
   const scenarios: Scenario[] = [];
   for (const name of yamlFiles(dir, problems)) {
@@ -73,6 +77,13 @@ export function checkScenarioFiles({
     });
   if (mode === "strict" && problems.length) throw new ContentError(problems);
   return { checked: scenarios.sort((a, b) => a.id.localeCompare(b.id)), problems, values };
+}
+
+/** What scenarios are checked and filled in against, read from the content folder. */
+function scenarioContext(contentDir: string): ScenarioContext {
+  const organisation = loadOrganisation(contentDir);
+  const { citableClauses } = readPolicy(contentDir, organisation, { mode: "preview" });
+  return { values: placeholderValues(organisation), citableClauses };
 }
 
 /** `nodes.ask.choices item 2.outcome` reads as `node "ask" choice 2 outcome`. */

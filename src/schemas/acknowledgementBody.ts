@@ -1,15 +1,9 @@
 import { z } from "zod";
+import { clauseId, email, text } from "./fields.ts";
 import { OUTCOMES } from "./scenario.ts";
 
-/** Free text from a person: trimmed, bounded, and free of control characters (they corrupt exports). */
-const text = (max: number, what: string) =>
-  z
-    .string({ error: `must be text: ${what}` })
-    .trim()
-    .min(1, { error: `is empty: ${what}` })
-    .max(max, { error: `is longer than ${max} characters` })
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "contains control characters" });
+/** One line of free text from a person: control characters corrupt exports. */
+const line = (max: number, what: string) => text(what, { max, singleLine: true });
 
 /**
  * The body of `POST /api/acknowledgements`, sent by the course when a learner acknowledges.
@@ -23,15 +17,15 @@ export const AcknowledgementBodySchema = z.strictObject({
   /** Who acknowledges, as the learner typed it: required with form identity, ignored behind single sign-on. */
   learner: z
     .strictObject({
-      name: text(120, "the learner's full name"),
-      email: z.email({ error: "must be an email address" }).max(254, { error: "is longer than 254 characters" }),
-      employeeId: text(64, "the learner's employee id"),
+      name: line(120, "the learner's full name"),
+      email: email("the learner's work email"),
+      employeeId: line(64, "the learner's employee id"),
     })
     .optional(),
   /** The full name typed as a signature; must match learner.name. */
-  typedName: text(120, "the full name typed as a signature"),
+  typedName: line(120, "the full name typed as a signature"),
   policy: z.strictObject({
-    version: text(32, "the policy version shown to the learner"),
+    version: line(32, "the policy version shown to the learner"),
     hash: z
       .string({ error: "must be the policy's SHA-256" })
       .regex(/^[0-9a-f]{64}$/, { error: "must be 64 hexadecimal characters" }),
@@ -49,7 +43,7 @@ export const AcknowledgementBodySchema = z.strictObject({
           outcomes: z
             .array(
               z.strictObject({
-                clause: z.string().regex(/^(?:\d+|[A-Z]{2,4})\.\d+$/, { error: "must be a clause id" }),
+                clause: clauseId,
                 outcome: z.enum(OUTCOMES),
               }),
             )
@@ -62,4 +56,7 @@ export const AcknowledgementBodySchema = z.strictObject({
   }),
 });
 
+/** What the course sends: every tracker's request (src/tracking/tracker.ts), imported as a type only. */
+export type AcknowledgementRequest = z.input<typeof AcknowledgementBodySchema>;
+/** What the server works with once the schema has checked and trimmed it. */
 export type AcknowledgementBody = z.output<typeof AcknowledgementBodySchema>;

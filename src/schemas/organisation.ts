@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { contrastRatio } from "../lib/contrast.ts";
+import { calendarDate, email as emailField, text } from "./fields.ts";
 import { strictGroup } from "./strictGroup.ts";
 
 /**
@@ -26,30 +27,17 @@ export type Product = keyof typeof PRODUCTS;
 export const ADDENDA = ["financial-services", "healthcare", "legal"] as const;
 export type Addendum = (typeof ADDENDA)[number];
 
-/** Text the organisation must write; `fix` completes "Write …". */
+/** Text the organisation must write, not a template slot left in; `fix` completes "Write …". */
 function filled(fix: string) {
-  return z
-    .string({
-      error: (issue) => (issue.input === undefined ? `is missing. Write ${fix}.` : `must be text. Write ${fix}.`),
-    })
-    .trim()
-    .superRefine((value, ctx) => {
-      if (value === "") ctx.addIssue({ code: "custom", message: `is empty. Write ${fix}.` });
-      else if (isPlaceholder(value))
-        ctx.addIssue({ code: "custom", message: `is still a placeholder (${JSON.stringify(value)}). Write ${fix}.` });
-    });
-}
-
-function email(fix: string) {
-  return filled(fix).pipe(z.email({ error: `is not an email address. Write ${fix}.` }));
-}
-
-/** A calendar date written as YYYY-MM-DD. */
-function isoDate(fix: string) {
-  return filled(fix).refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value)), {
-    error: `is not a date in the form YYYY-MM-DD. Write ${fix}.`,
+  return text(fix).superRefine((value, ctx) => {
+    if (isPlaceholder(value))
+      ctx.addIssue({ code: "custom", message: `is still a placeholder (${JSON.stringify(value)}). Write ${fix}.` });
   });
 }
+
+const email = (fix: string) => filled(fix).pipe(emailField(fix));
+
+const isoDate = (fix: string) => filled(fix).pipe(calendarDate(fix));
 
 function wholeNumber(min: number, max: number, fix: string) {
   return z

@@ -1,11 +1,6 @@
 import { z } from "zod";
+import { text } from "./fields.ts";
 import { ADDENDA } from "./organisation.ts";
-
-const text = (what: string) =>
-  z
-    .string({ error: (issue) => `${issue.input == null ? "is missing" : "must be text"}. Write ${what}.` })
-    .trim()
-    .min(1, { error: `is empty. Write ${what}.` });
 
 const common = {
   /** Section heading, e.g. "Data handling". */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { clauseId, text as textField } from "./fields.ts";
 import { strictGroup } from "./strictGroup.ts";
 
 /**
@@ -19,26 +20,11 @@ export const MAX_SCENARIOS = 120;
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const text = (what: string, max: number) =>
-  z
-    .string({ error: (issue) => `${issue.input == null ? "is missing" : "must be text"}. Write ${what}.` })
-    .trim()
-    .min(1, { error: `is empty. Write ${what}.` })
-    .max(max, { error: `is longer than ${max} characters. Shorten it.` });
+const text = (what: string, max: number) => textField(what, { max });
 
 const nodeId = z
   .string({ error: "must be a node id in kebab-case, e.g. ask-first." })
   .regex(KEBAB, { error: "must be a node id in kebab-case (lower-case words joined by -), e.g. ask-first." });
-
-/** A clause id as written in the policy: "3.4", "FIN.2". Must be quoted in YAML. */
-export const ClauseIdSchema = z
-  .string({
-    error: (issue) =>
-      typeof issue.input === "number"
-        ? `is the number ${issue.input}, not a clause id. Quote it: "${issue.input}".`
-        : 'must be a clause id such as "3.4" or "FIN.2".',
-  })
-  .regex(/^(?:\d+|[A-Z]{2,4})\.\d+$/, { error: 'must be a clause id such as "3.4" or "FIN.2".' });
 
 const ChoiceSchema = strictGroup(
   {
@@ -48,7 +34,7 @@ const ChoiceSchema = strictGroup(
     next: nodeId,
     outcome: z.enum(OUTCOMES, { error: `must be one of ${OUTCOMES.join(", ")}.` }),
     /** The clause the feedback rests on. */
-    clause: ClauseIdSchema,
+    clause: clauseId,
     /** Why this choice is right or wrong, in terms of the clause. */
     feedback: text("why this choice is right or wrong, citing the clause", 800),
   },
@@ -93,7 +79,7 @@ export const ScenarioSchema = strictGroup(
     audience: z.enum(AUDIENCES, { error: `must be one of ${AUDIENCES.join(", ")}.` }),
     /** Every clause the scenario teaches. */
     clauses: z
-      .array(ClauseIdSchema, { error: 'must be a list of clause ids, e.g. ["3.4"].' })
+      .array(clauseId, { error: 'must be a list of clause ids, e.g. ["3.4"].' })
       .min(1, { error: "is empty. List the clauses the scenario teaches." }),
     /** The first node. */
     start: nodeId,

@@ -1,11 +1,12 @@
 import { sameName } from "../lib/sameName.ts";
-import { toPercent } from "../machines/scoring.ts";
+import { toPercent } from "../course/scoring.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
 import { isStoreError } from "../records/storeError.ts";
 import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
 import { receiptKey } from "./adminAuth.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
+import { json } from "./jsonResponse.ts";
 import { BodyError, readJsonBody } from "./readBody.ts";
 
 /** What the server knows of the policy it publishes (baked in at build time). */
@@ -21,12 +22,6 @@ interface FieldProblem {
 }
 
 const BODY_LIMIT = 64 * 1024;
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-  });
 
 const problem = (status: number, error: string, fields?: FieldProblem[]) =>
   json(status, fields ? { error, fields } : { error });

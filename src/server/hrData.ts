@@ -1,3 +1,4 @@
+import published from "virtual:aup/published";
 import {
   completionByDepartment,
   completionsOverTime,
@@ -9,6 +10,8 @@ import {
 import { mergeRoster, parseRosterCsv, type RosterChange, type RosterProblem } from "../hr/rosterCsv.ts";
 import type { Status } from "../hr/status.ts";
 import { recordsStore } from "./storeRegistry.ts";
+
+const { policy } = published;
 
 const STATUSES: Status[] = ["complete", "due", "overdue"];
 
@@ -27,9 +30,9 @@ export async function dashboardData(filters: ReportFilters, today = new Date().t
   const store = await recordsStore();
   const records = store.records();
   const rows = statusRows(store.state.data.roster, records, {
-    policyHash: __AUP_POLICY__.hash,
-    effectiveDate: __AUP_POLICY__.effectiveDate,
-    onboardingWindowDays: __AUP_POLICY__.onboardingWindowDays,
+    policyHash: policy.hash,
+    effectiveDate: policy.effectiveDate,
+    onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
     today,
   });
   const shown = filterRows(rows, filters);

@@ -1,4 +1,5 @@
 import type { Employee } from "../hr/employee.ts";
+import { isEmail } from "../lib/fieldRules.ts";
 
 /**
  * Who is acknowledging. `form`: the learner types name, email and employee id (self-asserted; the
@@ -52,7 +53,7 @@ export function headerIdentity(
       error: `This server takes identity from a single-sign-on proxy, and ${address} is not one of AUP_TRUSTED_PROXIES. Reach the course through your organisation's sign-in.`,
     };
   const email = request.headers.get(config.emailHeader)?.trim().toLowerCase();
-  if (!email || !/^[^\s@]+@[^\s@]+$/.test(email))
+  if (!email || !isEmail(email))
     return {
       status: 401,
       error: `The sign-in proxy did not say who you are (no valid ${config.emailHeader} header). Sign in again through your organisation's portal.`,

@@ -2,7 +2,6 @@
 // its API. Started by `npm start`; tests start it on a free port with PORT=0.
 import http from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { isStoreError } from "../records/storeError.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
@@ -23,7 +22,8 @@ const store = await recordsStore().catch((error: unknown) => {
   process.exit(1);
 });
 adminToken(); // created now if needed, so that the hint below can point at it
-const entry = pathToFileURL(path.resolve("dist/server/entry.mjs")).href;
+// The build beside this file, wherever the server is started from: it carries everything it serves.
+const entry = new URL("../../dist/server/entry.mjs", import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: http.RequestListener };
 const server = http.createServer(handler);
 const host = process.env.HOST ?? "localhost";

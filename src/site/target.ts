@@ -1,10 +1,16 @@
-/** What this build is for: the site with its records server, or a SCORM package for an LMS. */
-export type BuildTarget = "site" | "scorm12" | "scorm2004";
+/** What a build is for: the site with its records server, or a SCORM package for an LMS. */
+export const BUILD_TARGETS = ["site", "scorm12", "scorm2004"] as const;
+export type BuildTarget = (typeof BUILD_TARGETS)[number];
+
+export const isBuildTarget = (value: string): value is BuildTarget =>
+  (BUILD_TARGETS as readonly string[]).includes(value);
 
 // Outside an Astro build (unit tests, scripts) nothing defines it: that is the site.
 export const TARGET: BuildTarget = typeof __AUP_TARGET__ === "undefined" ? "site" : __AUP_TARGET__;
 
-export const isPackage = (target: BuildTarget = TARGET): target is "scorm12" | "scorm2004" => target !== "site";
+export type PackageTarget = Exclude<BuildTarget, "site">;
+
+export const isPackage = (target: BuildTarget = TARGET): target is PackageTarget => target !== "site";
 
 export type Page = "" | "policy" | "course" | "refresher" | "admin";
 

@@ -12,8 +12,8 @@ export class PreviewTracker extends BrowserTracker {
   protected store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
     return Promise.resolve({
       name: request.typedName,
-      policyVersion: request.policyVersion,
-      policyHash: request.policyHash,
+      policyVersion: request.policy.version,
+      policyHash: request.policy.hash,
       acknowledgedAt: new Date().toISOString(),
       score: request.result.score,
       storedIn: "this browser only (preview: no record reaches HR)",

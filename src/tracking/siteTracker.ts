@@ -1,5 +1,6 @@
 import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
+import { recordReceipt } from "./recordReceipt.ts";
 import type { AcknowledgementReceipt, AcknowledgementRequest, TrackerStart } from "./tracker.ts";
 
 /** What GET /api/me answers: the identity mode, and with single sign-on the learner and their history. */
@@ -30,25 +31,12 @@ export class SiteTracker extends BrowserTracker {
   }
 
   protected async store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
-    const { learner, attemptId, typedName, policyVersion, policyHash, result } = request;
     let response: Response;
     try {
       response = await fetch(new URL("/api/acknowledgements", location.href), {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          attemptId,
-          learner,
-          typedName,
-          policy: { version: policyVersion, hash: policyHash },
-          result: {
-            mode: result.mode,
-            score: result.score,
-            passed: result.passed,
-            attempt: result.attempt,
-            scenarios: result.scenarios.map(({ scenarioId, score, outcomes }) => ({ id: scenarioId, score, outcomes })),
-          },
-        }),
+        body: JSON.stringify(request),
       });
     } catch {
       throw new Error("The records server could not be reached. Check your connection.");
@@ -59,19 +47,6 @@ export class SiteTracker extends BrowserTracker {
       error?: string;
     };
     if (!response.ok || !body.record) throw new Error(body.error ?? `The records server answered ${response.status}.`);
-    const { record } = body;
-    return {
-      name: record.learner.name,
-      policyVersion: record.policy.version,
-      policyHash: record.policy.hash,
-      acknowledgedAt: record.recordedAt,
-      score: record.result.score,
-      recordId: record.id,
-      recordHash: record.hash,
-      storedIn: record.learner.selfAsserted
-        ? "the organisation's acknowledgement records (identity typed by you)"
-        : "the organisation's acknowledgement records (identity from single sign-on)",
-      receiptUrl: body.receiptUrl,
-    };
+    return recordReceipt(body.record, body.receiptUrl);
   }
 }

@@ -1,3 +1,4 @@
+import type { AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
 import type { Outcome } from "../schemas/scenario.ts";
 
 /**
@@ -51,45 +52,42 @@ export interface AnswerReport {
   at: number;
 }
 
-export interface ScenarioScore {
-  scenarioId: string;
-  score: number;
+/**
+ * What the learner acknowledges: the body of `POST /api/acknowledgements`, whose schema is the one
+ * definition (a type-only import, so no validator reaches the page). Every tracker takes the same
+ * request; the site's sends it as it is.
+ */
+export type { AcknowledgementRequest };
+
+/** One scenario's result as acknowledged (id, score, each choice's outcome and clause, in order made). */
+type AcknowledgedScenario = AcknowledgementRequest["result"]["scenarios"][number];
+
+export interface ScenarioScore extends AcknowledgedScenario {
   /** Clauses of the choices that were not fully correct. */
   missedClauses: string[];
-  /** Each choice's outcome and the clause it rests on, in the order made. */
-  outcomes: { clause: string; outcome: Outcome }[];
 }
 
-export interface CourseResult {
-  mode: "onboarding" | "refresher";
-  /** From 0 to 1, the mean of the scenario scores. */
-  score: number;
+/** The course's result: what is acknowledged (mode, score from 0 to 1, passed, attempt), and more for the learner and the LMS. */
+export interface CourseResult extends Omit<AcknowledgementRequest["result"], "scenarios"> {
   passMark: number;
-  passed: boolean;
-  attempt: number;
-  attemptId: string;
   scenarios: ScenarioScore[];
   /** Share of the course done, from 0 to 1 (SCORM 2004 progress_measure). */
   progress: number;
 }
 
-export interface AcknowledgementRequest {
-  attemptId: string;
-  /** Who acknowledges, when the target asks the learner (form identity). */
-  learner?: { name: string; email: string; employeeId: string };
-  typedName: string;
-  policyVersion: string;
-  policyHash: string;
-  result: CourseResult;
-}
-
 export interface AcknowledgementReceipt {
   name: string;
+  /** Where the target keeps them: the learner's email and employee id, and the name typed as a signature. */
+  email?: string;
+  employeeId?: string;
+  signature?: string;
   policyVersion: string;
   policyHash: string;
   /** ISO 8601 time the acknowledgement was stored. */
   acknowledgedAt: string;
   score: number;
+  /** Which course and attempt, where the target records it: "onboarding, attempt 1". */
+  course?: string;
   /** The record's place in the evidence: its id and chain hash where the target keeps one. */
   recordId?: string;
   recordHash?: string;

@@ -44,8 +44,8 @@ describe("admin routes", () => {
     expect(await bad.json()).toEqual({
       error: "Nothing was imported: 2 problem(s).",
       problems: [
-        'row 2, column email: is not an email address ("not-an-email").',
-        'row 2, column start date: is not a date in the form YYYY-MM-DD ("2026-13-01").',
+        'row 2, column email: is not an email address ("not-an-email"). Write the employee\'s work email, e.g. ada@yourcompany.com.',
+        'row 2, column start date: is not a date in the calendar ("2026-13-01"): check the month and the day. Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.',
       ],
     });
     const first = await roster(

@@ -2,7 +2,8 @@ import { createActor } from "xstate";
 import { buildCourseDefinition, type CourseDefinition } from "../../src/course/courseDefinition.ts";
 import { onboardingPlan } from "../../src/course/firstAttempt.ts";
 import { refresherPlan } from "../../src/course/refresher.ts";
-import { createCourseMachine, type CourseInput } from "../../src/machines/courseMachine.ts";
+import { createCourseMachine, type CourseInput, type CourseMachine } from "../../src/machines/courseMachine.ts";
+import { trackCourse } from "../../src/machines/trackCourse.ts";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
 import { PreviewTracker } from "../../src/tracking/previewTracker.ts";
@@ -28,12 +29,16 @@ export async function startCourse(
   course: CourseDefinition,
   storage = new MemoryStorage(),
   overrides: Partial<CourseInput> = {},
+  /** Implementations to swap in, over the tracker's (a failing recorder, say). */
+  implementations: Parameters<CourseMachine["provide"]>[0] = {},
 ) {
   const tracker = new PreviewTracker(storage, course.key);
   const { progress } = await tracker.start();
-  const actor = createActor(createCourseMachine(course, course.mode === "refresher" ? refresherPlan : onboardingPlan), {
-    input: { course, tracker, progress, ...overrides },
-  }).start();
+  const machine = trackCourse(
+    createCourseMachine(course, course.mode === "refresher" ? refresherPlan : onboardingPlan),
+    tracker,
+  ).provide(implementations);
+  const actor = createActor(machine, { input: { course, progress, ...overrides } }).start();
   return { actor, tracker, storage };
 }
 

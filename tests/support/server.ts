@@ -9,9 +9,20 @@ export interface RunningServer {
 
 const MAIN = path.resolve("src/server/main.ts");
 
+export interface ServerOptions {
+  /** The server entry to run; the checkout's by default. */
+  main?: string;
+  /** The working folder; the checkout by default. */
+  cwd?: string;
+}
+
 /** Starts the built server (as npm start does) on a free port and resolves once it listens. */
-export function startServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [MAIN], {
+export function startServer(
+  env: NodeJS.ProcessEnv = {},
+  { main = MAIN, cwd }: ServerOptions = {},
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, [main], {
+    cwd,
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
-import type { AcknowledgementReceipt } from "../../src/tracking/tracker.ts";
+import { fromPromise } from "xstate";
+import { PreviewTracker } from "../../src/tracking/previewTracker.ts";
+import type { AcknowledgementReceipt, AcknowledgementRequest } from "../../src/tracking/tracker.ts";
 import { MemoryStorage, playScenario, readPolicy, shippedCourse, startCourse } from "../support/courseFixture.ts";
 
 const course = shippedCourse();
@@ -69,10 +71,10 @@ describe("course machine", () => {
     actor.send({ type: "course.retry" });
     const retry = actor.getSnapshot().context;
     expect(retry.attempt).toBe(2);
-    expect(retry.plan).toEqual(failed?.scenarios.filter((s) => s.score < 1).map((s) => s.scenarioId));
+    expect(retry.plan).toEqual(failed?.scenarios.filter((s) => s.score < 1).map((s) => s.id));
     retry.plan.forEach(() => playScenario(actor, "correct"));
     expect(actor.getSnapshot().context.result).toMatchObject({ passed: true, attempt: 2 });
-    expect(actor.getSnapshot().context.result?.scenarios.map((s) => s.scenarioId)).toEqual(everyoneIds);
+    expect(actor.getSnapshot().context.result?.scenarios.map((s) => s.id)).toEqual(everyoneIds);
     expect(tracker.results.map((r) => r.passed)).toEqual([false, true]);
   });
 
@@ -138,10 +140,14 @@ describe("course machine", () => {
 
   it("keeps the learner on the form with the tracker's message when recording fails, and records on a second try", async () => {
     let calls = 0;
-    const { actor, tracker } = await startCourse(course);
-    const record = tracker.recordAcknowledgement.bind(tracker);
-    tracker.recordAcknowledgement = (request) =>
-      ++calls === 1 ? Promise.reject(new Error("The records server did not answer.")) : record(request);
+    const storage = new MemoryStorage();
+    const tracker = new PreviewTracker(storage, course.key);
+    const recordAcknowledgement = fromPromise<AcknowledgementReceipt, AcknowledgementRequest>(({ input }) =>
+      ++calls === 1
+        ? Promise.reject(new Error("The records server did not answer."))
+        : tracker.recordAcknowledgement(input),
+    );
+    const { actor } = await startCourse(course, storage, {}, { actors: { recordAcknowledgement } });
     actor.send({ type: "course.start", audiences: [] });
     readPolicy(actor);
     everyoneIds.forEach(() => playScenario(actor, "correct"));

@@ -36,6 +36,16 @@ describe("loadPolicy", () => {
     expect(everything).not.toMatch(/\{\{|\}\}|\[(?:DATE|ORGANISATION|CUSTOMISE|ROLE)/);
   });
 
+  it("refuses a date that is not in the calendar, naming the file and the field", () => {
+    const dir = copyContent();
+    editFile(dir, "organisation.yaml", (text) =>
+      text.replace("effectiveDate: 2026-01-05", "effectiveDate: 2026-02-30"),
+    );
+    expect(strictProblems(dir)).toEqual([
+      '<content>/organisation.yaml: policy.effectiveDate is not a date in the calendar ("2026-02-30"): check the month and the day. Write the date the policy takes effect, e.g. 2026-01-05.',
+    ]);
+  });
+
   it("leaves out addenda that are switched off and includes those switched on", () => {
     const dir = copyContent();
     editFile(dir, "organisation.yaml", (t) =>

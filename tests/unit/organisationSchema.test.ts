@@ -83,7 +83,7 @@ describe("organisation settings schema", () => {
   it("refuses an email address that is not one", () => {
     expect(problemsWith("contacts.incidents.email", "security at kestrel")).toMatchInlineSnapshot(`
       [
-        "contacts.incidents.email is not an email address. Write the email address of the team that takes incident reports, e.g. security@yourcompany.com.",
+        "contacts.incidents.email is not an email address ("security at kestrel"). Write the email address of the team that takes incident reports, e.g. security@yourcompany.com.",
       ]
     `);
   });
@@ -104,7 +104,7 @@ describe("organisation settings schema", () => {
   it("refuses dates that are not dates, and a review more than a year away", () => {
     expect(problemsWith("policy.effectiveDate", "5th January")).toMatchInlineSnapshot(`
       [
-        "policy.effectiveDate is not a date in the form YYYY-MM-DD. Write the date the policy takes effect, e.g. 2026-01-05.",
+        "policy.effectiveDate is not a date in the form YYYY-MM-DD ("5th January"). Write the date the policy takes effect, e.g. 2026-01-05.",
       ]
     `);
     expect(problemsWith("policy.reviewDate", "2028-01-05")).toMatchInlineSnapshot(`

@@ -42,14 +42,14 @@ describe("roster CSV import", () => {
     expect(employees).toEqual([]);
     expect(problems.map(formatRosterProblem)).toMatchInlineSnapshot(`
       [
-        "row 3, column id: is empty. Every employee needs an id.",
-        "row 3, column email: is not an email address ("not-an-email").",
-        "row 3, column start date: is not a date in the form YYYY-MM-DD ("02/11/2026").",
+        "row 3, column id: is empty. Write the employee's id; every employee needs one.",
+        "row 3, column email: is not an email address ("not-an-email"). Write the employee's work email, e.g. ada@yourcompany.com.",
         "row 3, column department: is empty. Write the employee's department.",
-        "row 4, column start date: is not a date in the form YYYY-MM-DD ("2026-02-30").",
+        "row 3, column start date: is not a date in the form YYYY-MM-DD ("02/11/2026"). Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
+        "row 4, column start date: is not a date in the calendar ("2026-02-30"): check the month and the day. Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
         "row 4, column id: repeats E-1 from row 2. Keep one row per employee.",
-        "row 5, column name: contains control characters. Retype the value.",
-        "row 6, column start date: is not a date in the form YYYY-MM-DD ("2026-13-01").",
+        "row 5, column name: contains control characters (a tab or line break, say). Retype it on one line.",
+        "row 6, column start date: is not a date in the calendar ("2026-13-01"): check the month and the day. Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
       ]
     `);
   });

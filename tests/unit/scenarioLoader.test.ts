@@ -2,22 +2,20 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { LoaderContext } from "astro/loaders";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { publish } from "../../src/published/published.ts";
 import { scenarioLoader } from "../../src/scenarios/scenarioLoader.ts";
 import { ScenarioSchema } from "../../src/schemas/scenario.ts";
 
-afterEach(() => {
-  delete process.env.AUP_SCENARIOS_DIR;
-});
-
-/** Runs the loader as Astro's content layer would, with the collection's schema, into a plain map. */
-async function load(): Promise<Map<string, unknown>> {
+/** Publishes the content as a build does, then runs the loader as Astro's content layer would, into a plain map. */
+async function load(scenariosDir = path.resolve("scenarios")): Promise<Map<string, unknown>> {
+  const { scenarioFiles } = publish({ contentDir: path.resolve("content"), scenariosDir });
   const stored = new Map<string, unknown>();
   const context = {
     store: { clear: () => stored.clear(), set: ({ id, data }: { id: string; data: unknown }) => stored.set(id, data) },
     parseData: ({ data }: { data: unknown }) => Promise.resolve(ScenarioSchema.parse(data)),
   } as unknown as LoaderContext;
-  await scenarioLoader().load(context);
+  await scenarioLoader(scenarioFiles).load(context);
   return stored;
 }
 
@@ -34,7 +32,6 @@ describe("the scenarios content collection", () => {
     copyFileSync("scenarios/client-email-summary.yaml", path.join(dir, "client-email-summary.yaml"));
     for (const broken of ["broken-graph.yaml", "broken-schema.yaml", "not-yaml.yaml"])
       copyFileSync(path.join("tests/fixtures/scenarios", broken), path.join(dir, broken));
-    process.env.AUP_SCENARIOS_DIR = dir;
-    expect([...(await load()).keys()]).toEqual(["client-email-summary"]);
+    expect([...(await load(dir)).keys()]).toEqual(["client-email-summary"]);
   });
 });

@@ -2,7 +2,7 @@ import { createActor } from "xstate";
 import { getSimplePaths } from "xstate/graph";
 import { describe, expect, it } from "vitest";
 import { createScenarioMachine } from "../../src/machines/scenarioMachine.ts";
-import { OUTCOME_CREDIT } from "../../src/machines/scoring.ts";
+import { OUTCOME_CREDIT } from "../../src/course/scoring.ts";
 import type { Scenario } from "../../src/schemas/scenario.ts";
 import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
 

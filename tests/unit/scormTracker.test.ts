@@ -10,7 +10,8 @@ import {
   scorm2004Timestamp,
 } from "../../src/tracking/scorm/scormTime.ts";
 import { ScormTracker } from "../../src/tracking/scorm/scormTracker.ts";
-import type { AnswerReport, CourseResult } from "../../src/tracking/tracker.ts";
+import { acknowledgedResult } from "../../src/course/courseResult.ts";
+import type { AcknowledgementRequest, AnswerReport, CourseResult } from "../../src/tracking/tracker.ts";
 
 const T0 = Date.parse("2026-11-22T09:00:00Z");
 const answer = (choice: number, outcome: AnswerReport["outcome"], offset: number): AnswerReport => ({
@@ -30,16 +31,14 @@ const result = (passed: boolean): CourseResult => ({
   passMark: 80,
   passed,
   attempt: 1,
-  attemptId: "k3j2h1g0",
   scenarios: [],
   progress: 1,
 });
-const request = {
+const request: AcknowledgementRequest = {
   attemptId: "k3j2h1g0",
   typedName: "Ada Lovelace",
-  policyVersion: "1.0.0",
-  policyHash: "a".repeat(64),
-  result: result(true),
+  policy: { version: "1.0.0", hash: "a".repeat(64) },
+  result: acknowledgedResult(result(true)),
 };
 
 /** A clock the test moves: session time and timestamps become exact. */

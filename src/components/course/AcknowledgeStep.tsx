@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import { isEmail } from "../../lib/fieldRules.ts";
 import { sameName } from "../../lib/sameName.ts";
 import { TARGET } from "../../site/target.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
@@ -28,7 +29,7 @@ export function AcknowledgeStep({ course, learner, submitting, error, send, ...p
     asksIdentity && typedName.trim().length > 1 && identity.name.trim() !== "" && !sameName(typedName, identity.name);
   const complete =
     typedName.trim().length > 1 &&
-    (!asksIdentity || (identity.name.trim() && identity.email.includes("@") && identity.employeeId.trim()));
+    (!asksIdentity || (identity.name.trim() && isEmail(identity.email.trim()) && identity.employeeId.trim()));
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     if (!complete || mismatch) return;

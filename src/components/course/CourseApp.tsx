@@ -5,7 +5,7 @@ import { TARGET } from "../../site/target.ts";
 import { connectLms } from "../../tracking/scorm/connectLms.ts";
 import { scorm12Dialect } from "../../tracking/scorm/scorm12Dialect.ts";
 import { scorm2004Dialect } from "../../tracking/scorm/scorm2004Dialect.ts";
-import type { Tracker, TrackerStart } from "../../tracking/tracker.ts";
+import type { Tracker } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
 import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
 import type { CourseMode } from "./courseMode.ts";
@@ -13,7 +13,7 @@ import { DoneStep } from "./DoneStep.tsx";
 import { LmsProblems } from "./LmsProblems.tsx";
 import { ResultStep } from "./ResultStep.tsx";
 import { ScenarioPlayer } from "./ScenarioPlayer.tsx";
-import { useCourseActor, useSnapshot, type CourseActor } from "./useCourse.ts";
+import { useCourseActor, useSnapshot, type StartedCourse } from "./useCourse.ts";
 
 interface Props {
   course: CourseDefinition;
@@ -22,9 +22,9 @@ interface Props {
 
 /** The course shell: starts the tracker and the course machine, and shows the current step. */
 export default function CourseApp({ course, mode }: Props) {
-  const { actor, start } = useCourseActor(course, mode.plan, () => createTracker(course.key));
-  if (!actor) return <p className="course-loading">Loading the course…</p>;
-  return <CourseSteps actor={actor} course={course} mode={mode} start={start} />;
+  const started = useCourseActor(course, mode.plan, () => createTracker(course.key));
+  if (!started) return <p className="course-loading">Loading the course…</p>;
+  return <CourseSteps {...started} course={course} mode={mode} />;
 }
 
 /**
@@ -40,15 +40,12 @@ async function createTracker(courseKey: string): Promise<Tracker> {
   return lms ?? new PreviewTracker(window.localStorage, courseKey);
 }
 
-interface StepsProps {
-  actor: CourseActor;
+interface StepsProps extends StartedCourse {
   course: CourseDefinition;
   mode: CourseMode;
-  /** What the tracker knew when the course started. */
-  start: TrackerStart | undefined;
 }
 
-function CourseSteps({ actor, course, mode, start }: StepsProps) {
+function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   const { Intro, Policy } = mode;
   const snapshot = useSnapshot(actor);
   const { context } = snapshot;
@@ -68,8 +65,8 @@ function CourseSteps({ actor, course, mode, start }: StepsProps) {
 
   return (
     <div ref={region} className="course">
-      <LmsProblems tracker={context.tracker} />
-      {context.tracker.kind === "preview" && (
+      <LmsProblems tracker={tracker} />
+      {tracker.kind === "preview" && (
         <p className="course-banner">
           <strong>Preview.</strong> No records server or LMS is connected: your progress and acknowledgement stay in
           this browser, and no record reaches HR.
@@ -78,8 +75,8 @@ function CourseSteps({ actor, course, mode, start }: StepsProps) {
       {step === "intro" && (
         <Intro
           course={course}
-          latestReceipt={start?.latestReceipt}
-          missedClauses={start?.missedClauses}
+          latestReceipt={start.latestReceipt}
+          missedClauses={start.missedClauses}
           learner={context.learner}
           send={actor.send}
         />
@@ -90,7 +87,7 @@ function CourseSteps({ actor, course, mode, start }: StepsProps) {
       {step === "acknowledgement" && (
         <AcknowledgeStep
           course={course}
-          asksIdentity={context.tracker.asksIdentity}
+          asksIdentity={tracker.asksIdentity}
           learner={context.learner}
           submitting={snapshot.matches({ acknowledgement: "submitting" })}
           error={context.error}

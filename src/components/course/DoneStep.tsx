@@ -1,7 +1,7 @@
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
-import { toPercent } from "../../machines/scoring.ts";
 import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
 import { pageHref } from "../../site/target.ts";
+import { Receipt } from "../Receipt.tsx";
 
 interface Props {
   course: CourseDefinition;
@@ -14,50 +14,7 @@ export function DoneStep({ course, receipt }: Props) {
       <h1 id="done-title" tabIndex={-1} data-autofocus>
         Thank you: you have acknowledged version {course.policy.version}
       </h1>
-      {receipt ? (
-        <dl className="receipt">
-          <div>
-            <dt>Name</dt>
-            <dd>{receipt.name}</dd>
-          </div>
-          <div>
-            <dt>Policy version</dt>
-            <dd>{receipt.policyVersion}</dd>
-          </div>
-          <div>
-            <dt>Policy fingerprint</dt>
-            <dd>
-              <code className="hash">{receipt.policyHash}</code>
-            </dd>
-          </div>
-          <div>
-            <dt>Acknowledged</dt>
-            <dd>
-              <time dateTime={receipt.acknowledgedAt}>
-                {new Date(receipt.acknowledgedAt).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" })}
-              </time>
-            </dd>
-          </div>
-          <div>
-            <dt>Score</dt>
-            <dd>{toPercent(receipt.score)}%</dd>
-          </div>
-          {receipt.recordId && (
-            <div>
-              <dt>Record</dt>
-              <dd>
-                {receipt.recordId}, hash <code className="hash">{receipt.recordHash}</code>
-              </dd>
-            </div>
-          )}
-          <div>
-            <dt>Recorded in</dt>
-            <dd>{receipt.storedIn}</dd>
-          </div>
-        </dl>
-      ) : (
-        <p>Your acknowledgement is recorded.</p>
-      )}
+      {receipt ? <Receipt receipt={receipt} /> : <p>Your acknowledgement is recorded.</p>}
       {receipt?.receiptUrl && (
         <p>
           <a className="button" href={receipt.receiptUrl}>

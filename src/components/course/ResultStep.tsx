@@ -1,6 +1,6 @@
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
-import { toPercent } from "../../machines/scoring.ts";
+import { toPercent } from "../../course/scoring.ts";
 import type { CourseResult } from "../../tracking/tracker.ts";
 import { ClauseLink } from "./ClauseLink.tsx";
 

@@ -3,17 +3,25 @@ import { createActor, type ActorRefFrom } from "xstate";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { FirstAttemptPlan } from "../../course/firstAttempt.ts";
 import { createCourseMachine, type CourseMachine } from "../../machines/courseMachine.ts";
+import { trackCourse } from "../../machines/trackCourse.ts";
 import type { Tracker, TrackerStart } from "../../tracking/tracker.ts";
 
 export type CourseActor = ActorRefFrom<CourseMachine>;
 
-/** Makes and starts the tracker, then the course actor with any saved progress; both undefined while starting. */
+export interface StartedCourse {
+  actor: CourseActor;
+  tracker: Tracker;
+  /** What the tracker knew when the course started. */
+  start: TrackerStart;
+}
+
+/** Makes and starts the tracker, then the course actor reporting to it with any saved progress; undefined while starting. */
 export function useCourseActor(
   course: CourseDefinition,
   plan: FirstAttemptPlan,
   createTracker: () => Promise<Tracker>,
-): { actor?: CourseActor; start?: TrackerStart } {
-  const [started, setStarted] = useState<{ actor: CourseActor; start: TrackerStart }>();
+): StartedCourse | undefined {
+  const [started, setStarted] = useState<StartedCourse>();
   useEffect(() => {
     let actor: CourseActor | undefined;
     let cancelled = false;
@@ -21,10 +29,10 @@ export function useCourseActor(
       const start = await tracker.start();
       if (cancelled) return;
       const { progress, receipt, learner } = start;
-      actor = createActor(createCourseMachine(course, plan), {
-        input: { course, tracker, progress, receipt, learner },
+      actor = createActor(trackCourse(createCourseMachine(course, plan), tracker), {
+        input: { course, progress, receipt, learner },
       }).start();
-      setStarted({ actor, start });
+      setStarted({ actor, tracker, start });
     });
     return () => {
       cancelled = true;
@@ -32,7 +40,7 @@ export function useCourseActor(
     };
     // The course and tracker are fixed for the life of the page: start once.
   }, []);
-  return started ?? {};
+  return started;
 }
 
 /** The actor's current snapshot, re-rendering on every change. */

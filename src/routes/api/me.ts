@@ -2,6 +2,7 @@ import type { APIRoute } from "astro";
 import { missedBefore } from "../../hr/report.ts";
 import { quarterOf } from "../../lib/quarters.ts";
 import { headerIdentity, identityConfig } from "../../server/identity.ts";
+import { json } from "../../server/jsonResponse.ts";
 import { recordsStore } from "../../server/storeRegistry.ts";
 
 /**
@@ -11,11 +12,6 @@ import { recordsStore } from "../../server/storeRegistry.ts";
  */
 export const GET: APIRoute = async ({ request, clientAddress }) => {
   const config = identityConfig();
-  const json = (status: number, body: unknown) =>
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-    });
   if (config.mode === "form") return json(200, { mode: "form" });
   const store = await recordsStore();
   const identity = headerIdentity(request, clientAddress, config, store.state.data.roster);

@@ -1,3 +1,4 @@
+import { toPercent } from "../../course/scoring.ts";
 import type { Scorm12Api } from "./findLmsApi.ts";
 import { scorm12Duration, scorm12Time } from "./scormTime.ts";
 import { lmsLearner } from "./lmsLearner.ts";
@@ -44,7 +45,7 @@ export function scorm12Dialect(api: Scorm12Api): CmiDialect {
     resultValues: (result) => [
       ["cmi.core.score.min", "0"],
       ["cmi.core.score.max", "100"],
-      ["cmi.core.score.raw", String(Math.round(result.score * 100))],
+      ["cmi.core.score.raw", String(toPercent(result.score))],
       // A pass becomes "passed" with the acknowledgement; until then the course is not done.
       ...(result.passed ? [] : [["cmi.core.lesson_status", "failed"] as const]),
     ],
@@ -54,13 +55,13 @@ export function scorm12Dialect(api: Scorm12Api): CmiDialect {
       [`cmi.interactions.${n}.time`, scorm12Time(at)],
       [
         `cmi.interactions.${n}.student_response`,
-        `${request.policyVersion} ${request.policyHash.slice(0, 16)} ${request.typedName}`.slice(0, 255),
+        `${request.policy.version} ${request.policy.hash.slice(0, 16)} ${request.typedName}`.slice(0, 255),
       ],
       [`cmi.interactions.${n}.result`, "neutral"],
       ["cmi.core.lesson_status", "passed"],
       [
         "cmi.comments",
-        `Acknowledged the Acceptable Use Policy for Claude, version ${request.policyVersion} (SHA-256 ${request.policyHash}), signed "${request.typedName}" at ${at.toISOString()}.`,
+        `Acknowledged the Acceptable Use Policy for Claude, version ${request.policy.version} (SHA-256 ${request.policy.hash}), signed "${request.typedName}" at ${at.toISOString()}.`,
       ],
     ],
     finishValues: (done, sessionMs) => [

@@ -1,3 +1,4 @@
+import { toPercent } from "../../course/scoring.ts";
 import type { Scorm2004Api } from "./findLmsApi.ts";
 import { scorm2004Duration, scorm2004Timestamp } from "./scormTime.ts";
 import { lmsLearner } from "./lmsLearner.ts";
@@ -47,7 +48,7 @@ export function scorm2004Dialect(api: Scorm2004Api): CmiDialect {
     resultValues: (result) => [
       ["cmi.score.min", "0"],
       ["cmi.score.max", "100"],
-      ["cmi.score.raw", String(Math.round(result.score * 100))],
+      ["cmi.score.raw", String(toPercent(result.score))],
       ["cmi.score.scaled", String(Math.round(result.score * 10_000) / 10_000)],
       ["cmi.success_status", result.passed ? "passed" : "failed"],
       ["cmi.progress_measure", String(Math.round(result.progress * 100) / 100)],
@@ -58,16 +59,16 @@ export function scorm2004Dialect(api: Scorm2004Api): CmiDialect {
       [`cmi.interactions.${n}.timestamp`, scorm2004Timestamp(at)],
       [
         `cmi.interactions.${n}.learner_response`,
-        `${request.policyVersion} ${request.policyHash} ${request.typedName}`.slice(0, 4000),
+        `${request.policy.version} ${request.policy.hash} ${request.typedName}`.slice(0, 4000),
       ],
       [`cmi.interactions.${n}.result`, "neutral"],
       [
         `cmi.interactions.${n}.description`,
-        `Acknowledged the Acceptable Use Policy for Claude, version ${request.policyVersion}`,
+        `Acknowledged the Acceptable Use Policy for Claude, version ${request.policy.version}`,
       ],
       [
         "cmi.comments_from_learner.0.comment",
-        `Acknowledged the Acceptable Use Policy for Claude, version ${request.policyVersion} (SHA-256 ${request.policyHash}), signed "${request.typedName}".`,
+        `Acknowledged the Acceptable Use Policy for Claude, version ${request.policy.version} (SHA-256 ${request.policy.hash}), signed "${request.typedName}".`,
       ],
       ["cmi.comments_from_learner.0.location", "acknowledgement"],
       ["cmi.comments_from_learner.0.timestamp", scorm2004Timestamp(at)],

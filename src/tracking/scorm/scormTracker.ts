@@ -106,8 +106,8 @@ export class ScormTracker implements Tracker {
       );
     return Promise.resolve({
       name: request.typedName,
-      policyVersion: request.policyVersion,
-      policyHash: request.policyHash,
+      policyVersion: request.policy.version,
+      policyHash: request.policy.hash,
       acknowledgedAt: at.toISOString(),
       score: request.result.score,
       storedIn: `your organisation's LMS (SCORM ${this.dialect.version})`,

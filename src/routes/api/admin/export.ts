@@ -1,16 +1,14 @@
 import { Readable } from "node:stream";
 import type { APIRoute } from "astro";
 import { exportStream } from "../../../hr/exportRecords.ts";
+import { json } from "../../../server/jsonResponse.ts";
 import { recordsStore } from "../../../server/storeRegistry.ts";
 
 /** GET /api/admin/export?format=csv|json[&bom=1]: every record, streamed. */
 export const GET: APIRoute = async ({ url }) => {
   const format = url.searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "json")
-    return new Response(JSON.stringify({ error: `format must be csv or json, not ${JSON.stringify(format)}.` }), {
-      status: 400,
-      headers: { "content-type": "application/json" },
-    });
+    return json(400, { error: `format must be csv or json, not ${JSON.stringify(format)}.` });
   const store = await recordsStore();
   const stream = exportStream(store.records(), store.state.data.roster, {
     format,

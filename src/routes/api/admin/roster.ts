@@ -2,11 +2,10 @@ import type { APIRoute } from "astro";
 import { formatRosterProblem } from "../../../hr/rosterCsv.ts";
 import { isStoreError } from "../../../records/storeError.ts";
 import { importRoster } from "../../../server/hrData.ts";
+import { json } from "../../../server/jsonResponse.ts";
 import { BodyError, readTextBody } from "../../../server/readBody.ts";
 
 const LIMIT = 10 * 1024 * 1024;
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8" } });
 
 /** POST /api/admin/roster with a text/csv body: imports all rows or none, naming every bad row and column. */
 export const POST: APIRoute = async ({ request }) => {

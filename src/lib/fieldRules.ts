@@ -1,0 +1,31 @@
+/**
+ * The rules for the fields people write, in one place. The zod field builders (src/schemas/fields.ts)
+ * wrap them for the settings, the API and the roster import; the course's forms use them directly,
+ * so that what the browser lets through is exactly what the server accepts. Dependency-free: this
+ * module reaches the course page, which has a size budget.
+ */
+
+/** A clause id as the policy numbers it: "3.4", or an addendum's "FIN.2". */
+export const CLAUSE_ID = /^(?:\d+|[A-Z]{2,4})\.\d+$/;
+
+/**
+ * An email address: a local part, an @ and a domain with at least one dot, no spaces. Deliberately
+ * simple: whether a mailbox exists is for mail to find out, and work addresses vary.
+ */
+export const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+export const EMAIL_MAX_LENGTH = 254;
+
+export function isEmail(value: string): boolean {
+  return value.length <= EMAIL_MAX_LENGTH && EMAIL.test(value);
+}
+
+/** A real calendar date written YYYY-MM-DD: 2026-02-30 and 2026-13-01 are not. */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
+/** Control characters (tab and line breaks included): they corrupt exports and one-line displays. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const hasControlCharacters = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value);

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { buildCourseDefinition, type CourseDefinition } from "../course/courseDefinition.ts";
+import type { ContentProblem } from "../lib/contentProblem.ts";
+import { readPolicy } from "../policy/loadPolicy.ts";
+import { loadOrganisation } from "../policy/organisation.ts";
+import { placeholderValues } from "../policy/placeholders.ts";
+import type { Policy } from "../policy/types.ts";
+import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
+import type { Scenario } from "../schemas/scenario.ts";
+
+export interface Branding {
+  name: string;
+  shortName: string;
+  accentColour: string;
+  /** The logo as a data URI, so that it works from any path (an LMS serves packages from anywhere). */
+  logoSrc: string | undefined;
+}
+
+/**
+ * Everything the pages and the server know of what this build publishes, made once per build from
+ * the content folder (`publish`) and compiled into the build (`virtual:aup/published`): nothing
+ * reads the content folder after the build.
+ */
+export interface Published {
+  policy: Policy;
+  branding: Branding;
+  /** The course and the refresher, as their pages embed them and the server checks results against them. */
+  courses: Record<CourseDefinition["mode"], CourseDefinition>;
+  /** The scenario files that passed every check, as written: the `scenarios` content collection. */
+  scenarioFiles: Scenario[];
+  /** Every problem found; empty in a production build, which stops on any. */
+  problems: ContentProblem[];
+}
+
+export interface PublishOptions {
+  contentDir: string;
+  scenariosDir: string;
+}
+
+/**
+ * Reads each content file once (settings, policy, scenarios) in preview mode, so that the dev server
+ * can show what is unfilled; a production build refuses a result with problems.
+ */
+export function publish({ contentDir, scenariosDir }: PublishOptions): Published {
+  const organisation = loadOrganisation(contentDir);
+  const values = placeholderValues(organisation);
+  const { policy, citableClauses } = readPolicy(contentDir, organisation, { mode: "preview" });
+  const { checked, problems } = checkScenarioFiles({
+    contentDir,
+    scenariosDir,
+    mode: "preview",
+    context: { values, citableClauses },
+  });
+  const bank = checked.map((scenario) => renderScenario(scenario, values));
+  return {
+    policy,
+    branding: branding(policy, contentDir),
+    courses: {
+      onboarding: buildCourseDefinition(policy, bank, "onboarding"),
+      refresher: buildCourseDefinition(policy, bank, "refresher"),
+    },
+    scenarioFiles: checked,
+    problems: [...policy.problems, ...problems],
+  };
+}
+
+function branding({ organisation }: Policy, contentDir: string): Branding {
+  const { name, shortName } = organisation.organisation;
+  const { logo, accentColour } = organisation.branding;
+  return {
+    name: name || "Your organisation",
+    shortName: shortName || name || "Your organisation",
+    accentColour,
+    logoSrc: logo ? dataUri(path.join(contentDir, logo)) : undefined,
+  };
+}
+
+function dataUri(file: string): string | undefined {
+  try {
+    const type = file.toLowerCase().endsWith(".svg") ? "image/svg+xml" : "image/png";
+    return `data:${type};base64,${readFileSync(file).toString("base64")}`;
+  } catch {
+    return undefined; // reported as a content problem; the header then shows the name alone
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { CLAUSE_ID, hasControlCharacters, isCalendarDate, isEmail } from "../../src/lib/fieldRules.ts";
+import { calendarDate, email, firstProblem, text } from "../../src/schemas/fields.ts";
+
+describe("field rules", () => {
+  it("takes only real calendar dates written YYYY-MM-DD", () => {
+    for (const date of ["2026-01-05", "2028-02-29", "1999-12-31"]) expect(isCalendarDate(date), date).toBe(true);
+    for (const date of ["2026-02-30", "2026-13-01", "2027-02-29", "2026-00-10", "2026-1-5", "05/01/2026", ""])
+      expect(isCalendarDate(date), date).toBe(false);
+  });
+
+  it("takes work email addresses and nothing else", () => {
+    for (const address of ["ada@example.com", "a.b+tag@mail.kestrel.example", "O'Neil@example.co.uk"])
+      expect(isEmail(address), address).toBe(true);
+    for (const address of ["ada", "ada@", "@example.com", "ada@example", "ada @example.com", "ada@exa mple.com"])
+      expect(isEmail(address), address).toBe(false);
+    expect(isEmail(`${"a".repeat(250)}@example.com`)).toBe(false);
+  });
+
+  it("knows clause ids and control characters", () => {
+    expect(["3.4", "FIN.2", "10.12"].every((id) => CLAUSE_ID.test(id))).toBe(true);
+    expect(["3", "3.", "fin.2", "FINANCE.2", "3.4a"].some((id) => CLAUSE_ID.test(id))).toBe(false);
+    expect(["a\tb", "a\nb", "a\u0000b", "a\u007fb"].every(hasControlCharacters)).toBe(true);
+    expect(hasControlCharacters("Zoë O'Neil – Ltd")).toBe(false);
+  });
+
+  it("builds zod fields whose messages say what to write", () => {
+    expect(firstProblem(text("a name").safeParse("  "))).toBe("is empty. Write a name.");
+    expect(firstProblem(text("a name").safeParse(undefined))).toBe("is missing. Write a name.");
+    expect(firstProblem(text("a name", { max: 3 }).safeParse("Ada L"))).toBe(
+      "is longer than 3 characters. Shorten it.",
+    );
+    expect(firstProblem(text("a name", { singleLine: true }).safeParse("Ada\nL"))).toMatch(/control characters/);
+    expect(firstProblem(email("your email").safeParse("ada@example"))).toBe(
+      'is not an email address ("ada@example"). Write your email.',
+    );
+    expect(firstProblem(calendarDate("a day").safeParse("2026-02-30"))).toBe(
+      'is not a date in the calendar ("2026-02-30"): check the month and the day. Write a day.',
+    );
+    expect(firstProblem(calendarDate("a day").safeParse("2026-02-28"))).toBeUndefined();
+  });
+});
