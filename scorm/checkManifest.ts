@@ -1,14 +1,41 @@
 import { XMLParser } from "fast-xml-parser";
 import type { ScormVersion } from "./manifest.ts";
+import { validateManifest, type CourseFormat } from "./validateManifest.ts";
+
+const FORMATS: Record<ScormVersion, CourseFormat> = { scorm12: "SCORM 1.2", scorm2004: "SCORM 2004 4th Edition" };
+
+/**
+ * The one verdict on whether a manifest may ship in the `version` package: it passes the official
+ * schemas of that version (scorm/schemas/) and the checks below. `file` names the manifest in the
+ * problems; a schema problem also gives the line, and quotes it, since the manifest exists only in
+ * memory until the zip is written.
+ */
+export async function manifestFitToShip(
+  xml: string,
+  version: ScormVersion,
+  packaged: readonly string[],
+  file: string,
+): Promise<string[]> {
+  const { format, problems } = await validateManifest(xml, file);
+  const lines = xml.split("\n");
+  const schemaProblems = problems.map(({ line, message }) =>
+    line === undefined
+      ? `${file}: ${message}`
+      : `${file}:${line}: ${message}\n      ${line} | ${lines[line - 1]?.trim()}`,
+  );
+  if (format && format !== FORMATS[version])
+    schemaProblems.push(`${file} is a ${format} manifest, but this is the ${FORMATS[version]} package.`);
+  return [...schemaProblems, ...checkManifest(xml, version, packaged)];
+}
+
+/** An attribute or text value as a string (the parser gives strings or numbers). */
+const str = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 
 /**
  * What the official schemas do not check but players need: every identifierref names a resource,
  * every listed file is in the package and every packaged file is listed, the launch page is listed,
  * the mastery score is a number, and scormtype is spelled as the version spells it.
  */
-/** An attribute or text value as a string (the parser gives strings or numbers). */
-const str = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value) : "");
-
 export function checkManifest(xml: string, version: ScormVersion, packaged: readonly string[]): string[] {
   const problems: string[] = [];
   let doc: Record<string, unknown>;

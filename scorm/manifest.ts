@@ -17,13 +17,15 @@ export interface ManifestInput {
   files: string[];
 }
 
-const TEMPLATES: Record<ScormVersion, URL> = {
-  scorm12: new URL("./templates/imsmanifest-scorm12.xml", import.meta.url),
-  scorm2004: new URL("./templates/imsmanifest-scorm2004.xml", import.meta.url),
+/** The shipped manifest templates; a test can pass the folder of a copy it has broken. */
+export const TEMPLATES_DIR = new URL("./templates/", import.meta.url);
+export const TEMPLATE_FILES: Record<ScormVersion, string> = {
+  scorm12: "imsmanifest-scorm12.xml",
+  scorm2004: "imsmanifest-scorm2004.xml",
 };
 
 /** Fills the version's manifest template with validated course data. */
-export function buildManifest(input: ManifestInput): string {
+export function buildManifest(input: ManifestInput, templatesDir: URL = TEMPLATES_DIR): string {
   const values: Record<string, string> = {
     identifier: input.identifier,
     version: input.policyVersion,
@@ -38,12 +40,15 @@ export function buildManifest(input: ManifestInput): string {
       .map((file) => `      <file href="${escapeXml(file)}"/>`)
       .join("\n"),
   };
-  return readFileSync(TEMPLATES[input.version], "utf8").replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    const value = values[key];
-    if (value === undefined)
-      throw new Error(`The manifest template asks for {{${key}}}, which the packager does not provide.`);
-    return key === "files" ? value : escapeXml(value);
-  });
+  return readFileSync(new URL(TEMPLATE_FILES[input.version], templatesDir), "utf8").replace(
+    /\{\{(\w+)\}\}/g,
+    (_, key: string) => {
+      const value = values[key];
+      if (value === undefined)
+        throw new Error(`The manifest template asks for {{${key}}}, which the packager does not provide.`);
+      return key === "files" ? value : escapeXml(value);
+    },
+  );
 }
 
 function escapeXml(text: string): string {

@@ -1,14 +1,13 @@
 // `npm run package`: builds the course as static files for each SCORM version and writes
-// dist/packages/<slug>-<version>-scorm12.zip, …-scorm2004.zip, and the quarterly refresher's pair.
+// dist/packages/<slug>-<version>-scorm12.zip, …-scorm2004.zip, and the quarterly refresher's pair,
+// each only once its manifest has passed the official schemas and the packager's own checks.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { zipSync } from "fflate";
 import { ContentError } from "../src/lib/contentProblem.ts";
-import { packageBudgetProblem } from "../src/budgets/sizeBudgets.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
-import { checkManifest } from "./checkManifest.ts";
-import { buildManifest, type ScormVersion } from "./manifest.ts";
+import type { ScormVersion } from "./manifest.ts";
+import { writePackage } from "./writePackage.ts";
 
 const VERSIONS: { version: ScormVersion; label: string }[] = [
   { version: "scorm12", label: "SCORM 1.2" },
@@ -58,31 +57,27 @@ for (const { version, label } of VERSIONS) {
   const files = listFiles(buildDir);
   for (const course of COURSES) {
     const name = `${slug}-${policy.version}${course.suffix}-${version}.zip`;
-    const manifest = buildManifest({
-      version,
-      identifier: `aup-course-${slug}-${policy.version}${course.suffix}`,
-      title: `${course.title} (${org.name})`,
-      policyVersion: policy.version,
-      policyHash: policy.hash,
-      passMark: policy.organisation.course.passMark,
-      launch: course.launch,
-      files,
+    const refusal = await writePackage({
+      name,
+      manifest: {
+        version,
+        identifier: `aup-course-${slug}-${policy.version}${course.suffix}`,
+        title: `${course.title} (${org.name})`,
+        policyVersion: policy.version,
+        policyHash: policy.hash,
+        passMark: policy.organisation.course.passMark,
+        launch: course.launch,
+        files,
+      },
+      buildDir,
+      outDir,
     });
-    const problems = checkManifest(manifest, version, files);
-    if (problems.length) {
-      console.error(`${name}: the manifest has problems:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    if (refusal) {
+      console.error(refusal);
       process.exit(1);
     }
-    const entries: Record<string, Uint8Array> = { "imsmanifest.xml": Buffer.from(manifest) };
-    for (const file of files) entries[file] = readFileSync(path.join(buildDir, file));
-    const zip = zipSync(entries, { level: 9 });
-    const overBudget = packageBudgetProblem(name, zip.length);
-    if (overBudget) {
-      console.error(`${overBudget} Nothing was written for it.`);
-      process.exit(1);
-    }
-    writeFileSync(path.join(outDir, name), zip);
-    step(`Wrote dist/packages/${name} (${(zip.length / 1024).toFixed(0)} KB, ${files.length + 1} files).`);
+    const size = statSync(path.join(outDir, name)).size;
+    step(`Wrote dist/packages/${name} (${(size / 1024).toFixed(0)} KB, ${files.length + 1} files).`);
   }
 }
 

@@ -1,4 +1,4 @@
-// `npm run bench`: measures the budgets of ../shared/DESIGN.md on this machine and writes BENCHMARKS.md.
+// `npm run bench`: measures the budgets of docs/DESIGN.md on this machine and writes BENCHMARKS.md.
 // Every figure comes with its references from the same run (a naive baseline and the disk's limit).
 import { execSync, spawnSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
@@ -66,7 +66,7 @@ const markdown = `# Benchmarks
 
 Measured by \`npm run bench\` (add \`-- --quick\` for a shorter run) on ${new Date().toISOString().slice(0, 10)}, commit ${commit}:
 ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}. The load generator runs on the
-same two cores as the server, as in CI. Budgets are those of \`../shared/DESIGN.md\`.
+same two cores as the server, as in CI. Budgets are those of [\`docs/DESIGN.md\`](docs/DESIGN.md).
 
 ## Acknowledgements over HTTP
 

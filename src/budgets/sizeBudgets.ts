@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { pageWeight, type PageWeight } from "./pageWeight.ts";
 
-// The budgets of ../shared/DESIGN.md. A kilobyte here is 1,024 bytes.
+// The size budgets of docs/DESIGN.md. A kilobyte here is 1,024 bytes.
 export const KB = 1024;
 export const COURSE_PAGE_BUDGET = 90 * KB;
 export const PACKAGE_BUDGET = 500 * KB;

@@ -3,7 +3,7 @@ import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { checkPages, COURSE_PAGE_BUDGET, kilobytes, type PageCheck } from "../budgets/sizeBudgets.ts";
 
-/** Fails the build when a page ships more than its budget (../shared/DESIGN.md): a size check, not a timing. */
+/** Fails the build when a page ships more than its budget (docs/DESIGN.md): a size check, not a timing. */
 export default function sizeBudget(): AstroIntegration {
   return {
     name: "aup-size-budget",

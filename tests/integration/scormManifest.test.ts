@@ -1,12 +1,14 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { checkManifest } from "../../scorm/checkManifest.ts";
-import { buildManifest, type ManifestInput, type ScormVersion } from "../../scorm/manifest.ts";
+import { buildManifest, TEMPLATE_FILES, type ManifestInput, type ScormVersion } from "../../scorm/manifest.ts";
+import { validateManifest } from "../../scorm/validateManifest.ts";
+import { writePackage } from "../../scorm/writePackage.ts";
+import { copyFolder, editFile, emptyFolder } from "../support/contentFixture.ts";
 
-const VALIDATE = path.resolve("../shared/scorm-schemas/validate");
 const FILES = ["index.html", "_astro/course.js", "_astro/site.css", "policy.html"];
 
 const input = (version: ScormVersion): ManifestInput => ({
@@ -20,21 +22,13 @@ const input = (version: ScormVersion): ManifestInput => ({
   files: FILES,
 });
 
-/** Runs the official schemas (ADL/IMS XSDs through xmllint) on a manifest. */
-function validate(xml: string): { status: number | null; output: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "aup-manifest-"));
-  const file = path.join(dir, "imsmanifest.xml");
-  writeFileSync(file, xml);
-  const run = spawnSync("bash", [VALIDATE, file], { encoding: "utf8" });
-  return { status: run.status, output: run.stdout + run.stderr };
-}
-
 describe.each(["scorm12", "scorm2004"] as const)("%s manifest", (version) => {
-  it("passes the official schemas and the packager's own checks", () => {
+  it("passes the official schemas and the packager's own checks", async () => {
     const xml = buildManifest(input(version));
-    const result = validate(xml);
-    expect(result.output).toContain(`valid SCORM ${version === "scorm12" ? "1.2" : "2004"}`);
-    expect(result.status).toBe(0);
+    expect(await validateManifest(xml, "imsmanifest.xml")).toEqual({
+      format: version === "scorm12" ? "SCORM 1.2" : "SCORM 2004 4th Edition",
+      problems: [],
+    });
     expect(checkManifest(xml, version, FILES)).toEqual([]);
   });
 
@@ -89,4 +83,69 @@ describe("the packager's own manifest checks", () => {
       /^imsmanifest\.xml is not well-formed XML/,
     );
   });
+});
+
+describe("writePackage, which npm run package calls for every zip", () => {
+  /** A built course in a throwaway folder: each of FILES, holding its own name. */
+  function builtCourse(): string {
+    const dir = emptyFolder("build");
+    for (const file of FILES) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), file);
+    }
+    return dir;
+  }
+
+  it("writes a zip of the manifest and every built file when the manifest is fit to ship", async () => {
+    const outDir = emptyFolder("packages");
+    const spec = { name: "kestrel-1.0.0-scorm2004.zip", manifest: input("scorm2004"), buildDir: builtCourse(), outDir };
+    expect(await writePackage(spec)).toBeUndefined();
+    const entries = unzipSync(readFileSync(path.join(outDir, spec.name)));
+    expect(Object.keys(entries).sort()).toEqual(["imsmanifest.xml", ...FILES].sort());
+    expect(Buffer.from(entries["_astro/course.js"] ?? []).toString()).toBe("_astro/course.js");
+  });
+
+  it.each([
+    {
+      version: "scorm12",
+      breakage: "an element misspelt",
+      breakTemplate: (text: string) => text.replace(/<(\/?)organizations\b/g, "<$1organisations"),
+      brokenLine: "<organisations ",
+      message:
+        "element organisations: Schemas validity error : Element '{http://www.imsproject.org/xsd/imscp_rootv1p1p2}organisations': This element is not expected.",
+    },
+    {
+      version: "scorm2004",
+      breakage: "a required attribute removed",
+      breakTemplate: (text: string) => text.replace(' type="webcontent"', ""),
+      brokenLine: "<resource ",
+      message:
+        "element resource: Schemas validity error : Element '{http://www.imsglobal.org/xsd/imscp_v1p1}resource': The attribute 'type' is required but missing.",
+    },
+  ] as const)(
+    "refuses a $version template with $breakage: the schema's message, the file and the line, and no zip",
+    async ({ version, breakTemplate, brokenLine, message }) => {
+      const templates = copyFolder("scorm/templates");
+      editFile(templates, TEMPLATE_FILES[version], breakTemplate);
+      const template = readFileSync(path.join(templates, TEMPLATE_FILES[version]), "utf8");
+      // The broken line comes before the file list, so its line in the manifest is its line in the template.
+      const line = template.slice(0, template.indexOf(brokenLine)).split("\n").length;
+      const outDir = emptyFolder("packages");
+      const name = `kestrel-1.0.0-${version}.zip`;
+      writeFileSync(path.join(outDir, name), "a zip from an earlier run");
+
+      const refusal = await writePackage({
+        name,
+        manifest: input(version),
+        buildDir: builtCourse(),
+        outDir,
+        templatesDir: pathToFileURL(`${templates}/`),
+      });
+
+      expect(refusal).toContain(`${name}: the manifest is not fit to ship, so nothing was written for it:`);
+      expect(refusal).toContain(`  - ${name}/imsmanifest.xml:${line}: ${message}`);
+      expect(refusal).not.toContain("default namespace");
+      expect(readdirSync(outDir)).toEqual([]);
+    },
+  );
 });

@@ -10,9 +10,20 @@ afterEach(() => {
 
 /** A throwaway copy of the shipped content folder, removed after the test. */
 export function copyContent(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "aup-content-"));
+  return copyFolder("content");
+}
+
+/** A throwaway copy of one of the project's folders, removed after the test. */
+export function copyFolder(folder: string): string {
+  const dir = emptyFolder(path.basename(folder));
+  cpSync(folder, dir, { recursive: true });
+  return dir;
+}
+
+/** A throwaway empty folder, removed after the test. */
+export function emptyFolder(name: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), `aup-${name}-`));
   created.push(dir);
-  cpSync("content", dir, { recursive: true });
   return dir;
 }
 
