@@ -55,7 +55,7 @@ const weights = [
 const zips = packageSizes("dist/packages");
 const heaviest = weights
   .filter((w) => w.isCourse)
-  .map((w) => ({ page: w.page, total: w.jsGzip + w.cssGzip }))
+  .map((w) => ({ page: w.page, total: w.jsGzip + w.cssGzip, inAll: w.jsGzip + w.cssGzip + w.laterJsGzip }))
   .reduce((a, b) => (b.total > a.total ? b : a));
 
 const verdict = (ok: boolean) => (ok ? "within budget" : "**over budget**");
@@ -102,23 +102,25 @@ ${exports.map((e) => `| ${e.records.toLocaleString("en-GB")} | ${e.seconds.toFix
 
 ## Page weight (gzipped, level 9)
 
-Budget: no JavaScript on the other pages; JavaScript and CSS together at most 90 KB (92,160 bytes) on the
-course and refresher pages, in the site and in each SCORM build. \`npm run build\` and \`npm run package\`
-fail when a page is over (src/integrations/sizeBudget.ts). Reproduce: \`npm run bench\` (or build, then
-read the figures the build's size check logs).
+Budget: no JavaScript on the other pages; on the course and refresher pages, in the site and in each SCORM
+build, JavaScript and CSS at most 90 KB (92,160 bytes) before the learner's first interaction and 110 KB
+(112,640 bytes) in all, the later steps (result, acknowledgement, receipt) loading in a chunk of their own.
+\`npm run build\` and \`npm run package\` fail when a page is over (src/integrations/sizeBudget.ts).
+Reproduce: \`npm run bench\` (or build, then read the figures the build's size check logs).
 
-| page | JavaScript | CSS | together | bytes | verdict |
-| --- | ---: | ---: | ---: | ---: | --- |
+| page | JavaScript | CSS | first load | bytes | later steps | in all | verdict |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${weights
   .map((w) => {
     const total = w.jsGzip + w.cssGzip;
-    return `| ${w.page} | ${kb(w.jsGzip)} | ${kb(w.cssGzip)} | ${kb(total)} | ${total.toLocaleString("en-GB")} | ${verdict(!w.problem)} |`;
+    return `| ${w.page} | ${kb(w.jsGzip)} | ${kb(w.cssGzip)} | ${kb(total)} | ${total.toLocaleString("en-GB")} | ${kb(w.laterJsGzip)} | ${kb(total + w.laterJsGzip)} | ${verdict(!w.problem)} |`;
   })
   .join("\n")}
 
-The heaviest course page loads ${heaviest.total.toLocaleString("en-GB")} bytes (${heaviest.page}), ${(COURSE_PAGE_BUDGET - heaviest.total).toLocaleString("en-GB")} bytes under
-the budget: React 19's DOM client alone is about 66 KB and xstate about 12 KB of it, so the course's own code and
-styles have about 12 KB, and any addition to them has to be paid for.
+The heaviest course page loads ${heaviest.total.toLocaleString("en-GB")} bytes before the first interaction (${heaviest.page}),
+${(COURSE_PAGE_BUDGET - heaviest.total).toLocaleString("en-GB")} bytes under the budget, and ${heaviest.inAll.toLocaleString("en-GB")} bytes in all: React 19's DOM client alone
+is about 66 KB and xstate about 12 KB of it, so the course's own code and styles have little room, and any
+addition to the first load has to be paid for.
 
 ## SCORM packages
 

@@ -4,10 +4,12 @@ import { gzipSync } from "node:zlib";
 
 /** What one built page makes the browser download, gzipped at level 9. */
 export interface PageWeight {
-  /** Scripts the page runs: inline ones, the files it loads and every chunk those import. */
+  /** Scripts the page runs as it loads: inline ones, the files it loads and every chunk those import statically. */
   jsGzip: number;
   /** Inline style elements and linked stylesheets. */
   cssGzip: number;
+  /** Chunks imported dynamically (and what they import) that the page has not already loaded: later steps. */
+  laterJsGzip: number;
 }
 
 export const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
@@ -17,8 +19,10 @@ const SCRIPT_URL = /\s(?:src|component-url|renderer-url|before-hydration-url)="(
 const STYLESHEET_URL = /<link\b[^>]*\brel="stylesheet"[^>]*>/g;
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
 const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style>/g;
-// Static (`from"./x.js"`, `import"./x.js"`) and dynamic (`import("./x.js")`) imports of chunks.
-const CHUNK_IMPORT = /(?:\bfrom|\bimport)\s*\(?\s*["'](\.{1,2}\/[^"']+\.m?js)["']/g;
+// Static imports of chunks (`from"./x.js"`, `import"./x.js"`) and dynamic ones (`import("./x.js")`); the
+// minifier may quote with backticks.
+const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.m?js)["'`]/g;
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'`](\.{1,2}\/[^"'`]+\.m?js)["'`]\s*\)/g;
 
 /**
  * Weighs a built page in `rootDir` (the folder served as `/`). URLs may be absolute (the site) or
@@ -33,19 +37,25 @@ export function pageWeight(rootDir: string, htmlFile: string): PageWeight {
     // Data blocks (JSON) are not code the browser runs.
     .filter(([, attributes]) => !/\btype="application\/(?:ld\+)?json"/.test(attributes ?? ""))
     .map(([, , body]) => body ?? "");
-  const scriptFiles = new Set<string>();
-  const visit = (file: string) => {
-    if (scriptFiles.has(file)) return;
+  const scriptFiles = new Set<string>(); // what the page runs as it loads
+  const laterFiles = new Set<string>(); // what dynamic imports add to that, each once
+  const dynamic: string[] = [];
+  /** Adds `file` and the chunks it imports statically to `into`; queues the chunks it imports dynamically. */
+  const visit = (file: string, into: Set<string>) => {
+    if (scriptFiles.has(file) || into.has(file)) return;
     if (!existsSync(file))
       throw new Error(
         `${htmlFile} loads ${path.relative(rootDir, file)}, which the build did not write, so the page would break. ` +
           `Delete the output folder and build again; if it persists, a script URL in the page is wrong.`,
       );
-    scriptFiles.add(file);
-    for (const [, url] of readFileSync(file, "utf8").matchAll(CHUNK_IMPORT))
-      visit(path.join(path.dirname(file), url ?? ""));
+    into.add(file);
+    const code = readFileSync(file, "utf8");
+    const near = (url: string | undefined) => path.join(path.dirname(file), url ?? "");
+    for (const [, url] of code.matchAll(STATIC_IMPORT)) visit(near(url), into);
+    for (const [, url] of code.matchAll(DYNAMIC_IMPORT)) dynamic.push(near(url));
   };
-  for (const [, url] of html.matchAll(SCRIPT_URL)) visit(resolve(url ?? ""));
+  for (const [, url] of html.matchAll(SCRIPT_URL)) visit(resolve(url ?? ""), scriptFiles);
+  while (dynamic.length) visit(dynamic.pop() ?? "", laterFiles);
 
   const stylesheets = new Set(
     [...html.matchAll(STYLESHEET_URL)].map(([tag]) => resolve(/\bhref="([^"]+)"/.exec(tag)?.[1] ?? "")),
@@ -57,5 +67,6 @@ export function pageWeight(rootDir: string, htmlFile: string): PageWeight {
   return {
     jsGzip: inline(inlineScripts) + sumOfFiles(scriptFiles),
     cssGzip: inline(inlineStyles) + sumOfFiles(stylesheets),
+    laterJsGzip: sumOfFiles(laterFiles),
   };
 }

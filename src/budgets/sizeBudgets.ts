@@ -3,7 +3,10 @@ import { pageWeight, type PageWeight } from "./pageWeight.ts";
 
 // The size budgets of docs/DESIGN.md. A kilobyte here is 1,024 bytes.
 export const KB = 1024;
+/** What the course page loads before the learner's first interaction. */
 export const COURSE_PAGE_BUDGET = 90 * KB;
+/** Everything the course page ever loads, later steps' chunks included. */
+export const COURSE_TOTAL_BUDGET = 110 * KB;
 export const PACKAGE_BUDGET = 500 * KB;
 /** Pages that run the course island; every other page ships no JavaScript at all. */
 const COURSE_PAGES = /^(?:course|refresher)(?:\.html|[/\\]index\.html)$/;
@@ -31,17 +34,21 @@ export function htmlPages(rootDir: string): string[] {
 export function checkPages(rootDir: string): PageCheck[] {
   return htmlPages(rootDir).map((page) => {
     const weight = pageWeight(rootDir, page);
-    const { jsGzip, cssGzip } = weight;
+    const { jsGzip, cssGzip, laterJsGzip } = weight;
     const isCourse = COURSE_PAGES.test(page);
-    const total = jsGzip + cssGzip;
+    const initial = jsGzip + cssGzip;
+    const total = initial + laterJsGzip;
     const problem = isCourse
-      ? total > COURSE_PAGE_BUDGET
-        ? `${page} loads ${kilobytes(total)} of JavaScript and CSS (gzipped: ${kilobytes(jsGzip)} + ${kilobytes(cssGzip)}), ` +
-          `${bytes(total - COURSE_PAGE_BUDGET)} over the budget of ${kilobytes(COURSE_PAGE_BUDGET)}. ` +
-          `Trim the course island or its styles before shipping.`
-        : undefined
-      : jsGzip > 0
-        ? `${page} loads ${bytes(jsGzip)} of JavaScript (gzipped), but pages other than the course and the refresher ship none. ` +
+      ? initial > COURSE_PAGE_BUDGET
+        ? `${page} loads ${kilobytes(initial)} of JavaScript and CSS before the learner's first interaction (gzipped: ${kilobytes(jsGzip)} + ${kilobytes(cssGzip)}), ` +
+          `${bytes(initial - COURSE_PAGE_BUDGET)} over the budget of ${kilobytes(COURSE_PAGE_BUDGET)}. ` +
+          `Trim the course island or its styles, or move what later steps need into their chunk, before shipping.`
+        : total > COURSE_TOTAL_BUDGET
+          ? `${page} loads ${kilobytes(total)} of JavaScript and CSS in all, later steps included (gzipped), ` +
+            `${bytes(total - COURSE_TOTAL_BUDGET)} over the budget of ${kilobytes(COURSE_TOTAL_BUDGET)}. Trim the course before shipping.`
+          : undefined
+      : jsGzip + laterJsGzip > 0
+        ? `${page} loads ${bytes(jsGzip + laterJsGzip)} of JavaScript (gzipped), but pages other than the course and the refresher ship none. ` +
           `Remove the script or client directive that brought it in.`
         : undefined;
     return { page, isCourse, ...weight, ...(problem ? { problem } : {}) };

@@ -7,12 +7,10 @@ import { scorm12Dialect } from "../../tracking/scorm/scorm12Dialect.ts";
 import { scorm2004Dialect } from "../../tracking/scorm/scorm2004Dialect.ts";
 import type { Tracker } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
-import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
 import type { CourseMode } from "./courseMode.ts";
-import { DoneStep } from "./DoneStep.tsx";
 import { LmsProblems } from "./LmsProblems.tsx";
-import { ResultStep } from "./ResultStep.tsx";
 import { ScenarioPlayer } from "./ScenarioPlayer.tsx";
+import { useLaterSteps } from "./useLaterSteps.ts";
 import { useCourseActor, useSnapshot, type StartedCourse } from "./useCourse.ts";
 
 interface Props {
@@ -52,9 +50,16 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   const step = typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
   const playing = context.playing;
   // Focus follows the learner: a new step, situation or feedback moves focus to its [data-autofocus].
-  const focusKey = [step, playing?.id, String(playing?.snapshot.value), playing?.snapshot.context.showingFeedback].join(
-    "|",
-  );
+  const later = useLaterSteps();
+  const laterStep = step === "result" || step === "acknowledgement" || step === "done";
+  // A later step that waited for its chunk takes focus when the chunk arrives.
+  const focusKey = [
+    step,
+    playing?.id,
+    String(playing?.snapshot.value),
+    playing?.snapshot.context.showingFeedback,
+    laterStep && !!later,
+  ].join("|");
   const region = useRef<HTMLDivElement>(null);
   const firstKey = useRef(focusKey);
   useEffect(() => {
@@ -83,18 +88,23 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
       )}
       {step === "policy" && Policy && <Policy course={course} opened={context.opened} send={actor.send} />}
       {step === "scenarios" && playing && <ScenarioPlayer course={course} context={context} send={actor.send} />}
-      {step === "result" && context.result && <ResultStep course={course} result={context.result} send={actor.send} />}
-      {step === "acknowledgement" && (
-        <AcknowledgeStep
-          course={course}
-          asksIdentity={tracker.asksIdentity}
-          learner={context.learner}
-          submitting={snapshot.matches({ acknowledgement: "submitting" })}
-          error={context.error}
-          send={actor.send}
-        />
-      )}
-      {step === "done" && <DoneStep course={course} receipt={context.receipt} />}
+      {laterStep &&
+        (!later ? (
+          <p className="course-loading">Loading…</p>
+        ) : "failed" in later ? (
+          <p className="form-error" role="alert">
+            The next step could not be loaded. Check your connection and reload the page: your progress is saved.
+          </p>
+        ) : (
+          <later.Steps
+            step={step}
+            course={course}
+            context={context}
+            tracker={tracker}
+            submitting={snapshot.matches({ acknowledgement: "submitting" })}
+            send={actor.send}
+          />
+        ))}
     </div>
   );
 }
