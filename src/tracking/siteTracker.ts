@@ -1,14 +1,8 @@
 import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
+import { readMe, type Me } from "./meResponse.ts";
 import { recordReceipt } from "./recordReceipt.ts";
 import type { AcknowledgementReceipt, AcknowledgementRequest, TrackerStart } from "./tracker.ts";
-
-/** What GET /api/me answers: the identity mode, and with single sign-on the learner and their history. */
-interface Me {
-  mode?: string;
-  learner?: { id: string; email: string; name?: string };
-  missedClauses?: string[];
-}
 
 /**
  * The site's tracker: progress in this browser, the acknowledgement in the organisation's records
@@ -23,7 +17,7 @@ export class SiteTracker extends BrowserTracker {
   override async start(): Promise<TrackerStart> {
     const saved = await super.start();
     const me = await fetch(new URL("/api/me", location.href))
-      .then((response) => response.json() as Promise<Me>)
+      .then(async (response) => readMe(await response.json()))
       .catch((): Me => ({ mode: "form" }));
     this.asksIdentity = me.mode !== "header";
     const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;

@@ -1,0 +1,30 @@
+import { CLAUSE_ID } from "../lib/fieldRules.ts";
+
+/** What GET /api/me answers: the identity mode, and with single sign-on the learner and their history. */
+export interface Me {
+  mode: "form" | "header";
+  learner?: { id: string; email: string; name?: string };
+  missedClauses?: string[];
+}
+
+const text = (value: unknown): value is string => typeof value === "string" && value !== "";
+const fields = (value: unknown): Record<string, unknown> =>
+  ((typeof value === "object" && value) || {}) as Record<string, unknown>;
+
+/**
+ * Reads GET /api/me's answer, checked rather than cast (the page has no room for a schema library):
+ * whatever does not fit counts as not said, so a broken answer leaves the learner asked who they are
+ * and the refresher drawn without history, never a wrong name or clause.
+ */
+export function readMe(body: unknown): Me {
+  const { mode, learner, missedClauses } = fields(body);
+  const { id, email, name } = fields(learner);
+  if (mode !== "header") return { mode: "form" };
+  return {
+    mode,
+    learner: text(id) && text(email) ? { id, email, name: text(name) ? name : undefined } : undefined,
+    missedClauses: Array.isArray(missedClauses)
+      ? missedClauses.filter((clause): clause is string => text(clause) && CLAUSE_ID.test(clause))
+      : undefined,
+  };
+}

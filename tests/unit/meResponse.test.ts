@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { readMe } from "../../src/tracking/meResponse.ts";
+
+describe("reading GET /api/me", () => {
+  it("takes the single-sign-on learner and their missed clauses as the server sends them", () => {
+    expect(
+      readMe({
+        mode: "header",
+        learner: { id: "E-1", email: "ada@kestrel.example", name: "Ada" },
+        missedClauses: ["3.4"],
+      }),
+    ).toEqual({
+      mode: "header",
+      learner: { id: "E-1", email: "ada@kestrel.example", name: "Ada" },
+      missedClauses: ["3.4"],
+    });
+    expect(readMe({ mode: "form" })).toEqual({ mode: "form" });
+  });
+
+  it("counts what does not fit as not said", () => {
+    for (const body of [null, [], "header", 42, {}, { mode: "oidc" }]) expect(readMe(body)).toEqual({ mode: "form" });
+    expect(readMe({ mode: "header", error: "Sign in again" })).toEqual({ mode: "header" });
+    expect(
+      readMe({
+        mode: "header",
+        learner: { id: 7, email: "ada@kestrel.example" },
+        missedClauses: ["3.4", 5, "<b>", ""],
+      }),
+    ).toEqual({ mode: "header", missedClauses: ["3.4"] });
+    expect(readMe({ mode: "header", learner: { id: "E-1", email: "a@b.example", name: {} } }).learner).toEqual({
+      id: "E-1",
+      email: "a@b.example",
+    });
+  });
+});
