@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
+import type { PackageTarget } from "../src/site/target.ts";
 
-export type ScormVersion = "scorm12" | "scorm2004";
+export type ScormVersion = PackageTarget;
 
 export interface ManifestInput {
   version: ScormVersion;

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { toPercent } from "../course/scoring.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { Employee } from "./employee.ts";
 
@@ -41,7 +42,7 @@ export function exportRow(record: AcknowledgementRecord, departments: ReadonlyMa
     record.policy.version,
     record.policy.hash,
     record.result.mode,
-    String(Math.round(record.result.score * 100)),
+    String(toPercent(record.result.score)),
     record.result.passed ? "yes" : "no",
     String(record.result.attempt),
     record.result.attemptId,

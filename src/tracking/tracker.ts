@@ -1,4 +1,5 @@
 import type { AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
+import type { BuildTarget } from "../site/target.ts";
 import type { Outcome } from "../schemas/scenario.ts";
 
 /**
@@ -8,7 +9,7 @@ import type { Outcome } from "../schemas/scenario.ts";
  */
 export interface Tracker {
   /** Which implementation this is; the UI says where records go. */
-  readonly kind: "preview" | "site" | "scorm12" | "scorm2004";
+  readonly kind: "preview" | BuildTarget;
   /** Opens the session; returns saved progress and what the target knows about the learner. */
   start(): Promise<TrackerStart>;
   /** Saves the compact progress string (at most 4,096 characters, the SCORM 1.2 limit). */

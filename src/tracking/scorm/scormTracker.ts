@@ -1,3 +1,4 @@
+import type { PackageTarget } from "../../site/target.ts";
 import type {
   AcknowledgementReceipt,
   AcknowledgementRequest,
@@ -41,7 +42,7 @@ export interface CmiDialect {
  * refuses a call, the course goes on and the learner is told that progress may not be saved.
  */
 export class ScormTracker implements Tracker {
-  readonly kind: "scorm12" | "scorm2004";
+  readonly kind: PackageTarget;
   readonly asksIdentity = false;
   /** What the LMS refused, in words for the learner; the page shows it. */
   readonly problems: string[] = [];
