@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { AcknowledgementRecord } from "../records/record.ts";
-import type { Employee } from "./employee.ts";
+import type { Employee } from "../schemas/employee.ts";
 
 export const EXPORT_COLUMNS = [
   "record_id",

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import type { Employee } from "./employee.ts";
+import type { Employee } from "../schemas/employee.ts";
 
 export interface RosterProblem {
   /** Line of the file, counted from 1 (the header is line 1). */
@@ -107,28 +107,4 @@ export function parseRosterCsv(text: string): { employees: Employee[]; problems:
 function isIsoDate(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00Z`);
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-}
-
-export interface RosterChange {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
-/** Merges imported employees into the roster by id: re-importing updates, never duplicates. */
-export function mergeRoster(roster: Employee[], imported: readonly Employee[]): RosterChange {
-  const change: RosterChange = { added: 0, updated: 0, unchanged: 0 };
-  const byId = new Map(roster.map((employee, index) => [employee.id, index]));
-  for (const employee of imported) {
-    const at = byId.get(employee.id);
-    if (at === undefined) {
-      byId.set(employee.id, roster.push(employee) - 1);
-      change.added++;
-    } else if (JSON.stringify(roster[at]) === JSON.stringify(employee)) change.unchanged++;
-    else {
-      roster[at] = employee;
-      change.updated++;
-    }
-  }
-  return change;
 }

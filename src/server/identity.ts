@@ -1,4 +1,4 @@
-import type { Employee } from "../hr/employee.ts";
+import type { Employee } from "../schemas/employee.ts";
 
 /**
  * Who is acknowledging. `form`: the learner types name, email and employee id (self-asserted; the

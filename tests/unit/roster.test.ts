@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { Employee } from "../../src/hr/employee.ts";
-import { formatRosterProblem, mergeRoster, parseRosterCsv } from "../../src/hr/rosterCsv.ts";
+import type { Employee } from "../../src/schemas/employee.ts";
+import { formatRosterProblem, parseRosterCsv } from "../../src/hr/rosterCsv.ts";
+import { mergeRoster } from "../../src/records/rosterMerge.ts";
 
 const HEADER = "Employee ID,Full name,Email,Department,Start date,Line manager";
 

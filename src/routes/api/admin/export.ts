@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ url }) => {
       headers: { "content-type": "application/json" },
     });
   const store = await recordsStore();
-  const stream = exportStream(store.records(), store.state.data.roster, {
+  const stream = exportStream(store.records(), store.roster(), {
     format,
     bom: url.searchParams.get("bom") === "1",
   });
