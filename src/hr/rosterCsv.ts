@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import type { Employee } from "../schemas/employee.ts";
+import { ROSTER_MAX_ROWS as MAX_ROWS } from "./rosterLimits.ts";
 
 export interface RosterProblem {
   /** Line of the file, counted from 1 (the header is line 1). */
@@ -20,8 +21,6 @@ const COLUMNS: { key: keyof Employee; header: string; aliases: string[] }[] = [
   { key: "startDate", header: "start date", aliases: ["startdate", "start", "hiredate"] },
   { key: "manager", header: "manager", aliases: ["manager", "linemanager"] },
 ];
-
-const MAX_ROWS = 200_000;
 
 /**
  * Reads an HR roster CSV (id, name, email, department, start date, manager; header names are
