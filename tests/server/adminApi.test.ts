@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { ROSTER_MAX_BYTES } from "../../src/hr/rosterLimits.ts";
-import { post, validBody } from "../support/acknowledgementBody.ts";
+import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
 
 const baseUrl = inject("baseUrl");
 const token = inject("adminToken");
