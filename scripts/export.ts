@@ -1,15 +1,16 @@
 // `npm run export -- --format csv|json [--out FILE] [--bom]`: every acknowledgement record, streamed
 // from the journal in the data folder (AUP_DATA_DIR, default ./data). Reading that folder directly
 // needs access to the server's files; over HTTP, GET /api/admin/export needs the admin token.
-import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import type { Employee } from "../src/hr/employee.ts";
 import { exportStream } from "../src/hr/exportRecords.ts";
+import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { journalBatches } from "../src/records/journalReader.ts";
+import { readRoster } from "../src/records/stateFile.ts";
 import { isStoreError } from "../src/records/storeError.ts";
-import { dataDir } from "../src/server/storeRegistry.ts";
+import type { Employee } from "../src/schemas/employee.ts";
 
 const USAGE = "Usage: npm run export -- --format csv|json [--out FILE] [--bom]";
 
@@ -33,16 +34,20 @@ if (format !== "csv" && format !== "json")
 if (options.bom && format !== "csv") fail("--bom applies to CSV only.");
 
 const dir = path.resolve(dataDir());
-const journal = path.join(dir, "acknowledgements.jsonl");
+const journal = dataFiles(dir).journal;
 if (!existsSync(journal))
   fail(
     `${journal} does not exist: nothing has been acknowledged in this data folder (set AUP_DATA_DIR to export another).`,
     1,
   );
-const stateFile = path.join(dir, "state.json");
-const roster = existsSync(stateFile)
-  ? ((JSON.parse(readFileSync(stateFile, "utf8")) as { roster?: Employee[] }).roster ?? [])
-  : [];
+// Read without the server's lock: exporting while the server runs is safe.
+let roster: readonly Employee[];
+try {
+  roster = await readRoster(dir);
+} catch (error) {
+  if (!isStoreError(error)) throw error;
+  fail(error.message, 1);
+}
 
 const records = journalBatches(journal, (message) => console.error(message));
 const output = options.out ? createWriteStream(options.out, { flags: "wx" }) : process.stdout;

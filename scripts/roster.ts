@@ -2,10 +2,10 @@
 // While the server runs it owns the folder: import through the dashboard or the API instead.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { formatRosterProblem, mergeRoster, parseRosterCsv } from "../src/hr/rosterCsv.ts";
+import { formatRosterProblem, parseRosterCsv } from "../src/hr/rosterCsv.ts";
+import { dataDir } from "../src/records/dataFiles.ts";
 import { openRecordsStore } from "../src/records/recordsStore.ts";
 import { isStoreError } from "../src/records/storeError.ts";
-import { dataDir } from "../src/server/storeRegistry.ts";
 
 const [command, file, ...extra] = process.argv.slice(2);
 if (command !== "import" || !file || extra.length) {
@@ -28,11 +28,9 @@ if (problems.length) {
 const dir = path.resolve(dataDir());
 try {
   const store = await openRecordsStore(dir);
-  const change = mergeRoster(store.state.data.roster, employees);
-  await store.state.write();
-  await store.close();
+  const change = await store.importRoster(employees).finally(() => store.close());
   console.log(
-    `${file}: ${change.added} added, ${change.updated} updated, ${change.unchanged} unchanged (${store.state.data.roster.length} employees in the roster).`,
+    `${file}: ${change.added} added, ${change.updated} updated, ${change.unchanged} unchanged (${store.roster().length} employees in the roster).`,
   );
 } catch (error) {
   if (!isStoreError(error)) throw error;

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
-import { ensureChromium, launchBrowser } from "../tests/support/chromium.ts";
-import { startAndReadPolicy } from "../tests/support/courseSteps.ts";
-import { startServer } from "../tests/support/server.ts";
+import { ensureChromium, launchBrowser } from "./shared/chromium.ts";
+import { startAndReadPolicy } from "./shared/courseSteps.ts";
+import { startServer } from "./shared/server.ts";
 
 interface Shot {
   name: string;

@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { verifyChain } from "../src/records/chain.ts";
 import { chainMessage, parseJournal } from "../src/records/journal.ts";
+import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { isStoreError } from "../src/records/storeError.ts";
-import { dataDir } from "../src/server/storeRegistry.ts";
 
-const file = path.join(path.resolve(dataDir()), "acknowledgements.jsonl");
+const file = dataFiles(path.resolve(dataDir())).journal;
 let text: string;
 try {
   text = readFileSync(file, "utf8");

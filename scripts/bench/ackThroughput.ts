@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { verifyChain } from "../../src/records/chain.ts";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import { parseJournal } from "../../src/records/journal.ts";
-import { validBody } from "../../tests/support/acknowledgementBody.ts";
-import { startServer } from "../../tests/support/server.ts";
+import { validBody } from "../shared/acknowledgementBody.ts";
+import { startServer } from "../shared/server.ts";
 import { seedJournal } from "./seedJournal.ts";
 
 export interface AckFigures {
@@ -28,7 +29,7 @@ export interface AckFigures {
  */
 export async function ackThroughput(stored: number, amount: number, connections: number): Promise<AckFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "aup-bench-"));
-  seedJournal(path.join(dir, "acknowledgements.jsonl"), stored);
+  seedJournal(dataFiles(dir).journal, stored);
   const server = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "bench" });
   let n = 0;
   const body = () => JSON.stringify(validBody(`bench${(n++).toString(36).padStart(8, "0")}`, "Bench Learner"));
@@ -41,7 +42,7 @@ export async function ackThroughput(stored: number, amount: number, connections:
     requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }],
   });
   await server.stop();
-  const { records } = parseJournal("journal", readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8"));
+  const { records } = parseJournal("journal", readFileSync(dataFiles(dir).journal, "utf8"));
   rmSync(dir, { recursive: true, force: true });
   const ok = result["2xx"];
   return {

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import { seedJournal } from "./seedJournal.ts";
 
 export interface ExportFigures {
@@ -13,7 +14,7 @@ export interface ExportFigures {
 /** `npm run export -- --format csv` over a journal of `count` records: wall time and peak memory (max RSS). */
 export function exportTiming(count: number): ExportFigures {
   const dir = mkdtempSync(path.join(tmpdir(), "aup-export-"));
-  seedJournal(path.join(dir, "acknowledgements.jsonl"), count);
+  seedJournal(dataFiles(dir).journal, count);
   const run = spawnSync(
     process.execPath,
     [

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { toPercent } from "../course/scoring.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
-import type { Employee } from "./employee.ts";
+import type { Employee } from "../schemas/employee.ts";
 
 export const EXPORT_COLUMNS = [
   "record_id",

@@ -1,6 +1,6 @@
 import { quarterStart } from "../lib/quarters.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
-import type { Employee } from "./employee.ts";
+import type { Employee } from "../schemas/employee.ts";
 import { employeeStatus, type EmployeeStatus, type Status, type StatusRules } from "./status.ts";
 
 export interface StatusRow extends EmployeeStatus {

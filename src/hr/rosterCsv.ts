@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
+import type { Employee } from "../schemas/employee.ts";
 import { calendarDate, email, firstProblem, text } from "../schemas/fields.ts";
-import type { Employee } from "./employee.ts";
+import { ROSTER_MAX_ROWS as MAX_ROWS } from "./rosterLimits.ts";
 
 export interface RosterProblem {
   /** Line of the file, counted from 1 (the header is line 1). */
@@ -22,8 +23,6 @@ const COLUMNS: { key: keyof Employee; header: string; aliases: string[] }[] = [
   { key: "startDate", header: "start date", aliases: ["startdate", "start", "hiredate"] },
   { key: "manager", header: "manager", aliases: ["manager", "linemanager"] },
 ];
-
-const MAX_ROWS = 200_000;
 
 /** What each cell must hold: the same field rules as everywhere else (src/schemas/fields.ts). */
 const cell = (fix: string) => text(fix, { max: 200, singleLine: true });
@@ -105,28 +104,4 @@ export function parseRosterCsv(text: string): { employees: Employee[]; problems:
     employees.push({ ...employee, email: employee.email.toLowerCase() });
   });
   return { employees: problems.length ? [] : employees, problems };
-}
-
-export interface RosterChange {
-  added: number;
-  updated: number;
-  unchanged: number;
-}
-
-/** Merges imported employees into the roster by id: re-importing updates, never duplicates. */
-export function mergeRoster(roster: Employee[], imported: readonly Employee[]): RosterChange {
-  const change: RosterChange = { added: 0, updated: 0, unchanged: 0 };
-  const byId = new Map(roster.map((employee, index) => [employee.id, index]));
-  for (const employee of imported) {
-    const at = byId.get(employee.id);
-    if (at === undefined) {
-      byId.set(employee.id, roster.push(employee) - 1);
-      change.added++;
-    } else if (JSON.stringify(roster[at]) === JSON.stringify(employee)) change.unchanged++;
-    else {
-      roster[at] = employee;
-      change.updated++;
-    }
-  }
-  return change;
 }

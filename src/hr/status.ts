@@ -1,6 +1,6 @@
 import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
-import type { Employee } from "./employee.ts";
+import type { Employee } from "../schemas/employee.ts";
 
 export type Status = "complete" | "due" | "overdue";
 

@@ -1,18 +1,28 @@
-import { mkdir, open, readFile, rename } from "node:fs/promises";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Adapter } from "lowdb";
+import type { z } from "zod";
 import { StoreError } from "./storeError.ts";
+import { checkStoredShape } from "./storedShape.ts";
 
 /**
  * A lowdb adapter that never leaves a half-written file: it writes a temporary file, syncs it,
- * renames it over the old one and syncs the folder. It creates the folder, and refuses (rather
- * than overwrites) a file it cannot parse.
+ * renames it over the old one and syncs the folder. It creates the folder. What it reads back is
+ * parsed with `schema`, and a file that is not valid JSON or not of that shape is refused (never
+ * overwritten): the message names the file, the field and what to do (`ifDamaged`).
  */
 export class AtomicJsonFile<Data> implements Adapter<Data> {
   readonly file: string;
+  private readonly schema: z.ZodType<Data>;
+  /** What the file holds, for messages ("the saved roster"). */
+  private readonly holds: string;
+  private readonly ifDamaged: string;
 
-  constructor(file: string) {
+  constructor(file: string, schema: z.ZodType<Data>, holds: string, ifDamaged: string) {
     this.file = file;
+    this.schema = schema;
+    this.holds = holds;
+    this.ifDamaged = ifDamaged;
   }
 
   async read(): Promise<Data | null> {
@@ -26,14 +36,22 @@ export class AtomicJsonFile<Data> implements Adapter<Data> {
         `${this.file} cannot be read (${(error as NodeJS.ErrnoException).code}). Check its permissions, then start again.`,
       );
     }
+    let value: unknown;
     try {
-      return JSON.parse(text) as Data;
+      value = JSON.parse(text);
     } catch (error) {
       throw new StoreError(
         "unreadable",
-        `${this.file} is not valid JSON (${(error as Error).message}). It was left untouched: restore it from a backup or move it aside (the server then starts with an empty roster), then start again.`,
+        `${this.file} is not valid JSON (${(error as Error).message}). ${this.ifDamaged}`,
       );
     }
+    const checked = checkStoredShape(this.schema, value);
+    if (!checked.ok)
+      throw new StoreError(
+        "unreadable",
+        `${this.file} does not hold ${this.holds} in the shape this version saves: ${checked.problems}. ${this.ifDamaged}`,
+      );
+    return checked.data;
   }
 
   async write(data: Data): Promise<void> {
@@ -52,6 +70,8 @@ export class AtomicJsonFile<Data> implements Adapter<Data> {
       const folder = await open(dir, "r");
       await folder.sync().finally(() => folder.close());
     } catch (error) {
+      // A half-written temporary file would only hold space on what may be a full disk.
+      await rm(temporary, { force: true }).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new StoreError(
         "write-failed",

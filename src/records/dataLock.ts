@@ -1,5 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { dataFiles } from "./dataFiles.ts";
 import { StoreError } from "./storeError.ts";
 
 /**
@@ -8,7 +8,7 @@ import { StoreError } from "./storeError.ts";
  * crash, a kill -9) is taken over.
  */
 export function acquireDataLock(dir: string): () => void {
-  const file = path.join(dir, "server.lock");
+  const file = dataFiles(dir).lock;
   for (let tries = 0; tries < 2; tries++) {
     try {
       writeFileSync(file, String(process.pid), { flag: "wx" });

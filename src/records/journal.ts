@@ -1,6 +1,8 @@
 import { open, readFile, truncate, writeFile, type FileHandle } from "node:fs/promises";
 import { recordHash, verifyChain, type ChainProblem } from "./chain.ts";
+import { tornFile } from "./dataFiles.ts";
 import { GENESIS_HASH, type AcknowledgementRecord, type NewAcknowledgement } from "./record.ts";
+import { parseRecordLine } from "./recordLine.ts";
 import { StoreError } from "./storeError.ts";
 
 interface Pending {
@@ -49,7 +51,7 @@ export class Journal {
     if (problem) throw new StoreError("unreadable", chainMessage(file, problem));
     if (tornTail !== undefined) {
       // No newline at the end: the last append was cut short, so no client was ever told it was stored.
-      const aside = `${file}.torn-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+      const aside = tornFile(file);
       await writeFile(aside, tornTail, { flag: "wx" });
       text = text.slice(0, text.length - tornTail.length);
       await truncate(file, Buffer.byteLength(text));
@@ -127,20 +129,15 @@ async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
 export function parseJournal(file: string, text: string): { records: AcknowledgementRecord[]; tornTail?: string } {
   const lines = text.split("\n");
   const last = lines.pop() ?? "";
-  return { records: lines.map((line, i) => parseLine(file, line, i + 1)), tornTail: last === "" ? undefined : last };
+  return {
+    records: lines.map((line, i) => parseRecordLine(file, line, i + 1, NEVER_REPAIRED)),
+    tornTail: last === "" ? undefined : last,
+  };
 }
+
+const NEVER_REPAIRED =
+  "The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again.";
 
 export function chainMessage(file: string, problem: ChainProblem): string {
-  return `${file} line ${problem.index + 1} (record ${problem.id}) ${problem.reason}. The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again. npm run verify shows the same check.`;
-}
-
-function parseLine(file: string, line: string, number: number): AcknowledgementRecord {
-  try {
-    return JSON.parse(line) as AcknowledgementRecord;
-  } catch (error) {
-    throw new StoreError(
-      "unreadable",
-      `${file} line ${number} is not valid JSON (${(error as Error).message}). The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again.`,
-    );
-  }
+  return `${file} line ${problem.index + 1} (record ${problem.id}) ${problem.reason}. ${NEVER_REPAIRED} npm run verify shows the same check.`;
 }

@@ -1,38 +1,66 @@
-/** One acknowledgement as stored in the journal: the evidence HR relies on. */
-export interface AcknowledgementRecord {
+import { z } from "zod";
+import type { AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
+import { OUTCOMES } from "../schemas/scenario.ts";
+
+/**
+ * One acknowledgement as stored in the journal: the evidence HR relies on. Every line read back is
+ * parsed with this schema. It is strict and has no defaults or transforms: a record is refused,
+ * never reshaped, since its hash covers exactly the fields it was written with.
+ */
+export const RecordSchema = z.strictObject({
   /** Position in the journal, from 1. */
-  seq: number;
-  id: string;
-  learner: {
-    id: string;
-    name: string;
-    email: string;
-    department?: string;
+  seq: z.int().positive(),
+  id: z.string(),
+  learner: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    department: z.string().optional(),
     /** True when the learner typed who they are (form identity) rather than single sign-on vouching for it. */
-    selfAsserted: boolean;
-  };
-  policy: { version: string; hash: string };
-  result: {
-    mode: "onboarding" | "refresher";
-    score: number;
-    passed: boolean;
-    attempt: number;
-    attemptId: string;
-    scenarios: {
-      id: string;
-      score: number;
-      outcomes: { clause: string; outcome: "correct" | "partial" | "incorrect" }[];
-    }[];
-  };
+    selfAsserted: z.boolean(),
+  }),
+  policy: z.strictObject({ version: z.string(), hash: z.string() }),
+  /** The result as the acknowledgement body carries it, with the attempt's id (see ResultFollowsBody). */
+  result: z.strictObject({
+    mode: z.enum(["onboarding", "refresher"]),
+    score: z.number(),
+    passed: z.boolean(),
+    attempt: z.int(),
+    attemptId: z.string(),
+    scenarios: z.array(
+      z.strictObject({
+        id: z.string(),
+        score: z.number(),
+        outcomes: z.array(z.strictObject({ clause: z.string(), outcome: z.enum(OUTCOMES) })),
+      }),
+    ),
+  }),
   /** The full name the learner typed as a signature. */
-  signature: string;
+  signature: z.string(),
   /** Server time the record was made durable, ISO 8601. */
-  recordedAt: string;
-  source: "site" | "lms";
+  recordedAt: z.iso.datetime(),
+  source: z.enum(["site", "lms"]),
   /** Hash of the previous record ("0" × 64 for the first), and this record's hash over it and its content. */
-  prevHash: string;
-  hash: string;
-}
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+export type AcknowledgementRecord = z.output<typeof RecordSchema>;
+
+/**
+ * The acknowledgement body's schema is the one definition of a result: a stored result is the body's
+ * result plus the attempt's id, and this type fails to compile when one of them changes without the
+ * other. (The record schema checks shape only, not the body's rules: it runs on every line read back,
+ * and a record keeps what the body accepted when it was written.)
+ */
+export type ResultFollowsBody = Same<
+  AcknowledgementRecord["result"],
+  AcknowledgementBody["result"] & { attemptId: string }
+>;
+const resultFollowsBody: ResultFollowsBody = true;
+void resultFollowsBody;
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
 /** What a caller supplies; the journal adds the position, id, time and chain. */
 export type NewAcknowledgement = Omit<AcknowledgementRecord, "seq" | "id" | "recordedAt" | "prevHash" | "hash">;

@@ -114,7 +114,7 @@ function learnerOf(
     const { name, email, employeeId } = body.learner;
     return { learner: { id: employeeId, name, email: email.toLowerCase(), selfAsserted: true } };
   }
-  const identity = headerIdentity(request, clientAddress, config, store.state.data.roster);
+  const identity = headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return identity;
   const { id, email, name } = identity.learner;
   return { learner: { id, email, name: name ?? body.typedName, selfAsserted: false } };

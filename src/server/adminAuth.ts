@@ -1,14 +1,14 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { dataDir } from "./storeRegistry.ts";
+import { dataDir, dataFiles } from "../records/dataFiles.ts";
 
 export const SESSION_COOKIE = "aup_admin";
 const SESSION_HOURS = 8;
 
 /**
  * The HR admin token: AUP_ADMIN_TOKEN, or else one generated on first use and kept in the data
- * folder (`admin-token`, readable by its owner only), so that a fresh install is never open.
+ * folder (its `adminToken` file, readable by its owner only), so that a fresh install is never open.
  */
 export function adminToken(): string {
   const configured = process.env.AUP_ADMIN_TOKEN?.trim();
@@ -22,7 +22,7 @@ export function adminToken(): string {
 }
 
 export function adminTokenFile(): string {
-  return path.resolve(dataDir(), "admin-token");
+  return dataFiles(path.resolve(dataDir())).adminToken;
 }
 
 /** Compares secrets in constant time (digests first, so lengths do not leak). */

@@ -7,8 +7,9 @@ import {
   statusRows,
   type ReportFilters,
 } from "../hr/report.ts";
-import { mergeRoster, parseRosterCsv, type RosterChange, type RosterProblem } from "../hr/rosterCsv.ts";
+import { parseRosterCsv, type RosterProblem } from "../hr/rosterCsv.ts";
 import type { Status } from "../hr/status.ts";
+import type { RosterChange } from "../records/rosterMerge.ts";
 import { recordsStore } from "./storeRegistry.ts";
 
 const { policy } = published;
@@ -29,7 +30,7 @@ export function filtersFrom(params: URLSearchParams): ReportFilters {
 export async function dashboardData(filters: ReportFilters, today = new Date().toISOString().slice(0, 10)) {
   const store = await recordsStore();
   const records = store.records();
-  const rows = statusRows(store.state.data.roster, records, {
+  const rows = statusRows(store.roster(), records, {
     policyHash: policy.hash,
     effectiveDate: policy.effectiveDate,
     onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
@@ -52,15 +53,5 @@ export async function importRoster(csv: string): Promise<{ problems: RosterProbl
   const { employees, problems } = parseRosterCsv(csv);
   if (problems.length) return { problems };
   const store = await recordsStore();
-  const before = store.state.data.roster;
-  const roster = [...before];
-  const change = mergeRoster(roster, employees);
-  store.state.data.roster = roster;
-  try {
-    await store.state.write();
-  } catch (error) {
-    store.state.data.roster = before; // the file still holds the old roster: keep memory in step
-    throw error;
-  }
-  return { change };
+  return { change: await store.importRoster(employees) };
 }

@@ -1,5 +1,5 @@
-import type { Employee } from "../hr/employee.ts";
 import { isEmail } from "../lib/fieldRules.ts";
+import type { Employee } from "../schemas/employee.ts";
 
 /**
  * Who is acknowledging. `form`: the learner types name, email and employee id (self-asserted; the

@@ -2,10 +2,11 @@
 // its API. Started by `npm start`; tests start it on a free port with PORT=0.
 import http from "node:http";
 import path from "node:path";
+import { dataDir } from "../records/dataFiles.ts";
 import { isStoreError } from "../records/storeError.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
-import { dataDir, recordsStore } from "./storeRegistry.ts";
+import { recordsStore } from "./storeRegistry.ts";
 
 // Astro's standalone entry would listen by itself; this process listens once the store is ready.
 process.env.ASTRO_NODE_AUTOSTART = "disabled";

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Page } from "playwright-core";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Outcome } from "../../src/schemas/scenario.ts";
-import { launchBrowser, type Browser } from "../support/chromium.ts";
+import { launchBrowser, type Browser } from "../../scripts/shared/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { sectionToggle, startAndReadPolicy } from "../support/courseSteps.ts";
+import { sectionToggle, startAndReadPolicy } from "../../scripts/shared/courseSteps.ts";
 import { choiceFor, clickThroughScenarios, focusedText, screenState, tabTo, tabToText } from "../support/learner.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 
@@ -123,7 +123,7 @@ describe("onboarding course in Chromium", () => {
     expect(receipt).toContain("100%");
     expect(await axeViolations(page)).toEqual([]);
     // The record is in the server's journal, marked as self-asserted.
-    const journal = readFileSync(path.join(inject("dataDir"), "acknowledgements.jsonl"), "utf8")
+    const journal = readFileSync(dataFiles(inject("dataDir")).journal, "utf8")
       .trim()
       .split("\n");
     const record = JSON.parse(journal.at(-1) ?? "{}") as AcknowledgementRecord;

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { dataDir, dataDirWithRecords } from "../support/records.ts";
 
@@ -50,6 +51,33 @@ describe("npm run export", () => {
       stderr: expect.stringContaining("already exists") as string,
     });
     expect(readFileSync(out, "utf8")).toBe("keep me");
+  });
+
+  it("reads the roster while the server holds the data folder, and refuses a roster file of the wrong shape", async () => {
+    const dir = await dataDirWithRecords(1);
+    const store = await openRecordsStore(dir);
+    await store.importRoster([
+      {
+        id: "e-1001",
+        name: "Learner 1",
+        email: "learner1@kestrel.example",
+        department: "Risk",
+        startDate: "2026-01-01",
+        manager: "",
+      },
+    ]);
+    const running = run("scripts/export.ts", ["--format", "csv"], dir);
+    await store.close();
+    expect(running.status, running.stderr).toBe(0);
+    expect(running.stdout.split("\r\n")[1]?.split(",")[5]).toBe("Risk"); // the department, from the roster
+
+    const state = dataFiles(dir).state;
+    writeFileSync(state, '{"roster": [{"id": "e-1"}]}');
+    const refused = run("scripts/export.ts", ["--format", "csv"], dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/state\.json does not hold the saved roster .*: roster\.0\.name is missing/);
+    expect(refused.stdout).toBe("");
+    expect(readFileSync(state, "utf8")).toBe('{"roster": [{"id": "e-1"}]}');
   });
 });
 

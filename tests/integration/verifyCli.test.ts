@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import { dataDir, dataDirWithRecords } from "../support/records.ts";
 
 function verify(dir: string) {
@@ -22,7 +22,7 @@ describe("npm run verify", () => {
 
   it("exits non-zero naming the first record that does not fit", async () => {
     const dir = await dataDirWithRecords(4);
-    const file = path.join(dir, "acknowledgements.jsonl");
+    const file = dataFiles(dir).journal;
     const lines = readFileSync(file, "utf8").split("\n");
     lines.splice(1, 1); // delete the second record
     writeFileSync(file, lines.join("\n"));

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
-import { post, validBody } from "../support/acknowledgementBody.ts";
+import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
 import { dataDir } from "../support/records.ts";
-import { hasExited, startServer, type RunningServer } from "../support/server.ts";
+import { hasExited, startServer, type RunningServer } from "../../scripts/shared/server.ts";
 
 const running: RunningServer[] = [];
 afterEach(async () => {
@@ -19,7 +19,7 @@ async function serve(dir: string): Promise<RunningServer> {
 }
 
 function journal(dir: string): AcknowledgementRecord[] {
-  const file = path.join(dir, "acknowledgements.jsonl");
+  const file = dataFiles(dir).journal;
   if (!existsSync(file)) return [];
   return readFileSync(file, "utf8")
     .split("\n")
@@ -146,7 +146,7 @@ describe("POST /api/acknowledgements on the built server", () => {
       expect((await post(first.url, validBody(id))).status).toBe(201);
     await first.stop();
     running.splice(0);
-    const file = path.join(dir, "acknowledgements.jsonl");
+    const file = dataFiles(dir).journal;
     const damaged = readFileSync(file, "utf8").replace('"name":"Ada Lovelace"', '"name":"Eve"');
     writeFileSync(file, damaged);
     await expect(startServer({ AUP_DATA_DIR: dir })).rejects.toThrow(

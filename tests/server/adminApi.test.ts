@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
-import { post, validBody } from "../support/acknowledgementBody.ts";
+import { ROSTER_MAX_BYTES } from "../../src/hr/rosterLimits.ts";
+import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
 
 const baseUrl = inject("baseUrl");
 const token = inject("adminToken");
@@ -56,6 +57,24 @@ describe("admin routes", () => {
       `${HEADER}\nA-1,Api One,api1@kestrel.example,Legal,2026-01-01,\nA-2,Api Two,api2@kestrel.example,Risk,2026-01-01,\n`,
     );
     expect(await again.json()).toEqual({ added: 0, updated: 1, unchanged: 1 });
+  });
+
+  it("refuses a roster over the size limit through the API and the dashboard, saying to split it", async () => {
+    const tooLarge = `${HEADER}\n${"x".repeat(ROSTER_MAX_BYTES)}\n`;
+    const api = await roster(tooLarge);
+    expect(api.status).toBe(413);
+    expect(((await api.json()) as { error: string }).error).toBe(
+      `The body is larger than ${ROSTER_MAX_BYTES} bytes. Split the roster into smaller files.`,
+    );
+    const form = new FormData();
+    form.set("roster", new Blob([tooLarge], { type: "text/csv" }), "roster.csv");
+    const page = await fetch(`${baseUrl}/admin/roster`, {
+      method: "POST",
+      body: form,
+      headers: { authorization: `Bearer ${token}`, origin: baseUrl },
+    });
+    expect(page.status).toBe(413);
+    expect(await page.text()).toContain("The file is larger than 10 MB. Split the roster into smaller files.");
   });
 
   it("exports every record as CSV and JSON with the token", async () => {

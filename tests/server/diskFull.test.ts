@@ -1,47 +1,28 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync, rmSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
-import { post, validBody } from "../support/acknowledgementBody.ts";
-import { startServer, type RunningServer } from "../support/server.ts";
+import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
+import { startServer, type RunningServer } from "../../scripts/shared/server.ts";
+import { fill, smallDisk } from "../support/smallDisk.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** A real, tiny filesystem (tmpfs) for the data folder, so that "disk full" is the kernel's ENOSPC. */
-function smallDisk(kilobytes: number): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "aup-small-disk-"));
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${kilobytes}k`, "tmpfs", dir]);
-  } catch (error) {
-    throw new Error(
-      `The disk-full test mounts a small tmpfs and needs root (CI runs as root): ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  cleanups.push(() => {
-    execFileSync("umount", [dir]);
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return dir;
-}
-
-/** Fills the disk until only about `leave` bytes are free. */
-function fill(dir: string, leave: number): string {
-  const file = path.join(dir, "filler.bin");
-  const { bavail, bsize } = statfsSync(dir);
-  writeFileSync(file, Buffer.alloc(Math.max(0, bavail * bsize - leave)));
-  return file;
+/** A tiny disk for the data folder, removed after the test (after the servers on it have stopped). */
+function smallDiskDir(kilobytes: number): string {
+  const disk = smallDisk(kilobytes);
+  cleanups.push(() => disk.remove());
+  return disk.dir;
 }
 
 describe("a full disk or a read-only data folder", () => {
   it("answers 503 without losing or half-writing a record, and recovers when space returns", async () => {
-    const dir = smallDisk(512);
+    const dir = smallDiskDir(512);
     const server: RunningServer = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
     cleanups.push(() => server.stop());
     const filler = fill(dir, 6 * 1024);
@@ -60,7 +41,7 @@ describe("a full disk or a read-only data folder", () => {
     expect(confirmed.length + refused.length).toBe(answers.length);
 
     const journal = () =>
-      readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8")
+      readFileSync(dataFiles(dir).journal, "utf8")
         .split("\n")
         .filter(Boolean)
         .map((line) => JSON.parse(line) as AcknowledgementRecord);
@@ -82,18 +63,18 @@ describe("a full disk or a read-only data folder", () => {
   });
 
   it("refuses to start on a read-only data folder, saying why, and starts once it is writable again", async () => {
-    const dir = smallDisk(1024);
+    const dir = smallDiskDir(1024);
     const first = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
     expect((await post(first.url, validBody("readonly001"))).status).toBe(201);
     await first.stop();
-    const before = readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8");
+    const before = readFileSync(dataFiles(dir).journal, "utf8");
 
     execFileSync("mount", ["-o", "remount,ro", dir]);
     await expect(startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" })).rejects.toThrow(
       /cannot start: The data folder .* cannot be written \(EROFS\)/,
     );
     execFileSync("mount", ["-o", "remount,rw", dir]);
-    expect(readFileSync(path.join(dir, "acknowledgements.jsonl"), "utf8")).toBe(before);
+    expect(readFileSync(dataFiles(dir).journal, "utf8")).toBe(before);
 
     const again = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
     cleanups.push(() => again.stop());

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { post, validBody } from "../support/acknowledgementBody.ts";
+import { dataFiles } from "../../src/records/dataFiles.ts";
+import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
 import { dataDir } from "../support/records.ts";
-import { startServer, type RunningServer } from "../support/server.ts";
+import { startServer, type RunningServer } from "../../scripts/shared/server.ts";
 
 let server: RunningServer;
 let dir: string;
@@ -63,7 +63,7 @@ const brokenBody = fc
 
 /** The roster as the server keeps it (lowdb's state file in the data folder). */
 function roster(): unknown {
-  const file = path.join(dir, "state.json");
+  const file = dataFiles(dir).state;
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { roster?: unknown }).roster : undefined;
 }
 
@@ -90,7 +90,7 @@ describe("POST /api/acknowledgements under fuzzing", () => {
       { numRuns: 1500 },
     );
     expect(sent).toBe(1500);
-    const journal = path.join(dir, "acknowledgements.jsonl");
+    const journal = dataFiles(dir).journal;
     const lines = existsSync(journal) ? readFileSync(journal, "utf8").split("\n").filter(Boolean) : [];
     expect(lines).toEqual([]);
     expect((await post(server.url, validBody("aftertheflood1"))).status).toBe(201);

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import { GENESIS_HASH, type NewAcknowledgement } from "../../src/records/record.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
-import { acknowledgement, recordAt } from "./acknowledgementFixture.ts";
+import { acknowledgement, recordAt } from "../../scripts/shared/acknowledgementFixture.ts";
 
 export { acknowledgement, recordAt };
 
@@ -38,6 +39,6 @@ export function dataDirWithJournal(entries: { recordedAt: string; fields?: Parti
     prevHash = record.hash;
     return `${JSON.stringify(record)}\n`;
   });
-  writeFileSync(path.join(dir, "acknowledgements.jsonl"), lines.join(""));
+  writeFileSync(dataFiles(dir).journal, lines.join(""));
   return dir;
 }

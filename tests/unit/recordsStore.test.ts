@@ -2,10 +2,11 @@ import { appendFileSync, readFileSync, readdirSync, writeFileSync } from "node:f
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
+import { dataFiles, isTornFile } from "../../src/records/dataFiles.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { acknowledgement, dataDir } from "../support/records.ts";
 
-const journalOf = (dir: string) => path.join(dir, "acknowledgements.jsonl");
+const journalOf = (dir: string) => dataFiles(dir).journal;
 
 describe("records store", () => {
   it("records concurrent acknowledgements exactly once each, in one valid chain", async () => {
@@ -56,7 +57,7 @@ describe("records store", () => {
     const reopened = await openRecordsStore(dir, (message) => warnings.push(message));
     expect(reopened.records()).toHaveLength(1);
     expect(warnings[0]).toMatch(/last line was incomplete .* moved to .*acknowledgements\.jsonl\.torn-/);
-    const aside = readdirSync(dir).find((name) => name.includes(".torn-")) ?? "";
+    const aside = readdirSync(dir).find(isTornFile) ?? "";
     expect(readFileSync(path.join(dir, aside), "utf8")).toBe('{"seq":2,"id":"ack-0000');
     await reopened.acknowledge(acknowledgement(2));
     expect(verifyChain(reopened.records())).toBeUndefined();
@@ -92,33 +93,35 @@ describe("records store", () => {
   it("refuses a second server on the same data folder, and takes over a lock left by a dead process", async () => {
     const dir = dataDir();
     const store = await openRecordsStore(dir);
-    writeFileSync(path.join(dir, "server.lock"), "1"); // pid 1 is always running
+    writeFileSync(dataFiles(dir).lock, "1"); // pid 1 is always running
     await expect(openRecordsStore(dir)).rejects.toThrow(
       /Another aup-course server \(process 1\) is already using the data folder/,
     );
-    writeFileSync(path.join(dir, "server.lock"), "999999999");
+    writeFileSync(dataFiles(dir).lock, "999999999");
     const again = await openRecordsStore(dir);
     await again.close();
     await store.close().catch(() => undefined);
   });
 
-  it("keeps mutable state in lowdb, written atomically, and refuses an unreadable state file untouched", async () => {
+  it("keeps the roster in its state file, written atomically, and refuses one that is not JSON, untouched", async () => {
     const dir = dataDir();
     const store = await openRecordsStore(dir);
-    store.state.data.roster.push({
-      id: "e-1",
-      name: "Ada",
-      email: "ada@kestrel.example",
-      department: "Risk",
-      startDate: "2026-11-02",
-      manager: "Grace",
-    });
-    await store.state.write();
+    await store.importRoster([ada]);
     await store.close();
-    expect(JSON.parse(readFileSync(path.join(dir, "state.json"), "utf8"))).toMatchObject({ roster: [{ id: "e-1" }] });
+    const state = dataFiles(dir).state;
+    expect(JSON.parse(readFileSync(state, "utf8"))).toEqual({ roster: [ada] });
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-    writeFileSync(path.join(dir, "state.json"), '{"roster": [');
+    writeFileSync(state, '{"roster": [');
     await expect(openRecordsStore(dir)).rejects.toThrow(/state\.json is not valid JSON .* left untouched/);
-    expect(readFileSync(path.join(dir, "state.json"), "utf8")).toBe('{"roster": [');
+    expect(readFileSync(state, "utf8")).toBe('{"roster": [');
   });
 });
+
+const ada = {
+  id: "e-1",
+  name: "Ada",
+  email: "ada@kestrel.example",
+  department: "Risk",
+  startDate: "2026-11-02",
+  manager: "Grace",
+};

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Employee } from "../../src/hr/employee.ts";
-import { formatRosterProblem, mergeRoster, parseRosterCsv } from "../../src/hr/rosterCsv.ts";
+import type { Employee } from "../../src/schemas/employee.ts";
+import { formatRosterProblem, parseRosterCsv } from "../../src/hr/rosterCsv.ts";
+import { ROSTER_MAX_ROWS } from "../../src/hr/rosterLimits.ts";
+import { mergeRoster } from "../../src/records/rosterMerge.ts";
 
 const HEADER = "Employee ID,Full name,Email,Department,Start date,Line manager";
 
@@ -63,6 +65,18 @@ describe("roster CSV import", () => {
         "row 1, column manager: is missing from the header. The first row must name the columns: id, name, email, department, start date, manager.",
       ]
     `);
+  });
+
+  it("refuses a file with more employees than the limit, naming the first row past it", () => {
+    const rows = Array.from(
+      { length: ROSTER_MAX_ROWS + 1 },
+      (_, n) => `E-${n},P,p${n}@kestrel.example,Ops,2026-01-01,`,
+    );
+    const { employees, problems } = parseRosterCsv(`${HEADER}\n${rows.join("\n")}\n`);
+    expect(employees).toEqual([]);
+    expect(problems.map(formatRosterProblem)).toEqual([
+      `row ${ROSTER_MAX_ROWS + 2}, column -: is past the limit of ${ROSTER_MAX_ROWS} employees per file. Split the roster into several files.`,
+    ]);
   });
 
   it("updates employees on re-import instead of duplicating them", () => {

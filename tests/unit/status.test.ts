@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Employee } from "../../src/hr/employee.ts";
+import type { Employee } from "../../src/schemas/employee.ts";
 import { employeeStatus, type StatusRules } from "../../src/hr/status.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 

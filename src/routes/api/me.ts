@@ -14,7 +14,7 @@ export const GET: APIRoute = async ({ request, clientAddress }) => {
   const config = identityConfig();
   if (config.mode === "form") return json(200, { mode: "form" });
   const store = await recordsStore();
-  const identity = headerIdentity(request, clientAddress, config, store.state.data.roster);
+  const identity = headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return json(identity.status, { mode: "header", error: identity.error });
   const missedClauses = missedBefore(store.records(), identity.learner.id, quarterOf(new Date()));
   return json(200, { mode: "header", learner: identity.learner, missedClauses });

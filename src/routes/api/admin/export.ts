@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ url }) => {
   if (format !== "csv" && format !== "json")
     return json(400, { error: `format must be csv or json, not ${JSON.stringify(format)}.` });
   const store = await recordsStore();
-  const stream = exportStream(store.records(), store.state.data.roster, {
+  const stream = exportStream(store.records(), store.roster(), {
     format,
     bom: url.searchParams.get("bom") === "1",
   });

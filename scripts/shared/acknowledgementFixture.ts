@@ -1,7 +1,7 @@
 import { recordHash } from "../../src/records/chain.ts";
 import { GENESIS_HASH, type AcknowledgementRecord, type NewAcknowledgement } from "../../src/records/record.ts";
 
-// No test-runner imports here: the benchmarks use this outside vitest.
+// Shared by the tests and the benchmarks, which run outside vitest: no test-runner imports here.
 
 /** A plausible acknowledgement for attempt `n`. */
 export function acknowledgement(n: number, attemptId = `attempt-${n}`): NewAcknowledgement {

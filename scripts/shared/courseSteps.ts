@@ -1,6 +1,6 @@
 import type { Frame, Page } from "playwright-core";
 
-// No test-runner imports here: the screenshot script uses this outside vitest.
+// Shared by the tests and the screenshot script, which runs outside vitest: no test-runner imports here.
 
 /** The control that opens a policy section in the course (its disclosure's summary). */
 export const sectionToggle = (anchor: string | undefined) => `#course-section-${anchor} > summary`;

@@ -1,0 +1,49 @@
+import path from "node:path";
+
+/**
+ * Where the records live and what each file is called. The server, the CLIs and the tests all find
+ * the data folder and its files here, so that a name is written once.
+ */
+
+/** The data folder: AUP_DATA_DIR, or `data` in the working folder. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.AUP_DATA_DIR ?? "data";
+}
+
+export const DATA_FILE_NAMES = {
+  /** The append-only journal of acknowledgements (JSON Lines): the evidence. */
+  journal: "acknowledgements.jsonl",
+  /** Mutable state (the roster), rewritten atomically. */
+  state: "state.json",
+  /** Holds the process id of the one server that uses the folder. */
+  lock: "server.lock",
+  /** The generated HR admin token, when AUP_ADMIN_TOKEN is not set. */
+  adminToken: "admin-token",
+} as const;
+
+export type DataFile = keyof typeof DATA_FILE_NAMES;
+
+/** The path of each data file in the folder `dir`. */
+export function dataFiles(dir: string): Record<DataFile, string> {
+  return {
+    journal: path.join(dir, DATA_FILE_NAMES.journal),
+    state: path.join(dir, DATA_FILE_NAMES.state),
+    lock: path.join(dir, DATA_FILE_NAMES.lock),
+    adminToken: path.join(dir, DATA_FILE_NAMES.adminToken),
+  };
+}
+
+const TORN = ".torn-";
+
+/**
+ * Where a torn last line of `journal` is set aside: beside it, named by the time it was found
+ * (colons and dots replaced, so that the name is valid on every file system).
+ */
+export function tornFile(journal: string, at: Date = new Date()): string {
+  return `${journal}${TORN}${at.toISOString().replace(/[:.]/g, "-")}`;
+}
+
+/** Whether `name` (a file name in the data folder) is a torn line set aside from the journal. */
+export function isTornFile(name: string): boolean {
+  return path.basename(name).startsWith(`${DATA_FILE_NAMES.journal}${TORN}`);
+}

@@ -1,0 +1,158 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { dataFiles } from "../../src/records/dataFiles.ts";
+import { journalBatches } from "../../src/records/journalReader.ts";
+import { GENESIS_HASH } from "../../src/records/record.ts";
+import { openRecordsStore } from "../../src/records/recordsStore.ts";
+import { readRoster } from "../../src/records/stateFile.ts";
+import { acknowledgement, dataDir, recordAt } from "../support/records.ts";
+
+/** Every file of a data folder and its bytes, to show that a refused start changed nothing. */
+function snapshot(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(path.join(dir, name)).toString("base64")]),
+  );
+}
+
+/** A data folder whose journal holds `count` valid records, as JSON Lines. */
+function journalLines(count: number): string[] {
+  let prevHash = GENESIS_HASH;
+  return Array.from({ length: count }, (_, i) => {
+    const record = recordAt(i + 1, `2026-01-0${i + 1}T09:00:00.000Z`, {}, prevHash);
+    prevHash = record.hash;
+    return JSON.stringify(record);
+  });
+}
+
+const employee = (n: number) => ({
+  id: `E-${n}`,
+  name: `Person ${n}`,
+  email: `p${n}@kestrel.example`,
+  department: "Ops",
+  startDate: "2026-01-01",
+  manager: "",
+});
+
+const withoutEmail: Partial<ReturnType<typeof employee>> = employee(3);
+delete withoutEmail.email;
+
+describe("a state file of the wrong shape", () => {
+  const cases: [string, unknown, RegExp][] = [
+    ["a list", [], /the top level must be an object, not a list/],
+    ["a null roster", { roster: null }, /roster must be a list, not null/],
+    ["no roster", {}, /roster is missing/],
+    [
+      "a roster entry without an email",
+      { roster: [employee(0), employee(1), employee(2), withoutEmail] },
+      /roster\.3\.email is missing/,
+    ],
+    ["a number for an id", { roster: [{ ...employee(0), id: 7 }] }, /roster\.0\.id must be text, not 7/],
+    ["an unknown field", { roster: [], teams: [] }, /the top level has a field this version does not know: teams/],
+  ];
+
+  it.each(cases)(
+    "refuses %s at start, naming the file and the field, and changes nothing",
+    async (_, state, problem) => {
+      const dir = dataDir();
+      writeFileSync(dataFiles(dir).state, JSON.stringify(state, null, 2));
+      // A torn journal line too: the refused start must not even set it aside.
+      writeFileSync(dataFiles(dir).journal, `${journalLines(1).join("\n")}\n{"seq":2,"id":"ack-0`);
+      const before = snapshot(dir);
+      const refusal = openRecordsStore(dir);
+      await expect(refusal).rejects.toThrow(
+        /state\.json does not hold the saved roster in the shape this version saves: /,
+      );
+      await expect(refusal).rejects.toThrow(problem);
+      await expect(refusal).rejects.toThrow(
+        /It was left untouched: correct it, restore it from a backup, or move it aside/,
+      );
+      expect(snapshot(dir)).toEqual(before);
+    },
+  );
+
+  it("is refused by the read-only roster reader too (npm run export)", async () => {
+    const dir = dataDir();
+    writeFileSync(dataFiles(dir).state, '{"roster": null}');
+    await expect(readRoster(dir)).rejects.toThrow(
+      /state\.json does not hold the saved roster .*roster must be a list, not null/,
+    );
+  });
+});
+
+describe("a journal line of the wrong shape", () => {
+  const [first = "", second = "", third = ""] = journalLines(3);
+  const withoutResult = JSON.parse(second) as Record<string, unknown>;
+  delete withoutResult.result;
+  const cases: [string, string, RegExp][] = [
+    [
+      "null",
+      "null",
+      /line 2 is not an acknowledgement record in the shape this version writes: the top level must be an object, not null/,
+    ],
+    ["a list", "[]", /line 2 .*: the top level must be an object, not a list/],
+    ["a record without its result", JSON.stringify(withoutResult), /line 2 .*: result is missing/],
+    [
+      "an outcome that does not exist",
+      second.replace('"outcome":"correct"', '"outcome":"right"'),
+      /line 2 .*: result\.scenarios\.0\.outcomes\.0\.outcome must be "correct" or "partial" or "incorrect", not "right"/,
+    ],
+    [
+      "a time that is not ISO 8601",
+      second.replace(/"recordedAt":"[^"]+"/, '"recordedAt":"yesterday"'),
+      /line 2 .*: recordedAt must be a time in ISO 8601/,
+    ],
+    [
+      "an unknown field",
+      second.replace("{", '{"note":"added later",'),
+      /line 2 .*: the top level has a field this version does not know: note/,
+    ],
+  ];
+
+  it.each(cases)("refuses %s at start, naming the file and the line, and changes nothing", async (_, line, problem) => {
+    const dir = dataDir();
+    writeFileSync(dataFiles(dir).journal, `${[first, line, third].join("\n")}\n`);
+    const before = snapshot(dir);
+    const refusal = openRecordsStore(dir);
+    await expect(refusal).rejects.toThrow(/acknowledgements\.jsonl line 2 /);
+    await expect(refusal).rejects.toThrow(problem);
+    await expect(refusal).rejects.toThrow(/never repaired automatically: restore it from a backup, or move it aside/);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it("is refused by the streaming reader (npm run export), also as a complete last line without a newline", async () => {
+    const dir = dataDir();
+    const file = dataFiles(dir).journal;
+    const read = async () => {
+      const warnings: string[] = [];
+      for await (const batch of journalBatches(file, (message) => warnings.push(message))) void batch;
+      return warnings;
+    };
+    writeFileSync(file, `${[first, "null", third].join("\n")}\n`);
+    await expect(read()).rejects.toThrow(
+      /line 2 is not an acknowledgement record .*the top level must be an object, not null/,
+    );
+    writeFileSync(file, `${[first, second].join("\n")}\n${JSON.stringify(withoutResult)}`);
+    await expect(read()).rejects.toThrow(/line 3 .*result is missing/);
+    writeFileSync(file, `${[first, second].join("\n")}\n{"seq":3,"id":"ack-0`);
+    expect(await read()).toEqual([expect.stringContaining("skipped the incomplete last line 3")]);
+  });
+});
+
+describe("a record read back", () => {
+  it("is the record as written, field for field and in the same order, and still chains", async () => {
+    const dir = dataDir();
+    // Keys in an order unlike the schema's: reading must not rebuild the record in another order.
+    const made = recordAt(1, "2026-01-01T09:00:00.000Z", acknowledgement(1));
+    const reversed = Object.fromEntries(Object.entries(made).reverse());
+    const line = JSON.stringify(reversed);
+    writeFileSync(dataFiles(dir).journal, `${line}\n`);
+    const store = await openRecordsStore(dir);
+    expect(JSON.stringify(store.records()[0])).toBe(line);
+    await store.acknowledge(acknowledgement(2));
+    expect(store.records()).toHaveLength(2);
+    await store.close();
+  });
+});
