@@ -6,7 +6,6 @@ import { importRoster } from "../../../server/hrData.ts";
 import { json } from "../../../server/jsonResponse.ts";
 import { BodyError, readTextBody } from "../../../server/readBody.ts";
 
-
 /** POST /api/admin/roster with a text/csv body: imports all rows or none, naming every bad row and column. */
 export const POST: APIRoute = async ({ request }) => {
   try {
