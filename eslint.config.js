@@ -71,7 +71,7 @@ export default defineConfig(
               from: "./",
               except: ["./src", "./scripts", "./node_modules"],
               message:
-                "scripts/ import only src/ (and each other): what a script shares with the tests lives in scripts/shared/.",
+                "scripts/ import only src/ (and each other): what a script shares with the tests lives in scripts/harness/.",
             },
           ],
         },

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
-import { ensureChromium, launchBrowser } from "./shared/chromium.ts";
-import { startAndReadPolicy } from "./shared/courseSteps.ts";
-import { startServer } from "./shared/server.ts";
+import { ensureChromium, launchBrowser } from "./harness/chromium.ts";
+import { startAndReadPolicy } from "./harness/courseSteps.ts";
+import { startServer } from "./harness/server.ts";
 
 interface Shot {
   name: string;

@@ -5,8 +5,8 @@ import autocannon from "autocannon";
 import { verifyChain } from "../../src/records/chain.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import { parseJournal } from "../../src/records/journal.ts";
-import { validBody } from "../shared/acknowledgementBody.ts";
-import { startServer } from "../shared/server.ts";
+import { validBody } from "../harness/acknowledgementBody.ts";
+import { startServer } from "../harness/server.ts";
 import { seedJournal } from "./seedJournal.ts";
 
 export interface AckFigures {

@@ -1,6 +1,6 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { GENESIS_HASH } from "../../src/records/record.ts";
-import { acknowledgement, recordAt } from "../shared/acknowledgementFixture.ts";
+import { acknowledgement, recordAt } from "../harness/acknowledgementFixture.ts";
 
 /** Writes a journal of `count` valid, chained records without holding them in memory. */
 export function seedJournal(file: string, count: number): void {

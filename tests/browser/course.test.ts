@@ -4,9 +4,9 @@ import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Outcome } from "../../src/schemas/scenario.ts";
-import { launchBrowser, type Browser } from "../../scripts/shared/chromium.ts";
+import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { sectionToggle, startAndReadPolicy } from "../../scripts/shared/courseSteps.ts";
+import { sectionToggle, startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
 import { choiceFor, clickThroughScenarios, focusedText, screenState, tabTo, tabToText } from "../support/learner.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 

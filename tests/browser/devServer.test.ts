@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, type Browser } from "../../scripts/shared/chromium.ts";
+import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { startDevServer, type DevServer } from "../support/devServer.ts";
 import { openPage } from "../support/page.ts";
 

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { runBuild } from "../support/build.ts";
-import { ensureChromium } from "../../scripts/shared/chromium.ts";
-import { startServer } from "../../scripts/shared/server.ts";
+import { ensureChromium } from "../../scripts/harness/chromium.ts";
+import { startServer } from "../../scripts/harness/server.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
-import { launchBrowser, type Browser } from "../../scripts/shared/chromium.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
+import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 
 const baseUrl = inject("baseUrl");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
-import { launchBrowser, type Browser } from "../../scripts/shared/chromium.ts";
+import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 
 const baseUrl = inject("baseUrl");

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { refresherQuiz } from "../../src/course/refresher.ts";
 import { previousQuarter, quarterOf } from "../../src/lib/quarters.ts";
-import { launchBrowser, type Browser } from "../../scripts/shared/chromium.ts";
+import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import { dataDirWithJournal } from "../support/records.ts";
-import { startServer, type RunningServer } from "../../scripts/shared/server.ts";
+import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
 const course = shippedCourse("refresher");
 const bank = course.scenarios;

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { unzipSync } from "fflate";
 import { manifestFitToShip } from "../../scorm/checkManifest.ts";
 import { startPreviewLms, type PreviewLms } from "../../scorm/preview/previewLms.ts";
-import { launchBrowser, type Browser } from "../../scripts/shared/chromium.ts";
+import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { startAndReadPolicy } from "../../scripts/shared/courseSteps.ts";
+import { startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
 import { clickThroughScenarios } from "../support/learner.ts";
 import { openPage } from "../support/page.ts";
 

@@ -47,7 +47,7 @@ describe("the layering rules (npm run lint)", () => {
     expect(
       await problems(
         "src/hr/report.ts",
-        'import { validBody } from "../../scripts/shared/acknowledgementBody.ts";\nexport const v = validBody;\n',
+        'import { validBody } from "../../scripts/harness/acknowledgementBody.ts";\nexport const v = validBody;\n',
       ),
     ).toEqual([expect.stringMatching(/no-restricted-paths: .*src\/ is the application/)]);
   });
@@ -61,7 +61,7 @@ describe("the layering rules (npm run lint)", () => {
     expect(
       await problems(
         "scripts/verify.ts",
-        'import { startServer } from "./shared/server.ts";\nimport { dataDir } from "../src/records/dataFiles.ts";\nvoid startServer;\nvoid dataDir;\n',
+        'import { startServer } from "./harness/server.ts";\nimport { dataDir } from "../src/records/dataFiles.ts";\nvoid startServer;\nvoid dataDir;\n',
       ),
     ).toEqual([]);
   });

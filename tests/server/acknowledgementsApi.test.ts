@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
-import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { dataDir } from "../support/records.ts";
-import { hasExited, startServer, type RunningServer } from "../../scripts/shared/server.ts";
+import { hasExited, startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
 const running: RunningServer[] = [];
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 import { ROSTER_MAX_BYTES } from "../../src/hr/rosterLimits.ts";
-import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 
 const baseUrl = inject("baseUrl");
 const token = inject("adminToken");

@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
-import { startServer, type RunningServer } from "../../scripts/shared/server.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
+import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
 /**
  * The built server carries what it publishes: copied without content/ or scenarios/ beside it and

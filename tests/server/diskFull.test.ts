@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
-import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
-import { startServer, type RunningServer } from "../../scripts/shared/server.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
+import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 import { fill, smallDisk } from "../support/smallDisk.ts";
 
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dataFiles } from "../../src/records/dataFiles.ts";
-import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { dataDir } from "../support/records.ts";
-import { startServer, type RunningServer } from "../../scripts/shared/server.ts";
+import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
 let server: RunningServer;
 let dir: string;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
-import { post, validBody } from "../../scripts/shared/acknowledgementBody.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { dataDir, dataDirWithJournal } from "../support/records.ts";
-import { startServer, type RunningServer } from "../../scripts/shared/server.ts";
+import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
 const running: RunningServer[] = [];
 afterEach(async () => {

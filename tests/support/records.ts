@@ -5,7 +5,7 @@ import { afterEach } from "vitest";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import { GENESIS_HASH, type NewAcknowledgement } from "../../src/records/record.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
-import { acknowledgement, recordAt } from "../../scripts/shared/acknowledgementFixture.ts";
+import { acknowledgement, recordAt } from "../../scripts/harness/acknowledgementFixture.ts";
 
 export { acknowledgement, recordAt };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { refresherPlan, refresherQuiz } from "../../src/course/refresher.ts";
 import { missedBefore } from "../../src/hr/report.ts";
 import type { Outcome } from "../../src/schemas/scenario.ts";
-import { recordAt } from "../../scripts/shared/acknowledgementFixture.ts";
+import { recordAt } from "../../scripts/harness/acknowledgementFixture.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 
 const attempt = (learner: string, recordedAt: string, outcomes: [string, Outcome][]) =>
