@@ -38,11 +38,7 @@ export function Receipt({ receipt }: { receipt: AcknowledgementReceipt }) {
         <dt>Acknowledged</dt>
         <dd>
           <time dateTime={receipt.acknowledgedAt}>
-            {new Date(receipt.acknowledgedAt).toLocaleString("en-GB", {
-              dateStyle: "long",
-              timeStyle: "long",
-              timeZone: "UTC",
-            })}
+            {new Date(receipt.acknowledgedAt).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "long" })}
           </time>
         </dd>
       </div>

@@ -6,6 +6,7 @@ import { ContentError, formatProblem } from "../lib/contentProblem.ts";
 import { contentDir } from "../policy/paths.ts";
 import { publish } from "../published/published.ts";
 import { publishedModule } from "../published/publishedModule.ts";
+import { newContentFiles } from "./newContentFiles.ts";
 import { scenariosDir } from "../scenarios/loadScenarios.ts";
 import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from "../site/target.ts";
 
@@ -21,13 +22,14 @@ export default function aupContent(): AstroIntegration {
     hooks: {
       "astro:config:setup": ({ command, addWatchFile, logger, updateConfig }) => {
         const dirs = { contentDir: contentDir(), scenariosDir: scenariosDir() };
-        for (const file of [...contentFiles(dirs.contentDir), ...contentFiles(dirs.scenariosDir)]) addWatchFile(file);
+        const files = [...contentFiles(dirs.contentDir), ...contentFiles(dirs.scenariosDir)];
+        for (const file of files) addWatchFile(file);
         // The one read of the content in this build (or dev session, or astro sync): pages, server
         // routes and the content collection share it.
         const published = publish(dirs);
         updateConfig({
           vite: {
-            plugins: [publishedModule(published)],
+            plugins: [publishedModule(published), newContentFiles([dirs.contentDir, dirs.scenariosDir], files[0])],
             define: { __AUP_TARGET__: JSON.stringify(buildTarget()) },
           },
         });

@@ -9,10 +9,11 @@
 export const CLAUSE_ID = /^(?:\d+|[A-Z]{2,4})\.\d+$/;
 
 /**
- * An email address: a local part, an @ and a domain with at least one dot, no spaces. Deliberately
- * simple: whether a mailbox exists is for mail to find out, and work addresses vary.
+ * An email address: a local part, an @ and a domain of one or more labels, no spaces. Deliberately
+ * simple, and as permissive as browsers' own check (a single-sign-on directory may hand out
+ * addresses on an internal domain without a dot): whether a mailbox exists is for mail to find out.
  */
-export const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;
+export const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*$/;
 export const EMAIL_MAX_LENGTH = 254;
 
 export function isEmail(value: string): boolean {

@@ -25,7 +25,7 @@ export interface Branding {
 export interface Published {
   policy: Policy;
   branding: Branding;
-  /** The course and the refresher, as their pages embed them and the server checks results against them. */
+  /** The course and the refresher, as their pages embed them. */
   courses: Record<CourseDefinition["mode"], CourseDefinition>;
   /** The scenario files that passed every check, as written: the `scenarios` content collection. */
   scenarioFiles: Scenario[];

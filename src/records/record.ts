@@ -60,7 +60,15 @@ export type ResultFollowsBody = Same<
 const resultFollowsBody: ResultFollowsBody = true;
 void resultFollowsBody;
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Whether A and B hold the same fields, nested ones and optional ones included. */
+type Same<A, B> = Mutual<A, B> extends true ? Mutual<Filled<A>, Filled<B>> : false;
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Every field required, at every depth: a field only one side has, even an optional one, then shows. */
+type Filled<T> = T extends readonly (infer Item)[]
+  ? Filled<Item>[]
+  : T extends object
+    ? { [K in keyof T]-?: Filled<T[K]> }
+    : T;
 
 /** What a caller supplies; the journal adds the position, id, time and chain. */
 export type NewAcknowledgement = Omit<AcknowledgementRecord, "seq" | "id" | "recordedAt" | "prevHash" | "hash">;

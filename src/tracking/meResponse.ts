@@ -13,8 +13,8 @@ const fields = (value: unknown): Record<string, unknown> =>
 
 /**
  * Reads GET /api/me's answer, checked rather than cast (the page has no room for a schema library):
- * whatever does not fit counts as not said, so a broken answer leaves the learner asked who they are
- * and the refresher drawn without history, never a wrong name or clause.
+ * whatever does not fit counts as not said (no learner, no history, or form identity when the mode
+ * itself is unclear), so a broken answer never shows a wrong name or clause.
  */
 export function readMe(body: unknown): Me {
   const { mode, learner, missedClauses } = fields(body);

@@ -61,7 +61,7 @@ const brokenBody = fc
     return body;
   });
 
-/** The roster as the server keeps it (lowdb's state file in the data folder). */
+/** The roster as the server keeps it (the state file in the data folder), read from outside. */
 function roster(): unknown {
   const file = dataFiles(dir).state;
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { roster?: unknown }).roster : undefined;

@@ -10,9 +10,9 @@ describe("field rules", () => {
   });
 
   it("takes work email addresses and nothing else", () => {
-    for (const address of ["ada@example.com", "a.b+tag@mail.kestrel.example", "O'Neil@example.co.uk"])
+    for (const address of ["ada@example.com", "a.b+tag@mail.kestrel.example", "O'Neil@example.co.uk", "ada@corp"])
       expect(isEmail(address), address).toBe(true);
-    for (const address of ["ada", "ada@", "@example.com", "ada@example", "ada @example.com", "ada@exa mple.com"])
+    for (const address of ["ada", "ada@", "@example.com", "ada@example.", "ada@.example", "a@b@c.d", "ada @example.com"])
       expect(isEmail(address), address).toBe(false);
     expect(isEmail(`${"a".repeat(250)}@example.com`)).toBe(false);
   });
@@ -31,8 +31,8 @@ describe("field rules", () => {
       "is longer than 3 characters. Shorten it.",
     );
     expect(firstProblem(text("a name", { singleLine: true }).safeParse("Ada\nL"))).toMatch(/control characters/);
-    expect(firstProblem(email("your email").safeParse("ada@example"))).toBe(
-      'is not an email address ("ada@example"). Write your email.',
+    expect(firstProblem(email("your email").safeParse("ada@example."))).toBe(
+      'is not an email address ("ada@example."). Write your email.',
     );
     expect(firstProblem(calendarDate("a day").safeParse("2026-02-30"))).toBe(
       'is not a date in the calendar ("2026-02-30"): check the month and the day. Write a day.',

@@ -50,6 +50,11 @@ describe("a state file of the wrong shape", () => {
       /roster\.3\.email is missing/,
     ],
     ["a number for an id", { roster: [{ ...employee(0), id: 7 }] }, /roster\.0\.id must be text, not 7/],
+    [
+      "a start date not in the calendar",
+      { roster: [{ ...employee(0), startDate: "2026-02-30" }] },
+      /roster\.0\.startDate must be a real date written YYYY-MM-DD/,
+    ],
     ["an unknown field", { roster: [], teams: [] }, /the top level has a field this version does not know: teams/],
   ];
 

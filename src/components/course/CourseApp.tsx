@@ -50,7 +50,7 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   const step = typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
   const playing = context.playing;
   // Focus follows the learner: a new step, situation or feedback moves focus to its [data-autofocus].
-  const later = useLaterSteps();
+  const later = useLaterSteps(step !== "intro");
   const laterStep = step === "result" || step === "acknowledgement" || step === "done";
   // A later step that waited for its chunk takes focus when the chunk arrives.
   const focusKey = [

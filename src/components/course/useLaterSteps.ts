@@ -6,12 +6,14 @@ type Loaded = { Steps: ComponentType<LaterStepsProps> } | { failed: true };
 let loading: Promise<Loaded> | undefined;
 
 /**
- * The later steps' component, loaded once the course is on screen (not before the learner's first
- * interaction); undefined until it arrives, `failed` when the network refused it.
+ * The later steps' component, loaded once `wanted` (the learner has started, or resumed past the
+ * intro), so never before the learner's first interaction; undefined until it arrives, `failed`
+ * when the network refused it.
  */
-export function useLaterSteps(): Loaded | undefined {
+export function useLaterSteps(wanted: boolean): Loaded | undefined {
   const [loaded, setLoaded] = useState<Loaded>();
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     loading ??= import("./LaterSteps.tsx").then(
       (module) => ({ Steps: module.default }),
@@ -24,6 +26,6 @@ export function useLaterSteps(): Loaded | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [wanted]);
   return loaded;
 }
