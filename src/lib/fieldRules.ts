@@ -9,11 +9,13 @@
 export const CLAUSE_ID = /^(?:\d+|[A-Z]{2,4})\.\d+$/;
 
 /**
- * An email address: a local part, an @ and a domain of one or more labels, no spaces. Deliberately
- * simple, and as permissive as browsers' own check (a single-sign-on directory may hand out
- * addresses on an internal domain without a dot): whether a mailbox exists is for mail to find out.
+ * An email address, by the rule browsers apply to `<input type="email">` (WHATWG): the characters a
+ * local part may hold, an @, and a domain of letters, digits and hyphens in one or more labels (a
+ * single-sign-on directory may hand out addresses on an internal domain without a dot). Whether the
+ * mailbox exists is for mail to find out.
  */
-export const EMAIL = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)*$/;
+export const EMAIL =
+  /^[\w.!#$%&'*+/=?^`{|}~-]+@[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?)*$/i;
 export const EMAIL_MAX_LENGTH = 254;
 
 export function isEmail(value: string): boolean {

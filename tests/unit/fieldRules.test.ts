@@ -20,6 +20,9 @@ describe("field rules", () => {
       "ada@.example",
       "a@b@c.d",
       "ada @example.com",
+      "!@!",
+      "{y<]@;i,",
+      "ada@-x.example",
     ])
       expect(isEmail(address), address).toBe(false);
     expect(isEmail(`${"a".repeat(250)}@example.com`)).toBe(false);
