@@ -78,6 +78,22 @@ describe("npm run package", () => {
     await page.close();
   });
 
+  it("starts a new attempt in the local LMS with Reset", async () => {
+    const { page, failures } = await openPage(
+      browser,
+      `${lms.url}/lms?package=kestrel-1.0.0-scorm2004.zip&attempt=reset-1`,
+    );
+    await courseFrame(page);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("attempt") !== "reset-1"),
+      page.getByRole("button", { name: "Reset" }).click(),
+    ]);
+    expect(Number(new URL(page.url()).searchParams.get("attempt"))).toBeGreaterThan(0);
+    expect(await (await courseFrame(page)).locator("#intro-title").count()).toBe(1);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
   it("runs the refresher package with a quiz seeded by the LMS learner, without asking who they are", async () => {
     const { page, frame } = await launch("kestrel-1.0.0-refresher-scorm2004.zip");
     expect(await frame.locator("#learner-id").count()).toBe(0);
