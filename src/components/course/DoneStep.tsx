@@ -1,7 +1,7 @@
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
-import { pageHref } from "../../site/target.ts";
 import { Receipt } from "../Receipt.tsx";
+import { PolicyLink } from "./PolicyLink.tsx";
 
 interface Props {
   course: CourseDefinition;
@@ -23,7 +23,7 @@ export function DoneStep({ course, receipt }: Props) {
         </p>
       )}
       <p>
-        Keep the <a href={pageHref("policy")}>policy</a> to hand. Questions: {course.questionsContact.name},{" "}
+        Keep the <PolicyLink>policy</PolicyLink> to hand. Questions: {course.questionsContact.name},{" "}
         <a href={`mailto:${course.questionsContact.email}`}>{course.questionsContact.email}</a>.
       </p>
     </section>
