@@ -1,7 +1,7 @@
 // The strict LMS page's script: puts the strict runtime where a SCO looks for it (window.API or
 // window.API_1484_11), records every call and post for the test, then frames the package. Runs in
 // the browser (the harness serves these files with their types stripped).
-import { recordCalls, type CallRecord, type LmsLaunch } from "./lmsSession.ts";
+import { API_METHODS, recordCalls, type CallRecord, type LmsLaunch } from "./lmsSession.ts";
 import { PageTransport, type PostRecord } from "./pageTransport.ts";
 import { StrictScorm12Runtime } from "./scorm12Runtime.ts";
 import { StrictScorm2004Runtime } from "./scorm2004Runtime.ts";
@@ -32,10 +32,10 @@ transport.watch(window);
 const onCall = (call: CallRecord) => record({ kind: "call", ...call });
 if (config.version === "1.2") {
   const runtime = new StrictScorm12Runtime(config.launch, transport);
-  page.API = recordCalls(runtime, () => runtime.LMSGetLastError(), onCall);
+  page.API = recordCalls(runtime, API_METHODS["1.2"], () => runtime.LMSGetLastError(), onCall);
 } else {
   const runtime = new StrictScorm2004Runtime(config.launch, transport);
-  page.API_1484_11 = recordCalls(runtime, () => runtime.GetLastError(), onCall);
+  page.API_1484_11 = recordCalls(runtime, API_METHODS["2004"], () => runtime.GetLastError(), onCall);
 }
 
 const frame = document.querySelector("iframe");

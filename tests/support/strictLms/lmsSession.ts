@@ -56,12 +56,22 @@ export function launchValues(launch: LmsLaunch): Record<string, string> {
   );
 }
 
-/** Wraps each API method so that every call is recorded with its result and the error code it left. */
-export function recordCalls<T extends object>(api: T, lastError: () => string, onCall: (call: CallRecord) => void): T {
-  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(api)) as (keyof T & string)[]) {
-    const method = api[name];
-    if (name === "constructor" || typeof method !== "function" || /LastError|ErrorString|Diagnostic/.test(name))
-      continue;
+/** The API's methods a SCO calls, by version, besides those that only read the last error. */
+export const API_METHODS = {
+  "1.2": ["LMSInitialize", "LMSFinish", "LMSGetValue", "LMSSetValue", "LMSCommit"],
+  "2004": ["Initialize", "Terminate", "GetValue", "SetValue", "Commit"],
+} as const;
+
+/** Wraps the API's methods so that every call is recorded with its result and the error code it left. */
+export function recordCalls<T extends object>(
+  api: T,
+  methods: readonly string[],
+  lastError: () => string,
+  onCall: (call: CallRecord) => void,
+): T {
+  for (const name of methods) {
+    const method = (api as Record<string, unknown>)[name];
+    if (typeof method !== "function") continue;
     Object.defineProperty(api, name, {
       value: (...args: string[]) => {
         const result = String((method as (...a: string[]) => string).apply(api, args));
