@@ -36,6 +36,13 @@ export function lmsPage(packageName: string, version: "scorm12" | "scorm2004", l
   api.on("${is12 ? "LMSCommit" : "Commit"}", keep);
   api.on("${is12 ? "LMSFinish" : "Terminate"}", keep);
   window.${is12 ? "API" : "API_1484_11"} = api;
+  // Reset starts a new attempt. It lives here, not in the button's onclick: inside an inline handler
+  // the document comes first in scope, so URL there is document.URL, a string, not the constructor.
+  function resetAttempt() {
+    const url = new URL(location.href);
+    url.searchParams.set("attempt", String(Date.now()));
+    location.href = url.href;
+  }
   setInterval(() => { document.getElementById("cmi").textContent = JSON.stringify(api.renderCMIToJSONObject(), null, 1); }, 500);
 </script>
 </head>
@@ -44,7 +51,7 @@ export function lmsPage(packageName: string, version: "scorm12" | "scorm2004", l
 <aside aria-label="Live CMI data">
   <p><strong>${is12 ? "SCORM 1.2" : "SCORM 2004"}</strong>, learner E-1815 (Ada Lovelace).
   <button type="button" onclick="location.reload()">Relaunch</button>
-  <button type="button" onclick="const u = new URL(location.href); u.searchParams.set('attempt', Date.now()); location.href = u.href">Reset</button></p>
+  <button type="button" onclick="resetAttempt()">Reset</button></p>
   <pre id="cmi"></pre>
 </aside>
 </body>

@@ -2,11 +2,12 @@ import { assertEvent, assign, fromPromise, setup, transition } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import { acknowledgedResult, courseResult, missedScenarios } from "../course/courseResult.ts";
 import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
+import { courseProgress } from "../course/courseProgress.ts";
 import type {
   AcknowledgementReceipt,
   AcknowledgementRequest,
-  AnswerReport,
   CourseResult,
+  ScenarioPlay,
 } from "../tracking/tracker.ts";
 import type { CourseContext, CourseInput } from "./courseContext.ts";
 import { encodeProgress, type CourseStep } from "./progressCodec.ts";
@@ -15,6 +16,12 @@ import type { ScenarioEvent } from "./scenarioMachine.ts";
 import { scenarioReplay } from "./scenarioReplay.ts";
 
 export type { CourseContext, CourseInput };
+
+/** What the course saves at each step: the progress string and how far through the learner is (0 to 1). */
+export interface SavedProgress {
+  progress: string;
+  measure: number;
+}
 
 export type CourseEvent =
   | ({ type: "course.start" } & CourseStart)
@@ -30,7 +37,7 @@ export type CourseEvent =
 /**
  * The course: intro → policy (open every section; onboarding only) → scenarios → result (retry the
  * missed scenarios below the pass mark) → acknowledgement → done. It saves progress at every step so
- * that a reload resumes. What it reports (saveProgress, reportAnswer, reportResult and the
+ * that a reload resumes. What it reports (saveProgress, reportScenario, reportResult and the
  * recordAcknowledgement actor) are named effects that do nothing here: each target provides its
  * tracker's with `trackCourse`. `plan` picks the first attempt's scenarios: onboardingPlan or
  * refresherPlan, as the course's mode says.
@@ -66,19 +73,23 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       current: context.playing?.snapshot.context.answers.map((a) => a.choice) ?? [],
       showingFeedback: context.playing?.snapshot.context.showingFeedback ?? false,
     });
-  /** The answer just given, as the tracker reports it. */
-  const lastAnswer = ({ playing, attempt: number }: CourseContext): AnswerReport | undefined => {
-    const answer = playing?.snapshot.context.answers.at(-1);
-    if (!playing || !answer) return undefined;
-    const node = course.scenarios.find((s) => s.id === playing.id)?.nodes[answer.node];
-    if (node?.type !== "question") return undefined;
-    const choiceLabel = node.choices[answer.choice]?.label ?? "";
-    return { ...answer, scenarioId: playing.id, choiceLabel, attempt: number, shownAt: playing.shownAt };
+  /** The scenario just played to its end, as the tracker reports it. */
+  const finishedPlay = ({ playing, finished, attempt: number }: CourseContext): ScenarioPlay | undefined => {
+    const result = playing && finished[playing.id];
+    const title = course.scenarios.find((s) => s.id === playing?.id)?.title ?? "";
+    return result && { ...result, title, attempt: number };
   };
   const save = (step: CourseStep) => ({
     type: "saveProgress" as const,
-    params: ({ context }: { context: CourseContext }) => progress(context, step),
+    params: ({ context }: { context: CourseContext }): SavedProgress => ({
+      progress: progress(context, step),
+      measure: courseProgress(context, step),
+    }),
   });
+  const report = {
+    type: "reportScenario" as const,
+    params: ({ context }: { context: CourseContext }) => finishedPlay(context),
+  };
 
   return setup({
     types: { context: {} as CourseContext, events: {} as CourseEvent, input: {} as CourseInput },
@@ -106,8 +117,8 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     },
     actions: {
       // The tracker's effects: nothing here; each target provides its tracker's (trackCourse).
-      saveProgress: (_, _progress: string) => {},
-      reportAnswer: (_, _answer: AnswerReport | undefined) => {},
+      saveProgress: (_, _saved: SavedProgress) => {},
+      reportScenario: (_, _play: ScenarioPlay | undefined) => {},
       reportResult: (_, _result: CourseResult | undefined) => {},
       planFirstAttempt: assign(({ event }) => {
         assertEvent(event, "course.start");
@@ -182,16 +193,12 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
         on: {
           "choice.select": {
             guard: "choiceAccepted",
-            actions: [
-              "applyChoice",
-              { type: "reportAnswer", params: ({ context }) => lastAnswer(context) },
-              save("scenarios"),
-            ],
+            actions: ["applyChoice", save("scenarios")],
           },
           "feedback.continue": { actions: ["applyContinue", save("scenarios")] },
           "scenario.finish": [
-            { guard: "lastScenarioEnds", target: "result", actions: "finishScenario" },
-            { guard: "scenarioEnds", actions: ["finishScenario", "startNextScenario", save("scenarios")] },
+            { guard: "lastScenarioEnds", target: "result", actions: ["finishScenario", report] },
+            { guard: "scenarioEnds", actions: ["finishScenario", report, "startNextScenario", save("scenarios")] },
           ],
         },
       },

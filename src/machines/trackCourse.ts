@@ -6,8 +6,8 @@ import type { CourseMachine } from "./courseMachine.ts";
 export function trackCourse(machine: CourseMachine, tracker: Tracker) {
   return machine.provide({
     actions: {
-      saveProgress: (_, progress) => tracker.saveProgress(progress),
-      reportAnswer: (_, answer) => answer && tracker.reportAnswer(answer),
+      saveProgress: (_, { progress, measure }) => tracker.saveProgress(progress, measure),
+      reportScenario: (_, play) => play && tracker.reportScenario(play),
       reportResult: (_, result) => result && tracker.reportResult(result),
     },
     actors: {

@@ -1,8 +1,8 @@
 import type {
   AcknowledgementReceipt,
   AcknowledgementRequest,
-  AnswerReport,
   CourseResult,
+  ScenarioPlay,
   Tracker,
   TrackerStart,
 } from "./tracker.ts";
@@ -20,7 +20,7 @@ export type ProgressStorage = Pick<Storage, "getItem" | "setItem">;
 export abstract class BrowserTracker implements Tracker {
   abstract readonly kind: Tracker["kind"];
   abstract readonly asksIdentity: boolean;
-  readonly answers: AnswerReport[] = [];
+  readonly plays: ScenarioPlay[] = [];
   readonly results: CourseResult[] = [];
   finished = false;
   private readonly storage: ProgressStorage;
@@ -43,8 +43,8 @@ export abstract class BrowserTracker implements Tracker {
     this.write(this.key("progress"), progress);
   }
 
-  reportAnswer(answer: AnswerReport): void {
-    this.answers.push(answer);
+  reportScenario(play: ScenarioPlay): void {
+    this.plays.push(play);
   }
 
   reportResult(result: CourseResult): void {

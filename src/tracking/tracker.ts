@@ -1,6 +1,6 @@
+import type { ScenarioResult } from "../course/scenarioResult.ts";
 import type { AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
 import type { BuildTarget } from "../site/target.ts";
-import type { Outcome } from "../schemas/scenario.ts";
 
 /**
  * Where the course reports to. The course machines talk only to this interface; each target has
@@ -12,9 +12,14 @@ export interface Tracker {
   readonly kind: "preview" | BuildTarget;
   /** Opens the session; returns saved progress and what the target knows about the learner. */
   start(): Promise<TrackerStart>;
-  /** Saves the compact progress string (at most 4,096 characters, the SCORM 1.2 limit). */
-  saveProgress(progress: string): void;
-  reportAnswer(answer: AnswerReport): void;
+  /**
+   * Saves the compact progress string (at most 4,096 characters, the SCORM 1.2 limit) and how far
+   * the learner is through the course, from 0 to 1 (SCORM 2004's progress_measure), which reaches 1
+   * only with the acknowledgement.
+   */
+  saveProgress(progress: string, measure: number): void;
+  /** One scenario played to its end: every choice in order, reported once when the scenario ends. */
+  reportScenario(play: ScenarioPlay): void;
   reportResult(result: CourseResult): void;
   /** Whether the learner must say who they are at the acknowledgement (no single sign-on, no LMS). */
   readonly asksIdentity: boolean;
@@ -40,17 +45,11 @@ export interface TrackerStart {
   missedClauses?: string[];
 }
 
-export interface AnswerReport {
-  scenarioId: string;
-  node: string;
-  choice: number;
-  choiceLabel: string;
-  outcome: Outcome;
-  clause: string;
+/** A scenario played to its end, with the course's words for it. */
+export interface ScenarioPlay extends ScenarioResult {
+  title: string;
+  /** Which attempt at the course: 1, then 2 and on for the retries. */
   attempt: number;
-  /** When the situation was shown and when the learner chose (ms since the epoch). */
-  shownAt: number;
-  at: number;
 }
 
 /**

@@ -78,6 +78,22 @@ describe("npm run package", () => {
     await page.close();
   });
 
+  it("starts a new attempt in the local LMS with Reset", async () => {
+    const { page, failures } = await openPage(
+      browser,
+      `${lms.url}/lms?package=kestrel-1.0.0-scorm2004.zip&attempt=reset-1`,
+    );
+    await courseFrame(page);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get("attempt") !== "reset-1"),
+      page.getByRole("button", { name: "Reset" }).click(),
+    ]);
+    expect(Number(new URL(page.url()).searchParams.get("attempt"))).toBeGreaterThan(0);
+    expect(await (await courseFrame(page)).locator("#intro-title").count()).toBe(1);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
   it("runs the refresher package with a quiz seeded by the LMS learner, without asking who they are", async () => {
     const { page, frame } = await launch("kestrel-1.0.0-refresher-scorm2004.zip");
     expect(await frame.locator("#learner-id").count()).toBe(0);
@@ -98,7 +114,7 @@ describe.each([
     expect(statSync(path.join(inject("packagesDir"), name)).size).toBeLessThanOrEqual(500 * 1024);
   });
 
-  it("is completed from a deep path with no failed request, and the LMS holds status, score, every choice and the acknowledgement", async () => {
+  it("is completed from a deep path with no failed request, and the LMS holds status, score, every scenario played and the acknowledgement", async () => {
     const { page, frame, failures } = await launch(name);
     expect(frame.url()).toContain("/content/org-7/course-42/sco/course.html");
     await startAndReadPolicy(frame, sectionAnchors);
@@ -113,13 +129,15 @@ describe.each([
 
     const data = await cmi(page);
     const interactions = Object.values(data.interactions ?? {});
-    const choices = interactions.filter((i) => i.type === "choice");
-    expect(choices.length).toBeGreaterThanOrEqual(
-      course.scenarios.filter((s) => s.audience === "everyone" || s.audience === "financial-services").length * 2,
+    const plays = interactions.filter((i) => i.type === "sequencing");
+    expect(plays).toHaveLength(
+      course.scenarios.filter((s) => s.audience === "everyone" || s.audience === "financial-services").length,
     );
     if (version === "scorm12") {
       expect(data.core).toMatchObject({ lesson_status: "passed", score: { raw: "100", min: "0", max: "100" } });
-      expect(choices.every((i) => i.result === "correct")).toBe(true);
+      expect(plays.every((i) => i.result === "correct" && /^[a-d](,[a-d])*$/.test(String(i.student_response)))).toBe(
+        true,
+      );
       expect(interactions.at(-1)).toMatchObject({ id: "acknowledgement" });
       expect(String(data.comments)).toContain(
         `version ${course.policy.version} (SHA-256 ${course.policy.hash}), signed "Ada Lovelace"`,
@@ -130,7 +148,8 @@ describe.each([
         success_status: "passed",
         score: { scaled: "1", raw: "100" },
       });
-      expect(String(choices[0]?.description)).toMatch(/^Clause \d+\.\d+: /);
+      expect(String(plays[0]?.description)).toMatch(/ \(\d+\.\d+ correct(, \d+\.\d+ correct)*\)$/);
+      expect(String(plays[0]?.learner_response)).toMatch(/^[a-d](\[,\][a-d])*$/);
       expect(JSON.stringify(data.comments_from_learner)).toContain(course.policy.hash);
     }
     expect(failures).toEqual([]);

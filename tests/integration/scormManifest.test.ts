@@ -46,6 +46,9 @@ describe.each(["scorm12", "scorm2004"] as const)("%s manifest", (version) => {
         ? "<adlcp:masteryscore>80</adlcp:masteryscore>"
         : "<imsss:minNormalizedMeasure>0.8</imsss:minNormalizedMeasure>",
     );
+    // 2004: an LMS that derives completion from progress_measure needs the threshold the course works to.
+    if (version === "scorm2004")
+      expect(xml).toContain('<adlcp:completionThreshold completedByMeasure="true" minProgressMeasure="1.0"/>');
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Browser } from "../../scripts/harness/chromium.ts";
 
@@ -40,8 +40,8 @@ export async function openPage(
   return { page, scripts, failures };
 }
 
-/** Accessibility violations that axe-core finds in the page as it is now. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** Accessibility violations that axe-core finds in the page (or a frame, such as a course in an LMS) as it is now. */
+export async function axeViolations(page: Page | Frame): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: axeSource });
   const violations = await page.evaluate(async () => {
     type Result = { violations: { id: string; help: string; nodes: { target: string[] }[] }[] };

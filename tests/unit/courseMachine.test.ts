@@ -33,7 +33,7 @@ describe("course machine", () => {
     expect(actor.getSnapshot().value).toBe("scenarios");
   });
 
-  it("passes a learner who answers correctly, reports each answer, and records the acknowledgement", async () => {
+  it("passes a learner who answers correctly, reports each scenario played, and records the acknowledgement", async () => {
     const { actor, tracker } = await startCourse(course);
     actor.send({ type: "course.start", audiences: [] });
     readPolicy(actor);
@@ -42,8 +42,9 @@ describe("course machine", () => {
     expect(atResult.value).toBe("result");
     expect(atResult.context.result).toMatchObject({ passed: true, score: 1, attempt: 1, progress: 1 });
     expect(tracker.results).toHaveLength(1);
-    expect(tracker.answers.length).toBeGreaterThanOrEqual(2 * everyoneIds.length);
-    expect(tracker.answers.every((a) => a.outcome === "correct" && a.attempt === 1)).toBe(true);
+    expect(tracker.plays.map((p) => p.scenarioId)).toEqual(everyoneIds);
+    expect(tracker.plays.every((p) => p.score === 1 && p.attempt === 1 && p.title.length > 0)).toBe(true);
+    expect(tracker.plays.flatMap((p) => p.answers).every((a) => a.outcome === "correct")).toBe(true);
 
     actor.send({ type: "course.acknowledge" });
     actor.send({ type: "acknowledgement.submit", typedName: "  Ada Lovelace " });
@@ -76,6 +77,35 @@ describe("course machine", () => {
     expect(actor.getSnapshot().context.result).toMatchObject({ passed: true, attempt: 2 });
     expect(actor.getSnapshot().context.result?.scenarios.map((s) => s.id)).toEqual(everyoneIds);
     expect(tracker.results.map((r) => r.passed)).toEqual([false, true]);
+  });
+
+  it("saves how far the learner is: rising as they go, not counting what a retry replays, 1 only once acknowledged", async () => {
+    const measures: number[] = [];
+    const { actor } = await startCourse(
+      course,
+      new MemoryStorage(),
+      {},
+      {
+        actions: { saveProgress: (_, saved) => void measures.push(saved.measure) },
+      },
+    );
+    // One part per policy section, per scenario and for the acknowledgement.
+    const parts = course.policy.sections.length + everyoneIds.length + 1;
+    actor.send({ type: "course.start", audiences: [] });
+    readPolicy(actor);
+    everyoneIds.forEach((_, i) => playScenario(actor, i < 4 ? "incorrect" : "correct"));
+    expect(actor.getSnapshot().context.result?.passed).toBe(false);
+    const playing = measures.slice(0, -1);
+    expect(playing).toEqual([...playing].sort((a, b) => a - b));
+    expect(measures.at(-1)).toBeCloseTo((parts - 1 - 4) / parts, 10); // at the result, the four missed are still to do
+    actor.send({ type: "course.retry" });
+    expect(measures.at(-1)).toBeCloseTo((parts - 1 - 4) / parts, 10);
+    actor.getSnapshot().context.plan.forEach(() => playScenario(actor, "correct"));
+    actor.send({ type: "course.acknowledge" });
+    expect(measures.at(-1)).toBeCloseTo((parts - 1) / parts, 10);
+    actor.send({ type: "acknowledgement.submit", typedName: "Ada Lovelace" });
+    await waitForState(actor, "done");
+    expect(measures.filter((m) => m >= 1)).toEqual([1]);
   });
 
   it("resumes after a reload in the middle of a scenario, showing the same feedback", async () => {

@@ -1,15 +1,16 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import { PreviewTracker } from "../../tracking/previewTracker.ts";
 import { TARGET } from "../../site/target.ts";
 import { connectLms } from "../../tracking/scorm/connectLms.ts";
 import { scorm12Dialect } from "../../tracking/scorm/scorm12Dialect.ts";
 import { scorm2004Dialect } from "../../tracking/scorm/scorm2004Dialect.ts";
+import type { LmsSession } from "../../tracking/scorm/lmsSession.ts";
 import type { Tracker } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
 import type { CourseMode } from "./courseMode.ts";
-import { LmsProblems } from "./LmsProblems.tsx";
 import { ScenarioPlayer } from "./ScenarioPlayer.tsx";
+import type { LaterStepsProps } from "./LaterSteps.tsx";
 import { useLaterSteps } from "./useLaterSteps.ts";
 import { useCourseActor, useSnapshot, type StartedCourse } from "./useCourse.ts";
 
@@ -43,15 +44,26 @@ interface StepsProps extends StartedCourse {
   mode: CourseMode;
 }
 
+/** The LMS session behind the tracker, in a package launched by an LMS; re-renders when it has news. */
+function useLmsSession(tracker: Tracker): LmsSession | undefined {
+  const lms = TARGET !== "site" && "leave" in tracker ? (tracker as Tracker & LmsSession) : undefined;
+  const [, setNews] = useState(0);
+  useEffect(() => lms?.watch(() => setNews((n) => n + 1)), [lms]);
+  return lms;
+}
+
 function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   const { Intro, Policy } = mode;
   const snapshot = useSnapshot(actor);
   const { context } = snapshot;
-  const step = typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
+  const lms = useLmsSession(tracker);
+  const ended = lms?.ended;
+  const step = ended ? "ended" : typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
   const playing = context.playing;
+  // Loaded once the learner has started, or at once when the LMS has refused something to say so.
+  const later = useLaterSteps(step !== "intro" || !!lms?.problems.length);
   // Focus follows the learner: a new step, situation or feedback moves focus to its [data-autofocus].
-  const later = useLaterSteps(step !== "intro");
-  const laterStep = step === "result" || step === "acknowledgement" || step === "done";
+  const laterStep = step === "result" || step === "acknowledgement" || step === "done" || step === "ended";
   // A later step that waited for its chunk takes focus when the chunk arrives.
   const focusKey = [
     step,
@@ -70,7 +82,7 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
 
   return (
     <div ref={region} className="course">
-      <LmsProblems tracker={tracker} />
+      {lms && later && "Problems" in later && <later.Problems problems={lms.problems} />}
       {tracker.kind === "preview" && (
         <p className="course-banner">
           <strong>Preview.</strong> No records server or LMS is connected: your progress and acknowledgement stay in
@@ -97,14 +109,24 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
           </p>
         ) : (
           <later.Steps
-            step={step}
+            step={step as LaterStepsProps["step"]}
             course={course}
             context={context}
             tracker={tracker}
             submitting={snapshot.matches({ acknowledgement: "submitting" })}
             send={actor.send}
+            ended={ended}
+            leave={lms && (() => lms.leave())}
           />
         ))}
+      {lms && step !== "intro" && step !== "done" && step !== "ended" && (
+        // Leaving on purpose, while the page lives, rather than trusting the browser to save on close.
+        <p>
+          <button type="button" className="button button--quiet" onClick={() => lms.leave()}>
+            Save and exit
+          </button>
+        </p>
+      )}
     </div>
   );
 }

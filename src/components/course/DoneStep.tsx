@@ -1,14 +1,16 @@
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
-import { pageHref } from "../../site/target.ts";
 import { Receipt } from "../Receipt.tsx";
+import { PolicyLink } from "./PolicyLink.tsx";
 
 interface Props {
   course: CourseDefinition;
   receipt: AcknowledgementReceipt | undefined;
+  /** In an LMS: ends the session on purpose, so that the learner need not rely on closing the window. */
+  onFinish?: () => void;
 }
 
-export function DoneStep({ course, receipt }: Props) {
+export function DoneStep({ course, receipt, onFinish }: Props) {
   return (
     <section className="course-step" aria-labelledby="done-title">
       <h1 id="done-title" tabIndex={-1} data-autofocus>
@@ -23,9 +25,17 @@ export function DoneStep({ course, receipt }: Props) {
         </p>
       )}
       <p>
-        Keep the <a href={pageHref("policy")}>policy</a> to hand. Questions: {course.questionsContact.name},{" "}
+        Keep the <PolicyLink>policy</PolicyLink> to hand. Questions: {course.questionsContact.name},{" "}
         <a href={`mailto:${course.questionsContact.email}`}>{course.questionsContact.email}</a>.
       </p>
+      {onFinish && (
+        <>
+          <p>Finish to close the course: your LMS keeps your result and acknowledgement.</p>
+          <button type="button" className="button" onClick={onFinish}>
+            Finish
+          </button>
+        </>
+      )}
     </section>
   );
 }

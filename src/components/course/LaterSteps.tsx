@@ -1,10 +1,14 @@
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import type { CourseContext } from "../../machines/courseContext.ts";
+import type { SessionEnd } from "../../tracking/scorm/lmsSession.ts";
 import type { Tracker } from "../../tracking/tracker.ts";
 import { AcknowledgeStep } from "./AcknowledgeStep.tsx";
 import { DoneStep } from "./DoneStep.tsx";
 import { ResultStep } from "./ResultStep.tsx";
+import { SessionEnded } from "./SessionEnded.tsx";
+
+export { LmsProblems } from "./LmsProblems.tsx";
 
 export interface LaterStepsProps {
   step: "result" | "acknowledgement" | "done";
@@ -13,15 +17,30 @@ export interface LaterStepsProps {
   tracker: Tracker;
   submitting: boolean;
   send: (event: CourseEvent) => void;
+  /** How the LMS session ended, once it has: that screen replaces the step. */
+  ended?: SessionEnd;
+  /** Ends the LMS session on purpose (Finish), where the course runs in an LMS. */
+  leave?: () => void;
 }
 
 /**
- * The steps after the scenarios: the result, the acknowledgement and the receipt. They come in a chunk
- * of their own, loaded while the learner plays, so that the page's first load stays within its budget.
+ * The steps after the scenarios: the result, the acknowledgement, the receipt, and the screen that
+ * says an LMS session is over. They come in a chunk of their own, loaded while the learner plays, so
+ * that the page's first load stays within its budget; what the LMS refused, and its debug view, come with them.
  */
-export default function LaterSteps({ step, course, context, tracker, submitting, send }: LaterStepsProps) {
+export default function LaterSteps({
+  step,
+  course,
+  context,
+  tracker,
+  submitting,
+  send,
+  ended,
+  leave,
+}: LaterStepsProps) {
+  if (ended) return <SessionEnded how={ended} />;
   if (step === "result") return context.result && <ResultStep course={course} result={context.result} send={send} />;
-  if (step === "done") return <DoneStep course={course} receipt={context.receipt} />;
+  if (step === "done") return <DoneStep course={course} receipt={context.receipt} onFinish={leave} />;
   return (
     <AcknowledgeStep
       course={course}

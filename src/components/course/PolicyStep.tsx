@@ -1,5 +1,5 @@
-import { pageHref } from "../../site/target.ts";
 import type { PolicyStepProps } from "./courseMode.ts";
+import { PolicyLink } from "./PolicyLink.tsx";
 
 /** The policy, one section at a time: the learner opens each section before the scenarios. */
 export function PolicyStep({ course, opened, send }: PolicyStepProps) {
@@ -12,7 +12,7 @@ export function PolicyStep({ course, opened, send }: PolicyStepProps) {
       </h1>
       <p>
         Open each section to read it. Version {course.policy.version}; the full policy is also on the{" "}
-        <a href={pageHref("policy")}>policy page</a>.
+        <PolicyLink>policy page</PolicyLink>.
       </p>
       <p className="course-progress" aria-live="polite">
         {remaining === 0

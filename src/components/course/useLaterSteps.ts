@@ -1,14 +1,15 @@
 import { useEffect, useState, type ComponentType } from "react";
 import type { LaterStepsProps } from "./LaterSteps.tsx";
+import type { LmsProblems } from "./LmsProblems.tsx";
 
-type Loaded = { Steps: ComponentType<LaterStepsProps> } | { failed: true };
+type Loaded = { Steps: ComponentType<LaterStepsProps>; Problems: typeof LmsProblems } | { failed: true };
 
 let loading: Promise<Loaded> | undefined;
 
 /**
- * The later steps' component, loaded once `wanted` (the learner has started, or resumed past the
- * intro), so never before the learner's first interaction; undefined until it arrives, `failed`
- * when the network refused it.
+ * The later steps' components (and what the LMS refused), loaded once `wanted`: not before the
+ * learner's first interaction unless there is news from the LMS; undefined until they arrive,
+ * `failed` when the network refused them.
  */
 export function useLaterSteps(wanted: boolean): Loaded | undefined {
   const [loaded, setLoaded] = useState<Loaded>();
@@ -16,7 +17,7 @@ export function useLaterSteps(wanted: boolean): Loaded | undefined {
     if (!wanted) return;
     let live = true;
     loading ??= import("./LaterSteps.tsx").then(
-      (module) => ({ Steps: module.default }),
+      (module) => ({ Steps: module.default, Problems: module.LmsProblems }),
       () => {
         loading = undefined; // a later mount may try again
         return { failed: true as const };

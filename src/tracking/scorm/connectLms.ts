@@ -21,9 +21,12 @@ export async function waitForLmsApi(
 
 /**
  * Connects to the LMS that launched this package, if there is one, speaking the package's SCORM
- * version through `dialect` (passed in so that a build carries only its own version's code). Progress is committed when the
- * page is hidden and the session finishes once when the page goes away: `unload` is unreliable
- * (and ignored by some browsers), `pagehide` is not.
+ * version through `dialect` (passed in so that a build carries only its own version's code).
+ * The learner leaves on purpose (Finish, Save and exit); if the page goes first, the session ends
+ * once, on beforeunload (where some runtimes can still send synchronously) or else pagehide
+ * (`unload` is unreliable). Nothing is committed when the page is merely hidden: LMSs post the whole
+ * state at each commit, and one made then, followed by the final post, could pass the browser's
+ * beacon budget while the page is dismissed.
  */
 export async function connectLms<V extends LmsApi["version"]>(
   win: Window,
@@ -34,9 +37,8 @@ export async function connectLms<V extends LmsApi["version"]>(
   if (!found) return undefined;
   // findLmsApi answers only with the version asked for.
   const tracker = new ScormTracker(dialect(found.api as ApiOf<V>));
-  win.document.addEventListener("visibilitychange", () => {
-    if (win.document.visibilityState === "hidden") tracker.commit();
-  });
-  win.addEventListener("pagehide", () => tracker.finish());
+  const finish = () => tracker.finish();
+  win.addEventListener("beforeunload", finish);
+  win.addEventListener("pagehide", finish);
   return tracker;
 }
