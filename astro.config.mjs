@@ -34,7 +34,7 @@ export default defineConfig({
           rolldownOptions: {
             // The course and refresher pages share one chunk (React, xstate, the course) and keep only
             // their own mode in their entry: one gzip stream compresses better than several, which
-            // keeps the course page within its 90 KB budget (DESIGN.md; checked by sizeBudget).
+            // keeps the course page within its 90 KB first-load budget (docs/DESIGN.md; checked by sizeBudget).
             output: { codeSplitting: { groups: [{ name: "course", minShareCount: 2 }] } },
           },
         },

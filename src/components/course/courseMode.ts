@@ -24,7 +24,7 @@ export interface PolicyStepProps {
 /**
  * What differs between the onboarding course and the refresher: how the first attempt is planned,
  * the intro, and whether the policy is read first. Each page passes its own, so that its
- * JavaScript carries only what it uses (the course page has a 90 KB budget).
+ * JavaScript carries only what it uses (the course page has a 90 KB first-load budget).
  */
 export interface CourseMode {
   plan: FirstAttemptPlan;
