@@ -97,6 +97,19 @@ describe("npm run package", () => {
     await page.close();
   });
 
+  it("loads nothing more once the page is being dismissed, where the browser would cut the request off", async () => {
+    const { page, frame, scripts, failures } = await launch("kestrel-1.0.0-scorm2004.zip");
+    await frame.locator("#intro-title").waitFor();
+    // What the browser fires on leaving: the course ends its LMS session at once.
+    await frame.evaluate(() => window.dispatchEvent(new Event("beforeunload")));
+    await frame.locator(".course-loading").waitFor();
+    // The ended step has rendered; let its effects run before looking at what was requested.
+    await frame.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 100))));
+    expect(scripts.filter((url) => url.includes("LaterSteps"))).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+
   it("runs the refresher package with a quiz seeded by the LMS learner, without asking who they are", async () => {
     const { page, frame } = await launch("kestrel-1.0.0-refresher-scorm2004.zip");
     expect(await frame.locator("#learner-id").count()).toBe(0);

@@ -60,8 +60,9 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   const ended = lms?.ended;
   const step = ended ? "ended" : typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
   const playing = context.playing;
-  // Loaded once the learner has started, or at once when the LMS has refused something to say so.
-  const later = useLaterSteps(step !== "intro" || !!lms?.problems.length);
+  // Loaded once the learner has started, or at once when the LMS has refused something to say so;
+  // not for a page being dismissed ("closed"), where the browser would cut the request off.
+  const later = useLaterSteps(ended !== "closed" && (step !== "intro" || !!lms?.problems.length));
   // Focus follows the learner: a new step, situation or feedback moves focus to its [data-autofocus].
   const laterStep = step === "result" || step === "acknowledgement" || step === "done" || step === "ended";
   // A later step that waited for its chunk takes focus when the chunk arrives.
