@@ -24,8 +24,14 @@ describe("canonical JSON", () => {
       fc.property(fc.jsonValue(), (value) => {
         expect(canonicalJson(value)).toBe(sortedThenStringified(value));
       }),
-      { numRuns: 2000 },
+      { numRuns: 5000 },
     );
+  });
+
+  it("orders index-like and __proto__ keys as the sorted copies did", () => {
+    const value = JSON.parse('{"b":1,"10":2,"2":3,"__proto__":{"z":0,"a":1}}') as unknown;
+    expect(canonicalJson(value)).toBe(sortedThenStringified(value));
+    expect(canonicalJson(value)).toBe('{"2":3,"10":2,"__proto__":{"a":1,"z":0},"b":1}');
   });
 
   it("sorts keys at every level and leaves undefined fields out", () => {
