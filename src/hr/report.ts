@@ -1,5 +1,5 @@
 import { quarterStart } from "../lib/quarters.ts";
-import type { AcknowledgementRecord } from "../records/record.ts";
+import type { LearnerHistory, RecordSummary } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
 import { employeeStatus, type EmployeeStatus, type Status, type StatusRules } from "./status.ts";
 
@@ -7,45 +7,78 @@ export interface StatusRow extends EmployeeStatus {
   employee: Employee;
 }
 
+/** Records HR must look at: they count for nobody. */
+export interface FlaggedIdentity {
+  learner: LearnerHistory;
+  /** Why, in words HR can act on. */
+  reason: string;
+}
+
 export interface ReportFilters {
   department?: string;
   status?: Status;
   /** Policy version of the employee's latest acknowledgement. */
   version?: string;
+  /** Part of a name, email or employee id, any case. */
+  search?: string;
 }
 
-/** Each roster employee's status, matching records by employee id or email. */
+/**
+ * Each roster employee's status. A record counts for one employee: the one whose id it carries
+ * when the learner typed who they are, the one whose email it carries behind single sign-on (which
+ * vouches for the email). A record whose id and email belong to two different employees counts for
+ * neither and is flagged, as is one that matches no one on the roster.
+ */
 export function statusRows(
   roster: readonly Employee[],
-  records: readonly AcknowledgementRecord[],
+  learners: Iterable<LearnerHistory>,
   rules: StatusRules,
-): StatusRow[] {
-  const byKey = new Map<string, AcknowledgementRecord[]>();
-  // Append in place: copying the list per record would cost O(n²) for a learner with many records.
-  const add = (key: string, record: AcknowledgementRecord) => {
-    const list = byKey.get(key);
-    if (list) list.push(record);
-    else byKey.set(key, [record]);
-  };
-  for (const record of records) {
-    add(`id:${record.learner.id}`, record);
-    add(`email:${record.learner.email.toLowerCase()}`, record);
+): { rows: StatusRow[]; flagged: FlaggedIdentity[] } {
+  const byId = new Map(roster.map((e) => [e.id, e]));
+  const byEmail = new Map(roster.map((e) => [e.email.toLowerCase(), e]));
+  const recordsOf = new Map<Employee, (readonly RecordSummary[])[]>();
+  const flagged: FlaggedIdentity[] = [];
+  for (const learner of learners) {
+    const email = learner.email.toLowerCase();
+    const idOwner = byId.get(learner.id);
+    const emailOwner = byEmail.get(email);
+    const owner = learner.selfAsserted ? idOwner : emailOwner;
+    if (idOwner && emailOwner && idOwner !== emailOwner)
+      flagged.push({
+        learner,
+        reason: `employee id ${learner.id} is ${idOwner.name}'s but ${email} is ${emailOwner.name}'s: counted for neither`,
+      });
+    else if (owner) recordsOf.set(owner, [...(recordsOf.get(owner) ?? []), learner.records]);
+    else flagged.push({ learner, reason: `matches no one on the roster (employee id ${learner.id}, ${email})` });
   }
-  return roster.map((employee) => {
-    const mine = [
-      ...new Set([...(byKey.get(`id:${employee.id}`) ?? []), ...(byKey.get(`email:${employee.email}`) ?? [])]),
-    ].sort((a, b) => a.seq - b.seq);
+  const rows = roster.map((employee) => {
+    const lists = recordsOf.get(employee) ?? [];
+    const mine =
+      lists.length === 1 ? (lists[0] as readonly RecordSummary[]) : lists.flat().sort((a, b) => a.seq - b.seq);
     return { employee, ...employeeStatus(employee, mine, rules) };
   });
+  return { rows, flagged };
 }
 
 export function filterRows(rows: readonly StatusRow[], filters: ReportFilters): StatusRow[] {
+  const search = filters.search?.trim().toLowerCase();
   return rows.filter(
     (row) =>
       (!filters.department || row.employee.department === filters.department) &&
       (!filters.status || row.status === filters.status) &&
-      (!filters.version || row.lastRecord?.policy.version === filters.version),
+      (!filters.version || row.lastRecord?.policy.version === filters.version) &&
+      (!search ||
+        row.employee.name.toLowerCase().includes(search) ||
+        row.employee.email.toLowerCase().includes(search) ||
+        row.employee.id.toLowerCase().includes(search)),
   );
+}
+
+/** One page of `items` (pages from 1; a page past the end gives the last one). */
+export function pageOf<T>(items: readonly T[], page: number, size: number) {
+  const pages = Math.max(1, Math.ceil(items.length / size));
+  const shown = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return { items: items.slice((shown - 1) * size, shown * size), page: shown, pages, total: items.length };
 }
 
 export interface Completion {
@@ -75,33 +108,23 @@ export function completionByDepartment(rows: readonly StatusRow[]): { overall: C
 
 /** Acknowledgements per month (YYYY-MM), oldest first, the last `months` months ending with `today`'s. */
 export function completionsOverTime(
-  records: readonly AcknowledgementRecord[],
+  perMonth: ReadonlyMap<string, number>,
   today: string,
   months = 12,
 ): { month: string; count: number }[] {
   const [year = 0, month = 1] = today.split("-").map(Number);
-  const labels = Array.from({ length: months }, (_, i) =>
-    new Date(Date.UTC(year, month - months + i, 1)).toISOString().slice(0, 7),
-  );
-  const counts = new Map(labels.map((label) => [label, 0]));
-  for (const record of records) {
-    const label = record.recordedAt.slice(0, 7);
-    if (counts.has(label)) counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
-  return labels.map((label) => ({ month: label, count: counts.get(label) ?? 0 }));
+  return Array.from({ length: months }, (_, i) => {
+    const label = new Date(Date.UTC(year, month - months + i, 1)).toISOString().slice(0, 7);
+    return { month: label, count: perMonth.get(label) ?? 0 };
+  });
 }
 
 /** Clauses behind choices that were not fully correct, most often missed first. */
 export function mostMissedClauses(
-  records: readonly AcknowledgementRecord[],
+  missedByClause: ReadonlyMap<string, number>,
   limit = 10,
 ): { clause: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const record of records)
-    for (const scenario of record.result.scenarios)
-      for (const { clause, outcome } of scenario.outcomes)
-        if (outcome !== "correct") counts.set(clause, (counts.get(clause) ?? 0) + 1);
-  return [...counts]
+  return [...missedByClause]
     .map(([clause, count]) => ({ clause, count }))
     .sort((a, b) => b.count - a.count || a.clause.localeCompare(b.clause, "en", { numeric: true }))
     .slice(0, limit);
@@ -111,8 +134,13 @@ export function mostMissedClauses(
  * The clauses one learner missed in quarters before `quarter`, most often missed first: their
  * refresher favours them. Only earlier quarters count, so that the quiz stays the same all quarter.
  */
-export function missedBefore(records: readonly AcknowledgementRecord[], learnerId: string, quarter: string): string[] {
+export function missedBefore(learners: Iterable<LearnerHistory>, learnerId: string, quarter: string): string[] {
   const start = quarterStart(quarter);
-  const earlier = records.filter((record) => record.learner.id === learnerId && record.recordedAt < start);
-  return mostMissedClauses(earlier, Infinity).map(({ clause }) => clause);
+  const counts = new Map<string, number>();
+  for (const learner of learners)
+    if (learner.id === learnerId)
+      for (const record of learner.records)
+        if (record.recordedAt < start)
+          for (const clause of record.missed) counts.set(clause, (counts.get(clause) ?? 0) + 1);
+  return mostMissedClauses(counts, Infinity).map(({ clause }) => clause);
 }

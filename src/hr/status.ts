@@ -1,5 +1,5 @@
 import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
-import type { AcknowledgementRecord } from "../records/record.ts";
+import type { RecordSummary } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
 
 export type Status = "complete" | "due" | "overdue";
@@ -10,7 +10,7 @@ export interface EmployeeStatus {
   reason: string;
   /** The date by which the next acknowledgement is expected (YYYY-MM-DD), when one is. */
   dueBy?: string;
-  lastRecord?: AcknowledgementRecord;
+  lastRecord?: RecordSummary;
 }
 
 export interface StatusRules {
@@ -24,23 +24,29 @@ export interface StatusRules {
 
 /**
  * Where an employee stands:
- * - they must acknowledge the current policy version within the onboarding window after the later
- *   of their start date and the version's effective date (due inside it, overdue after);
+ * - they must do the onboarding course once, and acknowledge the current policy version, within
+ *   the onboarding window after the later of their start date and the version's effective date
+ *   (due inside it, overdue after); a refresher alone is not onboarding;
  * - after that, a refresher each calendar quarter: due during a quarter without one, overdue once
  *   a whole quarter has passed without one.
  * `records` are the employee's acknowledgements, oldest first.
  */
 export function employeeStatus(
   employee: Employee,
-  records: readonly AcknowledgementRecord[],
+  records: readonly RecordSummary[],
   rules: StatusRules,
 ): EmployeeStatus {
   const current = records.filter((r) => r.policy.hash === rules.policyHash);
-  const lastRecord = current.at(-1);
+  const onboarded = records.some((r) => r.mode === "onboarding");
+  const lastRecord = onboarded ? current.at(-1) : undefined;
   if (!lastRecord) {
     const from = employee.startDate > rules.effectiveDate ? employee.startDate : rules.effectiveDate;
     const dueBy = addDays(from, rules.onboardingWindowDays);
-    const what = records.length ? "has not acknowledged the new policy version" : "has not acknowledged the policy";
+    const what = !records.length
+      ? "has not acknowledged the policy"
+      : !onboarded
+        ? "has done only a refresher, never the onboarding course"
+        : "has not acknowledged the new policy version";
     return rules.today <= dueBy
       ? { status: "due", reason: `${what}; due by ${dueBy}`, dueBy, lastRecord: records.at(-1) }
       : { status: "overdue", reason: `${what}; it was due by ${dueBy}`, dueBy, lastRecord: records.at(-1) };

@@ -13,6 +13,8 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
 export const DATA_FILE_NAMES = {
   /** The append-only journal of acknowledgements (JSON Lines): the evidence. */
   journal: "acknowledgements.jsonl",
+  /** What the server derived from the journal, saved to start faster; checked against it, never evidence. */
+  index: "acknowledgements.index",
   /** Mutable state (the roster), rewritten atomically. */
   state: "state.json",
   /** Holds the process id of the one server that uses the folder. */
@@ -27,6 +29,7 @@ export type DataFile = keyof typeof DATA_FILE_NAMES;
 export function dataFiles(dir: string): Record<DataFile, string> {
   return {
     journal: path.join(dir, DATA_FILE_NAMES.journal),
+    index: path.join(dir, DATA_FILE_NAMES.index),
     state: path.join(dir, DATA_FILE_NAMES.state),
     lock: path.join(dir, DATA_FILE_NAMES.lock),
     adminToken: path.join(dir, DATA_FILE_NAMES.adminToken),

@@ -1,8 +1,12 @@
-import { open, readFile, truncate, writeFile, type FileHandle } from "node:fs/promises";
-import { recordHash, verifyChain, type ChainProblem } from "./chain.ts";
+import { createHash, type Hash } from "node:crypto";
+import { open, truncate, writeFile, type FileHandle } from "node:fs/promises";
+import { ChainCheck, recordHash, type ChainHead, type ChainProblem } from "./chain.ts";
 import { tornFile } from "./dataFiles.ts";
-import { GENESIS_HASH, type AcknowledgementRecord, type NewAcknowledgement } from "./record.ts";
+import { journalLines, type ScanEnd } from "./journalLines.ts";
+import { journalBatches } from "./journalReader.ts";
+import type { AcknowledgementRecord, NewAcknowledgement } from "./record.ts";
 import { parseRecordLine } from "./recordLine.ts";
+import { readFailure } from "./readFailure.ts";
 import { StoreError } from "./storeError.ts";
 
 interface Pending {
@@ -11,61 +15,142 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
+/** Where an earlier, checked read of the journal stopped: a saved index says so, and the rest is read from there. */
+export interface JournalPrefix {
+  head: ChainHead;
+  /** Bytes of the journal those records fill. */
+  bytes: number;
+  /** Byte offset of each of those records. */
+  offsets: number[];
+  /** SHA-256 state after those bytes, to go on from. */
+  digest: Hash;
+}
+
+/** The journal's state at one moment: what a saved index records so that it can be checked later. */
+export interface JournalMark {
+  head: ChainHead;
+  bytes: number;
+  /** SHA-256 of the journal's first `bytes` bytes, hex. */
+  sha256: string;
+}
+
 /**
  * The append-only journal of acknowledgements (JSON Lines). Records are never rewritten: each one
  * is appended with the hash of the one before it. Concurrent appends are coalesced into one write
  * and one fdatasync (group commit), and an append resolves only once its record is on disk, so the
- * cost of recording does not grow with the history.
+ * cost of recording does not grow with the history. The journal keeps no records in memory: only
+ * each one's byte offset, to read it back, and a running SHA-256 of its bytes, which a saved index
+ * is checked against.
  */
 export class Journal {
   readonly file: string;
   private readonly handle: FileHandle;
-  private readonly records: AcknowledgementRecord[];
+  private readonly offsets: number[];
+  private readonly digest: Hash;
+  private head: ChainHead;
   private size: number;
   private queue: Pending[] = [];
   private flushing: Promise<void> | undefined;
+  private readonly onRecord: (record: AcknowledgementRecord) => void;
 
-  private constructor(file: string, handle: FileHandle, records: AcknowledgementRecord[], size: number) {
+  private constructor(
+    file: string,
+    handle: FileHandle,
+    scanned: { head: ChainHead; size: number; offsets: number[]; digest: Hash },
+    onRecord: (record: AcknowledgementRecord) => void,
+  ) {
     this.file = file;
     this.handle = handle;
-    this.records = records;
-    this.size = size;
+    this.head = scanned.head;
+    this.size = scanned.size;
+    this.offsets = scanned.offsets;
+    this.digest = scanned.digest;
+    this.onRecord = onRecord;
   }
 
   /**
-   * Reads and verifies the journal. A torn last line (a crash mid-append, never acknowledged) is
-   * moved to a side file and reported through `warn`; anything else that does not parse or does
-   * not chain stops the start, naming the line, and the file is left exactly as it was.
+   * Reads and verifies the journal as a stream, handing each record to `onRecord` (the index is
+   * built from them), as it will each record appended later once it is durable. With `prefix`, the records it
+   * covers were checked before and are not read again. A torn last line (a crash mid-append, never
+   * acknowledged) is moved to a side file and reported through `warn`; anything else that does not
+   * parse or does not chain stops the start, naming the line, and the file is left exactly as it was.
    */
-  static async open(file: string, warn: (message: string) => void): Promise<Journal> {
-    let text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return "";
-      throw new StoreError(
-        "unreadable",
-        `${file} cannot be read (${error.code ?? error.message}). Check its permissions, then start again.`,
-      );
-    });
-    const { records, tornTail } = parseJournal(file, text);
-    // Check everything before changing anything: a journal that fails is left exactly as it was.
-    const problem = verifyChain(records);
-    if (problem) throw new StoreError("unreadable", chainMessage(file, problem));
-    if (tornTail !== undefined) {
+  static async open(
+    file: string,
+    warn: (message: string) => void,
+    onRecord: (record: AcknowledgementRecord) => void,
+    prefix?: JournalPrefix,
+  ): Promise<Journal> {
+    const check = new ChainCheck(prefix?.head);
+    const offsets = prefix?.offsets ?? [];
+    const digest = prefix?.digest ?? createHash("sha256");
+    const found: ScanEnd = { end: prefix?.bytes ?? 0 };
+    if (await exists(file))
+      for await (const run of journalLines(file, found, {
+        from: prefix?.bytes,
+        digest,
+        firstLine: check.current.count + 1,
+      }))
+        run.lines.forEach((line, i) => {
+          const number = check.current.count + 1;
+          const record = parseRecordLine(file, line, number, NEVER_REPAIRED);
+          const problem = check.next(record);
+          if (problem) throw new StoreError("damaged", chainMessage(file, problem));
+          offsets.push(run.offsets[i] as number);
+          onRecord(record);
+        });
+    if (found.tail !== undefined) {
+      // Checked everything before changing anything: a journal that fails is left exactly as it was.
       // No newline at the end: the last append was cut short, so no client was ever told it was stored.
       const aside = tornFile(file);
-      await writeFile(aside, tornTail, { flag: "wx" });
-      text = text.slice(0, text.length - tornTail.length);
-      await truncate(file, Buffer.byteLength(text));
+      await writeFile(aside, found.tail, { flag: "wx", mode: 0o600 });
+      await truncate(file, found.end);
       warn(
-        `${file}: the last line was incomplete (a crash while writing, never confirmed to anyone). It was moved to ${aside}; the ${records.length} complete records are kept.`,
+        `${file}: the last line was incomplete (a crash while writing, never confirmed to anyone). It was moved to ${aside}; the ${check.current.count} complete records are kept.`,
       );
     }
-    const handle = await open(file, "a");
-    return new Journal(file, handle, records, Buffer.byteLength(text));
+    const handle = await open(file, "a", 0o600);
+    return new Journal(file, handle, { head: check.current, size: found.end, offsets, digest }, onRecord);
   }
 
-  /** Every record, oldest first. */
-  all(): readonly AcknowledgementRecord[] {
-    return this.records;
+  get count(): number {
+    return this.head.count;
+  }
+
+  /** The head, size and digest now: what a saved index is checked against at the next start. */
+  mark(): JournalMark {
+    return { head: this.head, bytes: this.size, sha256: this.digest.copy().digest("hex") };
+  }
+
+  /** Byte offsets of the first `count` records. */
+  offsetsUpTo(count: number): readonly number[] {
+    return this.offsets.slice(0, count);
+  }
+
+  /** Reads record `seq` back from disk; undefined when there is no such record. */
+  async read(seq: number): Promise<AcknowledgementRecord | undefined> {
+    if (!Number.isInteger(seq) || seq < 1 || seq > this.head.count) return undefined;
+    const start = this.offsets[seq - 1] as number;
+    const end = (this.offsets[seq] ?? this.size) - 1; // without its newline
+    const bytes = Buffer.alloc(end - start);
+    const reader = await open(this.file, "r").catch((error: unknown) => {
+      throw readFailure(this.file, error);
+    });
+    try {
+      await reader.read(bytes, 0, bytes.length, start);
+    } finally {
+      await reader.close();
+    }
+    return parseRecordLine(this.file, bytes.toString("utf8"), seq, NEVER_REPAIRED);
+  }
+
+  /**
+   * Every record durable now, oldest first, read from disk in batches: exporting a million records
+   * needs the memory of one batch. Records appended meanwhile are left for the next reader.
+   */
+  batches(): AsyncGenerator<AcknowledgementRecord[]> {
+    // Up to the size now: a batch being appended is not read half-written.
+    return journalBatches(this.file, () => undefined, { to: this.size });
   }
 
   /** Appends a record; resolves once it is durable, rejects with a StoreError if the disk refuses. */
@@ -86,17 +171,18 @@ export class Journal {
     while (this.queue.length) {
       const batch = this.queue.splice(0);
       const recordedAt = new Date().toISOString();
-      let prevHash = this.records.at(-1)?.hash ?? GENESIS_HASH;
+      let prevHash = this.head.hash;
       const records = batch.map(({ entry }, i) => {
-        const seq = this.records.length + i + 1;
+        const seq = this.head.count + i + 1;
         const content = { ...entry, seq, id: `ack-${String(seq).padStart(6, "0")}`, recordedAt, prevHash };
         const record = { ...content, hash: recordHash(content) };
         prevHash = record.hash;
         return record;
       });
-      const text = records.map((r) => `${JSON.stringify(r)}\n`).join("");
+      const lines = records.map((r) => Buffer.from(`${JSON.stringify(r)}\n`));
+      const bytes = Buffer.concat(lines);
       try {
-        await writeAll(this.handle, Buffer.from(text));
+        await writeAll(this.handle, bytes);
         await this.handle.datasync();
       } catch (error) {
         // Take back a partly written batch so that the file ends with the last durable record.
@@ -109,8 +195,13 @@ export class Journal {
         for (const pending of batch) pending.reject(failure);
         continue;
       }
-      this.size += Buffer.byteLength(text);
-      this.records.push(...records);
+      for (const line of lines) {
+        this.offsets.push(this.size);
+        this.size += line.length;
+      }
+      this.digest.update(bytes);
+      this.head = { count: this.head.count + records.length, hash: prevHash };
+      for (const record of records) this.onRecord(record);
       batch.forEach((pending, i) => pending.resolve(records[i] as AcknowledgementRecord));
     }
   }
@@ -125,14 +216,37 @@ async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
   }
 }
 
-/** The complete records of a journal's text, and a torn last line (no newline yet) if there is one. */
-export function parseJournal(file: string, text: string): { records: AcknowledgementRecord[]; tornTail?: string } {
-  const lines = text.split("\n");
-  const last = lines.pop() ?? "";
-  return {
-    records: lines.map((line, i) => parseRecordLine(file, line, i + 1, NEVER_REPAIRED)),
-    tornTail: last === "" ? undefined : last,
-  };
+async function exists(file: string): Promise<boolean> {
+  try {
+    await (await open(file, "r")).close();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw readFailure(file, error);
+  }
+}
+
+/**
+ * SHA-256 state over the first `bytes` bytes of `file` (what a saved index is checked against);
+ * undefined when the file is shorter.
+ */
+export async function digestOf(file: string, bytes: number): Promise<Hash | undefined> {
+  const digest = createHash("sha256");
+  const handle = await open(file, "r").catch((error: unknown) => {
+    throw readFailure(file, error);
+  });
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (let position = 0; position < bytes;) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, bytes - position), position);
+      if (bytesRead === 0) return undefined;
+      digest.update(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+    return digest;
+  } finally {
+    await handle.close();
+  }
 }
 
 const NEVER_REPAIRED =

@@ -1,37 +1,36 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { journalLines, type ScanEnd } from "./journalLines.ts";
 import type { AcknowledgementRecord } from "./record.ts";
 import { isJson, parseRecordLine } from "./recordLine.ts";
 
 const FIX = "Run npm run verify, and restore the journal from a backup.";
 
 /**
- * Reads the journal one line at a time, handing records on in batches: exporting a million records
- * needs the memory of one batch, and the consumer pays for one await per batch, not per record.
- * Every line is parsed as a record; a torn last line (not even JSON: a crash mid-append, never
- * acknowledged) is skipped with a warning.
+ * Reads the journal's records in batches, up to byte `to` (default: its end): exporting a million
+ * records needs the memory of one batch, and the consumer pays for one await per batch, not per
+ * record. Every line is parsed as a record; a last line without its newline is one too when it is
+ * complete JSON, and is otherwise skipped with a warning (a crash mid-append, never acknowledged).
  */
 export async function* journalBatches(
   file: string,
   warn: (message: string) => void,
-  size = 1000,
+  options: { size?: number; to?: number } = {},
 ): AsyncGenerator<AcknowledgementRecord[]> {
+  const size = options.size ?? 1000;
+  const found: ScanEnd = { end: 0 };
   let batch: AcknowledgementRecord[] = [];
-  let number = 0;
-  let pending: string | undefined;
-  const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (pending !== undefined) batch.push(parseRecordLine(file, pending, number, FIX));
-    if (batch.length >= size) {
-      yield batch;
-      batch = [];
+  let number = 1;
+  for await (const run of journalLines(file, found, { to: options.to }))
+    for (const line of run.lines) {
+      batch.push(parseRecordLine(file, line, number++, FIX));
+      if (batch.length >= size) {
+        yield batch;
+        batch = [];
+      }
     }
-    number++;
-    pending = line;
-  }
-  if (pending !== undefined && pending !== "") {
-    // A record starts with "{", so a line cut short is never valid JSON; one that is JSON is complete.
-    if (isJson(pending)) batch.push(parseRecordLine(file, pending, number, FIX));
+  const { tail } = found;
+  // A record starts with "{", so a line cut short is never valid JSON; one that is JSON is complete.
+  if (tail !== undefined && tail !== "") {
+    if (isJson(tail)) batch.push(parseRecordLine(file, tail, number, FIX));
     else
       warn(
         `${file}: skipped the incomplete last line ${number} (a crash while writing; the server sets it aside on its next start).`,

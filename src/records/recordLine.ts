@@ -11,15 +11,12 @@ export function parseRecordLine(file: string, line: string, number: number, fix:
   try {
     value = JSON.parse(line);
   } catch (error) {
-    throw new StoreError(
-      "unreadable",
-      `${file} line ${number} is not valid JSON (${(error as Error).message}). ${fix}`,
-    );
+    throw new StoreError("damaged", `${file} line ${number} is not valid JSON (${(error as Error).message}). ${fix}`);
   }
   const checked = checkStoredShape(RecordSchema, value);
   if (!checked.ok)
     throw new StoreError(
-      "unreadable",
+      "damaged",
       `${file} line ${number} is not an acknowledgement record in the shape this version writes: ${checked.problems}. ${fix}`,
     );
   // zod rebuilds every object with its keys in the schema's order. Hand on the object as it was

@@ -2,30 +2,38 @@ import { mkdir } from "node:fs/promises";
 import { Low } from "lowdb";
 import { z } from "zod";
 import { EmployeeSchema, type Employee } from "../schemas/employee.ts";
+import { canonicalJson } from "./canonicalJson.ts";
 import { acquireDataLock } from "./dataLock.ts";
 import { dataFiles } from "./dataFiles.ts";
-import { Journal } from "./journal.ts";
+import { readIndex, saveIndex } from "./indexFile.ts";
+import { digestOf, Journal, type JournalPrefix } from "./journal.ts";
 import type { AcknowledgementRecord, NewAcknowledgement } from "./record.ts";
+import { factsOf, RecordsIndex, type RecordsView } from "./recordsIndex.ts";
 import { mergeRoster, type RosterChange } from "./rosterMerge.ts";
 import { stateFile, type State } from "./stateFile.ts";
 import { StoreError } from "./storeError.ts";
 
-export interface Acknowledged {
-  record: AcknowledgementRecord;
-  /** True when this attempt had already been recorded: the first record is returned, nothing new written. */
-  duplicate: boolean;
-}
+/**
+ * What became of an acknowledgement: recorded now; the same attempt, from the same learner with
+ * the same result, recorded before (the first record, nothing new written); or an attempt id
+ * already used for another learner or result (nothing written, nothing of the first revealed).
+ */
+export type Acknowledged = { record: AcknowledgementRecord; duplicate: boolean } | { conflict: true };
 
 /**
- * The embedded records store: acknowledgements in an append-only journal, the roster in lowdb.
- * It owns its files; nothing else reads or writes them while it is open. A server database could
- * implement the same shape for organisations that outgrow one process.
+ * The records store: acknowledgements in an append-only journal, the roster in lowdb, and the
+ * indexes derived from the journal. It owns its files; nothing else writes them while it is open.
+ * It keeps indexes, not records, in memory: a record is read back from disk when it is needed.
  */
 export interface RecordsStore {
   readonly dir: string;
   acknowledge(entry: NewAcknowledgement): Promise<Acknowledged>;
-  /** Every acknowledgement, oldest first. */
-  records(): readonly AcknowledgementRecord[];
+  /** The indexes: counts, per-learner summaries, the charts' running totals. */
+  readonly index: RecordsView;
+  /** Record `seq` as stored; undefined when there is none. */
+  record(seq: number): Promise<AcknowledgementRecord | undefined>;
+  /** Every record durable when called, oldest first, read from disk in batches. */
+  records(): AsyncIterable<readonly AcknowledgementRecord[]>;
   /** The HR roster as last saved. An import replaces the list, so a list handed out never changes. */
   roster(): readonly Employee[];
   /**
@@ -34,14 +42,18 @@ export interface RecordsStore {
    * the disk refuses. Imports run one at a time, in the order they were called.
    */
   importRoster(employees: readonly Employee[]): Promise<RosterChange>;
+  /** Waits for writes in flight, saves the index and releases the data folder. */
   close(): Promise<void>;
 }
+
+/** The index is saved again after this many new records (and at close), so that a start reads at most these. */
+const SAVE_INDEX_EVERY = 10_000;
 
 export async function openRecordsStore(
   dir: string,
   warn: (message: string) => void = console.warn,
 ): Promise<RecordsStore> {
-  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+  await mkdir(dir, { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
     throw new StoreError(
       "unreadable",
       `The data folder ${dir} cannot be created (${error.code}). Create it or point AUP_DATA_DIR elsewhere.`,
@@ -54,11 +66,47 @@ export async function openRecordsStore(
     // aside, and a start that is refused must leave every file as it was.
     const state = new Low<State>(stateFile(files.state), { roster: [] });
     await state.read();
-    const journal = await Journal.open(files.journal, warn);
-    return new EmbeddedStore(dir, journal, state, release);
+    const { index, journal, indexed } = await openIndexed(files.journal, files.index, warn);
+    const store = new EmbeddedStore(dir, files.index, journal, index, state, release, warn, indexed);
+    if (journal.count - indexed >= SAVE_INDEX_EVERY || (indexed === 0 && journal.count > 0)) store.saveIndexSoon(); // the next start then reads only what is new
+    return store;
   } catch (error) {
     release();
     throw error;
+  }
+}
+
+/**
+ * Opens the journal with its index: from the saved index when it matches the journal's first
+ * bytes (then only the records after it are read and checked), otherwise from every record.
+ */
+async function openIndexed(journalFile: string, indexFile: string, warn: (message: string) => void) {
+  let index = new RecordsIndex();
+  const saved = await readIndex(indexFile);
+  let prefix: JournalPrefix | undefined;
+  if (saved && "problem" in saved)
+    warn(`${indexFile} cannot be used (${saved.problem}); rebuilding it from the journal.`);
+  else if (saved) {
+    const digest = await digestOf(journalFile, saved.mark.bytes).catch(() => undefined);
+    if (digest?.copy().digest("hex") === saved.mark.sha256) {
+      for (const facts of saved.facts) index.add(facts);
+      prefix = { head: saved.mark.head, bytes: saved.mark.bytes, offsets: saved.offsets, digest };
+    } else
+      warn(
+        `${indexFile} does not match the journal (its first ${saved.mark.bytes} bytes changed since the index was saved: restored from a backup, or edited); rebuilding the index from the journal, which is checked record by record.`,
+      );
+  }
+  const open = (from?: JournalPrefix) => Journal.open(journalFile, warn, (record) => index.add(factsOf(record)), from);
+  try {
+    return { index, journal: await open(prefix), indexed: prefix?.head.count ?? 0 };
+  } catch (error) {
+    if (!prefix) throw error;
+    // The index matched the bytes but not what follows them (a header edited by hand): start over.
+    warn(
+      `${indexFile} does not fit the records after it (${(error as Error).message}); rebuilding it from the journal.`,
+    );
+    index = new RecordsIndex();
+    return { index, journal: await open(), indexed: 0 };
   }
 }
 
@@ -66,38 +114,66 @@ const Employees = z.array(EmployeeSchema);
 
 class EmbeddedStore implements RecordsStore {
   readonly dir: string;
+  private readonly indexFile: string;
   private readonly state: Low<State>;
   private readonly journal: Journal;
+  readonly index: RecordsIndex;
   private readonly release: () => void;
-  /** attempt id → its record or the append in flight, so that a double submit records once. */
-  private readonly attempts = new Map<string, Promise<AcknowledgementRecord>>();
+  private readonly warn: (message: string) => void;
+  /** Attempts being appended, so that a double submit in flight records once. */
+  private readonly inFlight = new Map<string, Promise<AcknowledgementRecord>>();
   /** The import in progress: the next one waits for it, so that two never interleave their writes. */
   private importing: Promise<unknown> = Promise.resolve();
+  private saving: Promise<void> | undefined;
+  private savedAt: number;
 
-  constructor(dir: string, journal: Journal, state: Low<State>, release: () => void) {
+  constructor(
+    dir: string,
+    indexFile: string,
+    journal: Journal,
+    index: RecordsIndex,
+    state: Low<State>,
+    release: () => void,
+    warn: (message: string) => void,
+    /** How many records the saved index holds. */
+    indexed: number,
+  ) {
     this.dir = dir;
+    this.indexFile = indexFile;
     this.journal = journal;
+    this.index = index;
     this.state = state;
     this.release = release;
-    for (const record of journal.all()) this.attempts.set(record.result.attemptId, Promise.resolve(record));
+    this.warn = warn;
+    this.savedAt = indexed;
   }
 
   async acknowledge(entry: NewAcknowledgement): Promise<Acknowledged> {
     const key = entry.result.attemptId;
-    const earlier = this.attempts.get(key);
-    if (earlier) return { record: await earlier, duplicate: true };
+    const seq = this.index.seqOfAttempt(key);
+    const earlier = this.inFlight.get(key) ?? (seq === undefined ? undefined : this.journal.read(seq));
+    if (earlier) {
+      const first = await earlier;
+      if (first && sameAcknowledgement(first, entry)) return { record: first, duplicate: true };
+      if (first) return { conflict: true };
+    }
     const appending = this.journal.append(entry);
-    this.attempts.set(key, appending);
+    this.inFlight.set(key, appending);
     try {
-      return { record: await appending, duplicate: false };
-    } catch (error) {
-      this.attempts.delete(key); // nothing was written: a retry must be able to record it
-      throw error;
+      const record = await appending;
+      if (this.journal.count - this.savedAt >= SAVE_INDEX_EVERY) this.saveIndexSoon();
+      return { record, duplicate: false };
+    } finally {
+      this.inFlight.delete(key); // recorded (the index has it) or not written (a retry may record it)
     }
   }
 
-  records(): readonly AcknowledgementRecord[] {
-    return this.journal.all();
+  record(seq: number): Promise<AcknowledgementRecord | undefined> {
+    return this.journal.read(seq);
+  }
+
+  records(): AsyncIterable<readonly AcknowledgementRecord[]> {
+    return this.journal.batches();
   }
 
   roster(): readonly Employee[] {
@@ -108,6 +184,24 @@ class EmbeddedStore implements RecordsStore {
     const run = this.importing.then(() => this.merge(employees));
     this.importing = run.catch(() => undefined);
     return run;
+  }
+
+  /** Saves the index in the background, once at a time; a failure is logged, never fatal (the journal is the evidence). */
+  saveIndexSoon(): void {
+    this.saving ??= this.saveIndex()
+      .catch((error: unknown) =>
+        this.warn(
+          `${this.indexFile} could not be saved (${(error as Error).message}); the next start reads the whole journal.`,
+        ),
+      )
+      .finally(() => (this.saving = undefined));
+  }
+
+  private async saveIndex(): Promise<void> {
+    const mark = this.journal.mark();
+    const count = mark.head.count;
+    await saveIndex(this.indexFile, mark, this.journal.offsetsUpTo(count), () => this.index.facts(count));
+    this.savedAt = count;
   }
 
   private async merge(employees: readonly Employee[]): Promise<RosterChange> {
@@ -124,6 +218,19 @@ class EmbeddedStore implements RecordsStore {
   async close(): Promise<void> {
     await this.importing;
     await this.journal.close();
+    await this.saving;
+    if (this.savedAt !== this.journal.count)
+      await this.saveIndex().catch((error: unknown) =>
+        this.warn(
+          `${this.indexFile} could not be saved (${(error as Error).message}); the next start reads the whole journal.`,
+        ),
+      );
     this.release();
   }
+}
+
+/** Whether a repeated attempt is the same acknowledgement: the same learner, policy, result and signature. */
+function sameAcknowledgement(first: AcknowledgementRecord, entry: NewAcknowledgement): boolean {
+  const { learner, policy, result, signature, source } = first;
+  return canonicalJson({ learner, policy, result, signature, source }) === canonicalJson(entry);
 }

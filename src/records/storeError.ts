@@ -1,9 +1,10 @@
 /**
  * A store failure with a message for the person running the server: what happened, why, and what
- * to do. `kind` lets the HTTP layer answer 503 for writes that failed and the CLI exit non-zero.
+ * to do. `kind` lets the HTTP layer answer 503 for writes that failed and the CLIs tell a file that
+ * cannot be read ("unreadable") from one that was read and is not what it should be ("damaged").
  */
 export class StoreError extends Error {
-  readonly kind: "unreadable" | "locked" | "write-failed";
+  readonly kind: "unreadable" | "damaged" | "locked" | "write-failed";
 
   constructor(kind: StoreError["kind"], message: string) {
     super(message);

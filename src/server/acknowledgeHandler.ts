@@ -79,13 +79,21 @@ export async function handleAcknowledgement(
     );
 
   try {
-    const { record, duplicate } = await store.acknowledge({
+    const outcome = await store.acknowledge({
       learner: who.learner,
       policy: body.policy,
       result: { ...body.result, attemptId: body.attemptId },
       signature: body.typedName,
       source: "site",
     });
+    // Another learner or another result under this attempt id: say so, and nothing of the first.
+    if ("conflict" in outcome)
+      return problem(
+        409,
+        "This attempt id was already used for a different acknowledgement. Reload the course to start a new attempt, then acknowledge again.",
+        [{ field: "attemptId", message: "was already used for a different acknowledgement" }],
+      );
+    const { record, duplicate } = outcome;
     const receiptUrl = `/receipt/${record.id}?k=${receiptKey(record.hash)}`;
     return json(duplicate ? 200 : 201, { record, duplicate, receiptUrl });
   } catch (error) {

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
 import { dataFiles } from "../../src/records/dataFiles.ts";
-import { GENESIS_HASH, type NewAcknowledgement } from "../../src/records/record.ts";
-import { openRecordsStore } from "../../src/records/recordsStore.ts";
+import { GENESIS_HASH, type AcknowledgementRecord, type NewAcknowledgement } from "../../src/records/record.ts";
+import { factsOf, RecordsIndex } from "../../src/records/recordsIndex.ts";
+import { openRecordsStore, type Acknowledged, type RecordsStore } from "../../src/records/recordsStore.ts";
 import { acknowledgement, recordAt } from "../../scripts/harness/acknowledgementFixture.ts";
 
 export { acknowledgement, recordAt };
@@ -41,4 +42,25 @@ export function dataDirWithJournal(entries: { recordedAt: string; fields?: Parti
   });
   writeFileSync(dataFiles(dir).journal, lines.join(""));
   return dir;
+}
+
+/** Every record of a store, read back from its journal. */
+export async function allRecords(store: RecordsStore): Promise<AcknowledgementRecord[]> {
+  const records: AcknowledgementRecord[] = [];
+  for await (const batch of store.records()) records.push(...batch);
+  return records;
+}
+
+/** The index the store would keep for these records (numbered as they come). */
+export function indexOf(records: readonly AcknowledgementRecord[]): RecordsIndex {
+  const index = new RecordsIndex();
+  records.forEach((record, i) => index.add({ ...factsOf(record), seq: i + 1 }));
+  return index;
+}
+
+/** The record of an acknowledgement the store took (recorded now or before); throws on a conflict. */
+export function recorded(outcome: Acknowledged): { record: AcknowledgementRecord; duplicate: boolean } {
+  if ("conflict" in outcome)
+    throw new Error("the store answered conflict: this attempt id was used for another acknowledgement");
+  return outcome;
 }

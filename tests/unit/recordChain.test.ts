@@ -2,12 +2,12 @@ import { describe, expect, it } from "vitest";
 import { recordHash, verifyChain } from "../../src/records/chain.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
-import { acknowledgement, dataDir } from "../support/records.ts";
+import { acknowledgement, allRecords, dataDir } from "../support/records.ts";
 
 async function fiveRecords(): Promise<AcknowledgementRecord[]> {
   const store = await openRecordsStore(dataDir());
   for (let n = 1; n <= 5; n++) await store.acknowledge(acknowledgement(n));
-  const records = structuredClone([...store.records()]);
+  const records = await allRecords(store);
   await store.close();
   return records;
 }

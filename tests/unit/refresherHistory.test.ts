@@ -4,6 +4,7 @@ import { missedBefore } from "../../src/hr/report.ts";
 import type { Outcome } from "../../src/schemas/scenario.ts";
 import { recordAt } from "../../scripts/harness/acknowledgementFixture.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
+import { indexOf } from "../support/records.ts";
 
 const attempt = (learner: string, recordedAt: string, outcomes: [string, Outcome][]) =>
   recordAt(1, recordedAt, {
@@ -19,7 +20,7 @@ const attempt = (learner: string, recordedAt: string, outcomes: [string, Outcome
   });
 
 describe("a learner's history for the refresher", () => {
-  const records = [
+  const records = indexOf([
     attempt("ada", "2026-07-02T09:00:00.000Z", [
       ["3.4", "incorrect"],
       ["5.3", "partial"],
@@ -28,7 +29,7 @@ describe("a learner's history for the refresher", () => {
     attempt("ada", "2026-09-30T23:59:59.000Z", [["3.4", "incorrect"]]),
     attempt("ada", "2026-10-01T00:00:00.000Z", [["7.2", "incorrect"]]), // this quarter: not counted
     attempt("alan", "2026-08-01T09:00:00.000Z", [["4.1", "incorrect"]]), // someone else
-  ];
+  ]).learners();
 
   it("is the clauses they missed in earlier quarters, most often missed first", () => {
     expect(missedBefore(records, "ada", "2026-Q4")).toEqual(["3.4", "5.3"]);

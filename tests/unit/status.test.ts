@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Employee } from "../../src/schemas/employee.ts";
 import { employeeStatus, type StatusRules } from "../../src/hr/status.ts";
-import type { AcknowledgementRecord } from "../../src/records/record.ts";
+import type { RecordSummary } from "../../src/records/recordsIndex.ts";
 
 const CURRENT = "c".repeat(64);
 const OLD = "o".repeat(64);
@@ -13,8 +13,15 @@ const employee = (startDate: string): Employee => ({
   startDate,
   manager: "",
 });
-const record = (recordedAt: string, hash = CURRENT): AcknowledgementRecord =>
-  ({ seq: 1, recordedAt: `${recordedAt}T10:00:00.000Z`, policy: { version: "1", hash } }) as AcknowledgementRecord;
+const record = (recordedAt: string, hash = CURRENT, mode: RecordSummary["mode"] = "onboarding"): RecordSummary =>
+  ({
+    seq: 1,
+    recordedAt: `${recordedAt}T10:00:00.000Z`,
+    mode,
+    policy: { version: "1", hash },
+    attemptId: "a",
+    missed: [],
+  }) as unknown as RecordSummary;
 const rules = (today: string, effectiveDate = "2026-01-05"): StatusRules => ({
   policyHash: CURRENT,
   effectiveDate,
@@ -44,6 +51,19 @@ describe("employee status", () => {
     expect(employeeStatus(employee("2020-01-01"), earlier, rules("2026-11-16", "2026-11-01"))).toMatchObject({
       status: "overdue",
     });
+  });
+
+  it("is not complete with refreshers alone: onboarding is done once, whatever the refreshers say", () => {
+    const refreshers = [record("2026-10-01", CURRENT, "refresher")];
+    expect(employeeStatus(employee("2026-10-01"), refreshers, rules("2026-10-10"))).toMatchObject({
+      status: "due",
+      reason: "has done only a refresher, never the onboarding course; due by 2026-10-15",
+    });
+    expect(employeeStatus(employee("2026-10-01"), refreshers, rules("2026-12-31"))).toMatchObject({
+      status: "overdue",
+    });
+    const later = [record("2025-10-01", OLD), ...refreshers];
+    expect(employeeStatus(employee("2025-10-01"), later, rules("2026-12-31"))).toMatchObject({ status: "complete" });
   });
 
   it("is complete with an acknowledgement of the current version this quarter", () => {

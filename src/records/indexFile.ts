@@ -1,0 +1,175 @@
+import { open, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import type { JournalMark } from "./journal.ts";
+import { journalLines, type ScanEnd } from "./journalLines.ts";
+import type { RecordFacts } from "./recordsIndex.ts";
+
+/**
+ * The saved index (`acknowledgements.index`): what the server derived from the journal, saved so
+ * that a start reads only the records appended since. It is never evidence. It names the journal
+ * state it was made from (records, bytes, last hash and the SHA-256 of those bytes); a start checks
+ * that against the journal and rebuilds the index from the journal when they differ, or when this
+ * file is missing or damaged in any way.
+ *
+ * JSON Lines, so that no line is large however many records there are: a header, then the records'
+ * facts in rows of `ROWS_PER_LINE`, each row
+ * `[offset, attemptId, learnerId, email, selfAsserted (0|1), policy (index into the header's list), mode (0|1), recordedAt, missed clauses]`.
+ */
+const FORMAT = "aup-course index 1";
+const ROWS_PER_LINE = 2000;
+const MODES = ["onboarding", "refresher"] as const;
+
+interface Header {
+  format: typeof FORMAT;
+  journal: { records: number; bytes: number; lastHash: string; sha256: string };
+  policies: [version: string, hash: string][];
+}
+
+type Row = [number, string, string, string, 0 | 1, number, 0 | 1, string, string[]];
+
+export interface SavedIndex {
+  mark: JournalMark;
+  offsets: number[];
+  facts: RecordFacts[];
+}
+
+/** Writes the index of the first `mark.head.count` records, atomically (a temporary file renamed over the old one). */
+export async function saveIndex(
+  file: string,
+  mark: JournalMark,
+  offsets: readonly number[],
+  facts: () => Iterable<RecordFacts>,
+): Promise<void> {
+  // Two passes over the facts, so that no copy of them all is held: the policies, then the rows.
+  const policies = new Map<string, number>();
+  for (const { policy } of facts()) {
+    const key = `${policy.version}\n${policy.hash}`;
+    if (!policies.has(key)) policies.set(key, policies.size);
+  }
+  const header: Header = {
+    format: FORMAT,
+    journal: { records: mark.head.count, bytes: mark.bytes, lastHash: mark.head.hash, sha256: mark.sha256 },
+    policies: [...policies.keys()].map((key) => key.split("\n") as [string, string]),
+  };
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const handle = await open(temporary, "w", 0o600);
+    try {
+      await handle.write(`${JSON.stringify(header)}\n`);
+      let rows: Row[] = [];
+      // A line at a time, each its own write: the event loop serves requests between them.
+      const writeRows = async () => {
+        await handle.write(`${JSON.stringify(rows)}\n`);
+        rows = [];
+      };
+      for (const f of facts()) {
+        rows.push([
+          offsets[f.seq - 1] as number,
+          f.attemptId,
+          f.learner.id,
+          f.learner.email,
+          f.learner.selfAsserted ? 1 : 0,
+          policies.get(`${f.policy.version}\n${f.policy.hash}`) as number,
+          f.mode === "onboarding" ? 0 : 1,
+          f.recordedAt,
+          [...f.missed],
+        ]);
+        if (rows.length === ROWS_PER_LINE) await writeRows();
+      }
+      if (rows.length) await writeRows();
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+    const folder = await open(path.dirname(file), "r");
+    await folder.sync().finally(() => folder.close());
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The saved index, or why it cannot be used (a sentence for the log); undefined when there is
+ * none. It is checked for shape here and against the journal by the caller.
+ */
+export async function readIndex(file: string): Promise<SavedIndex | { problem: string } | undefined> {
+  const found: ScanEnd = { end: 0 };
+  let header: Header | undefined;
+  const offsets: number[] = [];
+  const facts: RecordFacts[] = [];
+  try {
+    for await (const run of journalLines(file, found))
+      for (const line of run.lines) {
+        const value = JSON.parse(line) as unknown;
+        if (!header) {
+          if (!isHeader(value)) return { problem: "its first line is not an index header of this version" };
+          header = value;
+          continue;
+        }
+        if (!Array.isArray(value)) return { problem: `line ${facts.length / ROWS_PER_LINE + 2} is not a list of rows` };
+        for (const row of value as unknown[]) {
+          const fact = factOf(row, facts.length + 1, header);
+          if (!fact || fact.offset <= (offsets.at(-1) ?? -1) || fact.offset >= header.journal.bytes)
+            return { problem: `the row of record ${facts.length + 1} is not valid` };
+          offsets.push(fact.offset);
+          facts.push(fact.facts);
+        }
+      }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    return { problem: `it cannot be read (${(error as Error).message})` };
+  }
+  if (!header) return found.tail === undefined ? undefined : { problem: "it is incomplete" };
+  if (found.tail !== undefined) return { problem: "its last line is incomplete" };
+  if (facts.length !== header.journal.records)
+    return { problem: `it holds ${facts.length} records where its header says ${header.journal.records}` };
+  const { records, bytes, lastHash, sha256 } = header.journal;
+  return { mark: { head: { count: records, hash: lastHash }, bytes, sha256 }, offsets, facts };
+}
+
+function isHeader(value: unknown): value is Header {
+  const header = value as Header;
+  const journal = header?.journal;
+  return (
+    header?.format === FORMAT &&
+    Number.isInteger(journal?.records) &&
+    Number.isInteger(journal?.bytes) &&
+    typeof journal?.lastHash === "string" &&
+    typeof journal?.sha256 === "string" &&
+    Array.isArray(header.policies) &&
+    header.policies.every((p) => Array.isArray(p) && typeof p[0] === "string" && typeof p[1] === "string")
+  );
+}
+
+function factOf(row: unknown, seq: number, header: Header): { offset: number; facts: RecordFacts } | undefined {
+  if (!Array.isArray(row) || row.length !== 9) return undefined;
+  const [offset, attemptId, id, email, selfAsserted, policyIndex, mode, recordedAt, missed] = row as Row;
+  const policy = header.policies[policyIndex];
+  if (
+    !Number.isInteger(offset) ||
+    typeof attemptId !== "string" ||
+    typeof id !== "string" ||
+    typeof email !== "string" ||
+    (selfAsserted !== 0 && selfAsserted !== 1) ||
+    !policy ||
+    (mode !== 0 && mode !== 1) ||
+    typeof recordedAt !== "string" ||
+    !Array.isArray(missed) ||
+    !missed.every((clause) => typeof clause === "string")
+  )
+    return undefined;
+  return {
+    offset,
+    facts: {
+      seq,
+      attemptId,
+      learner: { id, email, selfAsserted: selfAsserted === 1 },
+      policy: { version: policy[0], hash: policy[1] },
+      mode: MODES[mode],
+      recordedAt,
+      missed,
+    },
+  };
+}
