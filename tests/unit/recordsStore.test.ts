@@ -129,3 +129,38 @@ const ada = {
   startDate: "2026-11-02",
   manager: "Grace",
 };
+
+describe("an attempt id used again", () => {
+  it("returns the first record to the same learner with the same result, also after a restart", async () => {
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    const first = recorded(await store.acknowledge(acknowledgement(1, "attempt1")));
+    await store.close();
+    const reopened = await openRecordsStore(dir);
+    expect(await reopened.acknowledge(acknowledgement(1, "attempt1"))).toEqual({
+      record: first.record,
+      duplicate: true,
+    });
+    expect(reopened.index.count).toBe(1);
+    await reopened.close();
+  });
+
+  it("is a conflict, revealing nothing and writing nothing, from another learner or with another result", async () => {
+    const store = await openRecordsStore(dataDir());
+    const original = acknowledgement(1, "attempt1");
+    await store.acknowledge(original);
+    const otherLearner = { ...acknowledgement(2, "attempt1") };
+    const otherResult = { ...original, result: { ...original.result, attempt: 2 } };
+    const inFlight = [store.acknowledge(otherLearner), store.acknowledge(otherResult)];
+    expect(await Promise.all(inFlight)).toEqual([{ conflict: true }, { conflict: true }]);
+    // Also while the first is still being written.
+    const [a, b] = await Promise.all([
+      store.acknowledge(acknowledgement(3, "attempt3")),
+      store.acknowledge(acknowledgement(4, "attempt3")),
+    ]);
+    expect(a).toMatchObject({ duplicate: false });
+    expect(b).toEqual({ conflict: true });
+    expect(store.index.count).toBe(2);
+    await store.close();
+  });
+});
