@@ -112,7 +112,7 @@ function pathProblems(scenario: Scenario, outcomes: Outcomes, at: string): Field
       return [
         {
           field: `${at}.outcomes.${j}`,
-          message: `is ${clause} ${outcome}, which no choice of scenario "${scenario.id}" offers at this point of a path (${offeredText(offered)}). Send the clause and outcome of each choice made, in order.`,
+          message: `is ${clause} ${outcome}, which no choice of scenario "${scenario.id}" offers at this point of a path (the choices there give ${offeredText(offered)}). Send the clause and outcome of each choice made, in order.`,
         },
       ];
     reached = next;
@@ -121,7 +121,7 @@ function pathProblems(scenario: Scenario, outcomes: Outcomes, at: string): Field
   return [
     {
       field: `${at}.outcomes`,
-      message: `${outcomes.length ? `stops after ${outcomes.length} answer(s)` : "is empty"}, before scenario "${scenario.id}" ends (the next choice offers ${offeredText(choicesAt(scenario, reached))}). Send a scenario only once it is played to its end.`,
+      message: `${outcomes.length ? `stops after ${outcomes.length} answer(s)` : "is empty"}, before scenario "${scenario.id}" ends (the next question's choices give ${offeredText(choicesAt(scenario, reached))}). Send a scenario only once it is played to its end.`,
     },
   ];
 }
@@ -135,7 +135,7 @@ function choicesAt(scenario: Scenario, reached: ReadonlySet<string>) {
 
 function offeredText(choices: readonly { clause: string; outcome: string }[]): string {
   const options = [...new Set(choices.map((c) => `${c.clause} ${c.outcome}`))];
-  return options.length ? `it offers ${options.join(", ")}` : "the scenario has ended";
+  return options.length ? options.join(", ") : "nothing: the scenario has ended";
 }
 
 /** Whether the scenarios are a plan the course gives a learner of this mode (see resultProblems for the limits). */
