@@ -1,25 +1,24 @@
-import { loadPolicy } from "../../src/policy/loadPolicy.ts";
+import { onboardingResult, shippedPolicy } from "./onboardingResult.ts";
 
-const policy = loadPolicy();
-
-/** A valid request body for POST /api/acknowledgements, for attempt `attemptId`. */
+/**
+ * A valid request body for POST /api/acknowledgements, for attempt `attemptId`: a genuine, passing
+ * onboarding result of the shipped course (every scenario, real outcomes), varied by the attempt id.
+ */
 export function validBody(attemptId: string, name = "Ada Lovelace") {
   return {
     attemptId,
     learner: { name, email: `${attemptId}@kestrel.example`, employeeId: `E-${attemptId}` },
     typedName: name,
-    policy: { version: policy.version, hash: policy.hash },
-    result: {
-      mode: "onboarding",
-      score: 0.9,
-      passed: true,
-      attempt: 1,
-      scenarios: [
-        { id: "client-email-summary", score: 1, outcomes: [{ clause: "3.4", outcome: "correct" }] },
-        { id: "card-numbers-in-complaint", score: 0.8, outcomes: [{ clause: "3.1", outcome: "partial" }] },
-      ],
-    },
+    policy: { version: shippedPolicy.version, hash: shippedPolicy.hash },
+    result: onboardingResult(variant(attemptId)),
   };
+}
+
+/** A small number from the attempt id, so that different attempts play different paths. */
+function variant(attemptId: string): number {
+  let n = 0;
+  for (const char of attemptId) n = (n * 31 + char.charCodeAt(0)) % 1_000_003;
+  return n;
 }
 
 export function post(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

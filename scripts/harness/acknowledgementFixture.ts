@@ -1,27 +1,24 @@
 import { recordHash } from "../../src/records/chain.ts";
 import { GENESIS_HASH, type AcknowledgementRecord, type NewAcknowledgement } from "../../src/records/record.ts";
+import { onboardingResult, shippedPolicy } from "./onboardingResult.ts";
 
 // Shared by the tests and the benchmarks, which run outside vitest: no test-runner imports here.
 
-/** A plausible acknowledgement for attempt `n`. */
+/**
+ * A realistic acknowledgement for attempt `n`: the shipped policy and a genuine, passing onboarding
+ * result of the shipped course (every scenario with the outcomes of a real path), varied by `n`.
+ */
 export function acknowledgement(n: number, attemptId = `attempt-${n}`): NewAcknowledgement {
   return {
     learner: { id: `e-${1000 + n}`, name: `Learner ${n}`, email: `learner${n}@kestrel.example`, selfAsserted: true },
-    policy: { version: "1.0.0", hash: "a".repeat(64) },
-    result: {
-      mode: "onboarding",
-      score: 0.9,
-      passed: true,
-      attempt: 1,
-      attemptId,
-      scenarios: [{ id: "client-email-summary", score: 1, outcomes: [{ clause: "3.4", outcome: "correct" }] }],
-    },
+    policy: { version: shippedPolicy.version, hash: shippedPolicy.hash },
+    result: { ...onboardingResult(n), attemptId },
     signature: `Learner ${n}`,
     source: "site",
   };
 }
 
-/** A record as the store would have written it at `recordedAt`, chained after `prevHash`. */
+/** A record as the store would have written it at `recordedAt`, chained after `prevHash`; `fields` override. */
 export function recordAt(
   seq: number,
   recordedAt: string,
