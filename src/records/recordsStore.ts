@@ -41,7 +41,7 @@ export async function openRecordsStore(
   dir: string,
   warn: (message: string) => void = console.warn,
 ): Promise<RecordsStore> {
-  await mkdir(dir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+  await mkdir(dir, { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
     throw new StoreError(
       "unreadable",
       `The data folder ${dir} cannot be created (${error.code}). Create it or point AUP_DATA_DIR elsewhere.`,
