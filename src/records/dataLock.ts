@@ -115,9 +115,8 @@ function readLock(file: string): string | undefined {
 function judge(text: string, file: string, dir: string): Verdict {
   const legacy = LEGACY_LOCK.exec(text)?.[1];
   if (legacy) return judgeLegacy(Number(legacy), file, dir);
-  const parsed = parseLock(text);
-  if (!parsed) return judgeUnknown(text, file, dir);
-  const lock = parsed;
+  const lock = parseLock(text);
+  if (!lock) return judgeUnknown(text, file, dir);
   const who = `process ${lock.pid}, lock taken ${lock.since}`;
   if (lock.host !== hostname())
     return {
