@@ -4,6 +4,8 @@ import path from "node:path";
 export interface RunningServer {
   url: string;
   process: ChildProcess;
+  /** Everything the server has printed so far (its start-up warnings, say). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -39,7 +41,7 @@ export function startServer(
       const match = /Server listening on (http:\/\/[\w.:]+)/.exec(output);
       if (!match?.[1]) return;
       clearTimeout(timer);
-      resolve({ url: match[1], process: child, stop: () => stop(child) });
+      resolve({ url: match[1], process: child, output: () => output, stop: () => stop(child) });
     };
     child.stdout.on("data", read);
     child.stderr.on("data", read);

@@ -56,10 +56,10 @@ export class AtomicJsonFile<Data> implements Adapter<Data> {
 
   async write(data: Data): Promise<void> {
     const dir = path.dirname(this.file);
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true, mode: 0o700 });
     const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      const handle = await open(temporary, "w");
+      const handle = await open(temporary, "w", 0o600); // renamed over the file: its mode is the file's
       try {
         await handle.writeFile(JSON.stringify(data, null, 2));
         await handle.sync();

@@ -5,6 +5,7 @@ import type { AcknowledgementRecord } from "../records/record.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
 import { isStoreError } from "../records/storeError.ts";
 import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
+import { ACKNOWLEDGEMENT_BODY_LIMIT as BODY_LIMIT } from "./acknowledgementBodyLimit.ts";
 import { receiptKey } from "./adminAuth.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
 import { json } from "./jsonResponse.ts";
@@ -23,8 +24,6 @@ interface FieldProblem {
   field: string;
   message: string;
 }
-
-const BODY_LIMIT = 64 * 1024;
 
 const problem = (status: number, error: string, fields?: FieldProblem[]) =>
   json(status, fields ? { error, fields } : { error });

@@ -15,7 +15,7 @@ export function adminToken(): string {
   if (configured) return configured;
   const file = adminTokenFile();
   if (!existsSync(file)) {
-    mkdirSync(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${randomBytes(24).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
   }
   return readFileSync(file, "utf8").trim();

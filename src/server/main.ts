@@ -4,15 +4,20 @@ import http from "node:http";
 import path from "node:path";
 import { dataDir } from "../records/dataFiles.ts";
 import { isStoreError } from "../records/storeError.ts";
+import { ackRateLimit } from "./ackRateLimit.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
 import { recordsStore } from "./storeRegistry.ts";
 
 // Astro's standalone entry would listen by itself; this process listens once the store is ready.
 process.env.ASTRO_NODE_AUTOSTART = "disabled";
+// The files this process creates hold names and emails: owner-only, even one created by code that
+// forgets to ask (each data file also asks for 0600 itself, for the CLIs that open the store).
+process.umask(0o077);
 
 try {
   identityConfig(); // a misspelt AUP_IDENTITY stops the start rather than every acknowledgement
+  ackRateLimit(); // and so does an AUP_ACK_RATE_LIMIT that is not a number
 } catch (error) {
   console.error(`aup-course cannot start: ${(error as Error).message}`);
   process.exit(1);

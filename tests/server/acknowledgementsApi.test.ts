@@ -13,11 +13,14 @@ afterEach(async () => {
   for (const server of running.splice(0)) await server.stop();
 });
 
-async function serve(dir: string): Promise<RunningServer> {
-  const server = await startServer({ AUP_DATA_DIR: dir });
+async function serve(dir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
+  const server = await startServer({ AUP_DATA_DIR: dir, ...env });
   running.push(server);
   return server;
 }
+
+/** For the tests that send hundreds of acknowledgements from one address: the others run with the default limit. */
+const NO_RATE_LIMIT = { AUP_ACK_RATE_LIMIT: "0" };
 
 function journal(dir: string): AcknowledgementRecord[] {
   const file = dataFiles(dir).journal;
@@ -31,7 +34,7 @@ function journal(dir: string): AcknowledgementRecord[] {
 describe("POST /api/acknowledgements on the built server", () => {
   it("records 500 concurrent acknowledgements exactly once each, in a valid chain", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir);
+    const { url } = await serve(dir, NO_RATE_LIMIT);
     const answers = await Promise.all(
       Array.from({ length: 500 }, (_, n) => post(url, validBody(`load${String(n).padStart(5, "0")}`))),
     );
@@ -108,7 +111,7 @@ describe("POST /api/acknowledgements on the built server", () => {
     const dir = dataDir();
     const confirmed = new Set<string>();
     for (let round = 0; round < 3; round++) {
-      const server = await serve(dir);
+      const server = await serve(dir, NO_RATE_LIMIT);
       // Kill while requests are in flight: after a different number of confirmations each round.
       const killAfter = [17, 95, 180][round] ?? 50;
       let confirmedThisRound = 0;
