@@ -59,7 +59,7 @@ export async function openRecordsStore(
       `The data folder ${dir} cannot be created (${error.code}). Create it or point AUP_DATA_DIR elsewhere.`,
     );
   });
-  const release = acquireDataLock(dir);
+  const release = acquireDataLock(dir, warn);
   try {
     const files = dataFiles(dir);
     // The state first: reading it changes nothing, while opening the journal may set a torn line

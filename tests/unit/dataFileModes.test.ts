@@ -1,13 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireDataLock } from "../../src/records/dataLock.ts";
 import { tightenDataFolder } from "../../src/records/dataFolderModes.ts";
-import { dataFiles, tornFile } from "../../src/records/dataFiles.ts";
+import { dataFiles, isTornFile, tornFile } from "../../src/records/dataFiles.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { adminToken } from "../../src/server/adminAuth.ts";
-import { dataDir } from "../support/records.ts";
+import { acknowledgement, dataDir } from "../support/records.ts";
 import { smallDisk } from "../support/smallDisk.ts";
 
 const modeOf = (file: string) => statSync(file).mode & 0o777;
@@ -39,6 +39,21 @@ describe("modes of the files the store creates", () => {
     ]);
     expect(modeOf(dataFiles(dir).state)).toBe(0o600);
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("creates the journal, its saved index and a torn line set aside 0600", async () => {
+    withoutUmask();
+    const dir = dataDir();
+    const store = await openRecordsStore(dir);
+    await store.acknowledge(acknowledgement(1));
+    await store.close();
+    expect(modeOf(dataFiles(dir).journal)).toBe(0o600);
+    expect(modeOf(dataFiles(dir).index)).toBe(0o600);
+    appendFileSync(dataFiles(dir).journal, '{"seq":2');
+    const reopened = await openRecordsStore(dir, () => undefined);
+    cleanups.push(() => reopened.close());
+    const aside = readdirSync(dir).find(isTornFile) ?? "";
+    expect(modeOf(path.join(dir, aside))).toBe(0o600);
   });
 
   it("creates the admin token 0600, in a folder it creates 0700", () => {
