@@ -88,7 +88,7 @@ ${runs
 
 ### HR dashboard
 
-\`GET /admin\` signed in (the sign-in form's session), with ${n(SCALE_EMPLOYEES)} employees in the roster: ${runs[0]?.dashboard[0]?.requests ?? 10} requests
+\`GET /admin\` signed in (the sign-in form's session), with ${n(SCALE_EMPLOYEES)} employees in the roster: ${runs.find((r) => r.dashboard.length)?.dashboard[0]?.requests ?? "no"} requests
 one after another after one untimed, time to the whole page. Budget: at most ${DASHBOARD_SECONDS * 1000} ms, and a page of rows, not the
 roster (at most ${n(DASHBOARD_MAX_ROWS)} employees named in the answer, by id or email). The reference is the sign-in page, a
 server-rendered page without data.
