@@ -1,5 +1,5 @@
 import type { ScenarioResult } from "./scenarioResult.ts";
-import { toPercent } from "./scoring.ts";
+import { reachesPassMark, scoreCourse } from "./scoring.ts";
 import type { AcknowledgementRequest, CourseResult } from "../tracking/tracker.ts";
 import type { CourseDefinition } from "./courseDefinition.ts";
 
@@ -20,12 +20,12 @@ export function courseResult({ course, scope, finished, attempt }: ResultInput):
     return { id, score: result?.score ?? 0, missedClauses: [...new Set(missed)], outcomes };
   });
   const done = scenarios.filter((s) => finished[s.id]).length;
-  const score = scenarios.length ? scenarios.reduce((sum, s) => sum + s.score, 0) / scenarios.length : 0;
+  const score = scoreCourse(scenarios.map((s) => s.score));
   return {
     mode: course.mode,
     score,
     passMark: course.passMark,
-    passed: done === scenarios.length && toPercent(score) >= course.passMark,
+    passed: done === scenarios.length && reachesPassMark(score, course.passMark),
     attempt,
     scenarios,
     progress: scenarios.length ? done / scenarios.length : 0,

@@ -9,6 +9,17 @@ export function scoreOutcomes(outcomes: readonly Outcome[]): number {
   return outcomes.reduce((sum, outcome) => sum + OUTCOME_CREDIT[outcome], 0) / outcomes.length;
 }
 
+/** A course's score: the mean of its scenarios' scores, from 0 to 1; no scenarios score 0. */
+export function scoreCourse(scenarioScores: readonly number[]): number {
+  if (!scenarioScores.length) return 0;
+  return scenarioScores.reduce((sum, score) => sum + score, 0) / scenarioScores.length;
+}
+
+/** Whether a score reaches the pass mark, compared as the whole percentage the learner is shown. */
+export function reachesPassMark(score: number, passMark: number): boolean {
+  return toPercent(score) >= passMark;
+}
+
 /** A score from 0 to 1 as a whole percentage, as LMSs and reports show it. */
 export function toPercent(score: number): number {
   return Math.round(score * 100);

@@ -1,5 +1,6 @@
 import { sameName } from "../lib/sameName.ts";
-import { toPercent } from "../course/scoring.ts";
+import { resultProblems, resultScore, type PublishedCourses } from "../course/checkResult.ts";
+import { reachesPassMark, toPercent } from "../course/scoring.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
 import { isStoreError } from "../records/storeError.ts";
@@ -14,6 +15,8 @@ export interface CurrentPolicy {
   version: string;
   hash: string;
   passMark: number;
+  /** The published courses, which every result is checked against. */
+  courses: PublishedCourses;
 }
 
 interface FieldProblem {
@@ -71,11 +74,20 @@ export async function handleAcknowledgement(
       "The typed signature does not match the learner's name. Type your full name exactly as your organisation knows it.",
       [{ field: "typedName", message: "must match the learner's name" }],
     );
-  const mean = body.result.scenarios.reduce((sum, s) => sum + s.score, 0) / body.result.scenarios.length;
-  if (!body.result.passed || toPercent(mean) < policy.passMark || Math.abs(mean - body.result.score) > 1e-6)
+  // Only what a learner of the published course could have sent is stored (src/course/checkResult.ts).
+  const implausible = resultProblems(body, policy.courses);
+  if (implausible.length)
     return problem(
       422,
-      `The course result (${toPercent(mean)}%) does not reach the pass mark of ${policy.passMark}%. Finish the course before acknowledging.`,
+      `The result does not match the published course: ${implausible.map((f) => `${f.field} ${f.message}`).join("; ")}`,
+      implausible,
+    );
+  const score = resultScore(body.result);
+  if (!body.result.passed || !reachesPassMark(score, policy.passMark))
+    return problem(
+      422,
+      `The course result (${toPercent(score)}%) does not reach the pass mark of ${policy.passMark}%. Finish the course before acknowledging.`,
+      [{ field: body.result.passed ? "result.score" : "result.passed", message: "must reach the pass mark" }],
     );
 
   try {

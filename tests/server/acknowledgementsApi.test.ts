@@ -4,6 +4,7 @@ import { verifyChain } from "../../src/records/chain.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
+import { playedResult } from "../support/courseFixture.ts";
 import { dataDir } from "../support/records.ts";
 import { hasExited, startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
@@ -61,6 +62,7 @@ describe("POST /api/acknowledgements on the built server", () => {
   it("answers malformed, hostile and oversized bodies with a 4xx that names the problem, and writes nothing", async () => {
     const dir = dataDir();
     const { url } = await serve(dir);
+    const failed = await playedResult("incorrect");
     const cases: [unknown, number, RegExp, Record<string, string>?][] = [
       ["{not json", 400, /not valid JSON/],
       [[], 400, /invalid field/],
@@ -78,14 +80,7 @@ describe("POST /api/acknowledgements on the built server", () => {
         409,
         /published policy is now/,
       ],
-      [
-        {
-          ...validBody("failedcourse1"),
-          result: { ...validBody("x").result, score: 0.5, scenarios: [{ id: "a", score: 0.5, outcomes: [] }] },
-        },
-        422,
-        /pass mark/,
-      ],
+      [{ ...validBody("failedcourse1"), result: { ...failed, passed: true } }, 422, /pass mark/],
       [
         { ...validBody("oversized1"), learner: { ...validBody("x").learner, name: "A".repeat(70_000) } },
         413,

@@ -1,5 +1,6 @@
 import { createActor } from "xstate";
 import { buildCourseDefinition, type CourseDefinition } from "../../src/course/courseDefinition.ts";
+import { acknowledgedResult } from "../../src/course/courseResult.ts";
 import { onboardingPlan } from "../../src/course/firstAttempt.ts";
 import { refresherPlan } from "../../src/course/refresher.ts";
 import { createCourseMachine, type CourseInput, type CourseMachine } from "../../src/machines/courseMachine.ts";
@@ -68,4 +69,16 @@ export function readPolicy(actor: CourseActor): void {
   for (const section of actor.getSnapshot().context.course.policy.sections)
     actor.send({ type: "section.open", section: section.number });
   actor.send({ type: "policy.done" });
+}
+
+/** What the shipped onboarding course sends after a learner of every product plays it through, choosing by outcome. */
+export async function playedResult(prefer: "correct" | "incorrect") {
+  const course = shippedCourse("onboarding");
+  const { actor } = await startCourse(course);
+  actor.send({ type: "course.start", audiences: course.productAudiences });
+  readPolicy(actor);
+  while (actor.getSnapshot().value === "scenarios") playScenario(actor, prefer);
+  const { result } = actor.getSnapshot().context;
+  if (!result) throw new Error("The course ended its scenarios without a result");
+  return acknowledgedResult(result);
 }
