@@ -2,24 +2,35 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import { ChainCheck } from "../../src/records/chain.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
-import { journalBatches } from "../../src/records/journalReader.ts";
 import { validBody } from "../harness/acknowledgementBody.ts";
 import { startServer } from "../harness/server.ts";
+import { checkJournal } from "./journalCheck.ts";
 import { seedJournal } from "./seedJournal.ts";
 
-export interface AckFigures {
-  stored: number;
+export interface AckLoad {
   requests: number;
+  /** Answers 2xx: each one is a record that must now be in the journal. */
+  ok: number;
   perSecond: number;
   p50: number;
   p99: number;
   non2xx: number;
   errors: number;
+}
+
+export interface AckFigures extends Omit<AckLoad, "ok"> {
+  stored: number;
   /** Records in the journal after the run, and whether the chain holds. */
   journalMatches: boolean;
   chainValid: boolean;
+}
+
+export const BENCH_ADMIN_TOKEN = "bench";
+
+/** The environment of every server the benchmarks start: its data folder, a known admin token, no rate limit. */
+export function benchServerEnv(dir: string): NodeJS.ProcessEnv {
+  return { AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: BENCH_ADMIN_TOKEN, AUP_ACK_RATE_LIMIT: "0" };
 }
 
 /**
@@ -29,36 +40,46 @@ export interface AckFigures {
  */
 export async function ackThroughput(stored: number, amount: number, connections: number): Promise<AckFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "aup-bench-"));
-  seedJournal(dataFiles(dir).journal, stored);
-  // The rate limit off: every request comes from this one address, and throughput is what is measured.
-  const server = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "bench", AUP_ACK_RATE_LIMIT: "0" });
+  try {
+    seedJournal(dataFiles(dir).journal, stored);
+    const server = await startServer(benchServerEnv(dir));
+    const { ok, ...load } = await ackLoad(server.url, amount, connections, "bench");
+    await server.stop();
+    const journal = await checkJournal(dataFiles(dir).journal);
+    return {
+      stored,
+      ...load,
+      journalMatches: journal.records === stored + ok,
+      chainValid: journal.problem === undefined,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `amount` acknowledgements, each a realistic body with its own attempt id (`prefix` and a counter:
+ * give every load on one server its own prefix, or the later ones are answered as repeats).
+ */
+export async function ackLoad(url: string, amount: number, connections: number, prefix: string): Promise<AckLoad> {
   let n = 0;
-  const body = () => JSON.stringify(validBody(`bench${(n++).toString(36).padStart(8, "0")}`, "Bench Learner"));
+  const body = () => JSON.stringify(validBody(`${prefix}${(n++).toString(36).padStart(8, "0")}`, "Bench Learner"));
   const result = await autocannon({
-    url: `${server.url}/api/acknowledgements`,
+    url: `${url}/api/acknowledgements`,
     method: "POST",
     headers: { "content-type": "application/json" },
     connections,
     amount,
     requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }],
   });
-  await server.stop();
-  // Read back as a stream, as npm run verify does: the journal may be larger than one string can hold.
-  const check = new ChainCheck();
-  let chainValid = true;
-  for await (const batch of journalBatches(dataFiles(dir).journal, () => undefined))
-    for (const record of batch) chainValid &&= check.next(record) === undefined;
-  rmSync(dir, { recursive: true, force: true });
   const ok = result["2xx"];
   return {
-    stored,
     requests: result.requests.total,
+    ok,
     perSecond: Math.round(ok / result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     errors: result.errors,
-    journalMatches: check.current.count === stored + ok,
-    chainValid,
   };
 }

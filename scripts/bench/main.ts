@@ -7,8 +7,11 @@ import { format, resolveConfig } from "prettier";
 import { ackThroughput, type AckFigures } from "./ackThroughput.ts";
 import { exportTiming } from "./exportTiming.ts";
 import { checkPages, COURSE_PAGE_BUDGET, kilobytes as kb, PACKAGE_BUDGET } from "../../src/budgets/sizeBudgets.ts";
+import { SCALE_RECORDS } from "../../src/budgets/scaleBudgets.ts";
 import { packageSizes } from "./packageSizes.ts";
 import { diskLimitPerSecond, naiveLowdbPerSecond } from "./references.ts";
+import { emptyStart, scaleRun } from "./scale.ts";
+import { scaleSection } from "./scaleReport.ts";
 
 const quick = process.argv.includes("--quick");
 const log = (message: string) => console.log(`• ${message}`);
@@ -43,6 +46,16 @@ const disk = diskLimitPerSecond();
 
 log("CSV exports…");
 const exports = (quick ? [100_000] : [100_000, 1_000_000]).map((count) => exportTiming(count));
+
+log("Scale: years of records (generated journals, the server, npm run verify, the dashboard)…");
+const empty = await emptyStart();
+const scaleSizes = quick ? [100_000] : [100_000, SCALE_RECORDS];
+const scale = [];
+for (const records of scaleSizes) {
+  log(`  ${records.toLocaleString("en-GB")} records:`);
+  // Acknowledgements at the largest size only (the budget's), on the server already started there.
+  scale.push(await scaleRun(records, records === scaleSizes.at(-1) ? (quick ? 2000 : 10_000) : 0, log));
+}
 
 log("Page weight and package sizes…");
 // Every page of the site and of each SCORM build that npm run package just made, weighed and judged
@@ -99,6 +112,8 @@ Budget: 1,000,000 in at most 10 s, memory bounded.
 | records | seconds | peak memory (max RSS) |
 | ---: | ---: | ---: |
 ${exports.map((e) => `| ${e.records.toLocaleString("en-GB")} | ${e.seconds.toFixed(2)} | ${e.peakMemoryMb} MB |`).join("\n")}
+
+${scaleSection(scale, empty, acks[0], quick)}
 
 ## Page weight (gzipped, level 9)
 

@@ -16,12 +16,14 @@ export interface ServerOptions {
   main?: string;
   /** The working folder; the checkout by default. */
   cwd?: string;
+  /** How long the start may take before it counts as failed (20 s; a journal of millions of records takes longer). */
+  startSeconds?: number;
 }
 
 /** Starts the built server (as npm start does) on a free port and resolves once it listens. */
 export function startServer(
   env: NodeJS.ProcessEnv = {},
-  { main = MAIN, cwd }: ServerOptions = {},
+  { main = MAIN, cwd, startSeconds = 20 }: ServerOptions = {},
 ): Promise<RunningServer> {
   const child = spawn(process.execPath, [main], {
     cwd,
@@ -30,7 +32,10 @@ export function startServer(
   });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`The server did not start within 20 s. Output:\n${output}`)), 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`The server did not start within ${startSeconds} s. Output:\n${output}`)),
+      startSeconds * 1000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill("SIGKILL");
