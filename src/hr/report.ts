@@ -134,13 +134,12 @@ export function mostMissedClauses(
  * The clauses one learner missed in quarters before `quarter`, most often missed first: their
  * refresher favours them. Only earlier quarters count, so that the quiz stays the same all quarter.
  */
-export function missedBefore(learners: Iterable<LearnerHistory>, learnerId: string, quarter: string): string[] {
+export function missedBefore(histories: Iterable<LearnerHistory>, quarter: string): string[] {
   const start = quarterStart(quarter);
   const counts = new Map<string, number>();
-  for (const learner of learners)
-    if (learner.id === learnerId)
-      for (const record of learner.records)
-        if (record.recordedAt < start)
-          for (const clause of record.missed) counts.set(clause, (counts.get(clause) ?? 0) + 1);
+  for (const learner of histories)
+    for (const record of learner.records)
+      if (record.recordedAt < start)
+        for (const clause of record.missed) counts.set(clause, (counts.get(clause) ?? 0) + 1);
   return mostMissedClauses(counts, Infinity).map(({ clause }) => clause);
 }

@@ -2,6 +2,7 @@ import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Adapter } from "lowdb";
 import type { z } from "zod";
+import { readFailure } from "./readFailure.ts";
 import { StoreError } from "./storeError.ts";
 import { checkStoredShape } from "./storedShape.ts";
 
@@ -31,24 +32,21 @@ export class AtomicJsonFile<Data> implements Adapter<Data> {
       text = await readFile(this.file, "utf8");
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-      throw new StoreError(
-        "unreadable",
-        `${this.file} cannot be read (${(error as NodeJS.ErrnoException).code}). Check its permissions, then start again.`,
-      );
+      throw readFailure(this.file, error);
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
       throw new StoreError(
-        "unreadable",
+        "damaged",
         `${this.file} is not valid JSON (${(error as Error).message}). ${this.ifDamaged}`,
       );
     }
     const checked = checkStoredShape(this.schema, value);
     if (!checked.ok)
       throw new StoreError(
-        "unreadable",
+        "damaged",
         `${this.file} does not hold ${this.holds} in the shape this version saves: ${checked.problems}. ${this.ifDamaged}`,
       );
     return checked.data;

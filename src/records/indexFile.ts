@@ -27,11 +27,14 @@ interface Header {
 
 type Row = [number, string, string, string, 0 | 1, number, 0 | 1, string, string[]];
 
+/** What a start learned from the saved index: the journal state it covers, and each record's offset. */
 export interface SavedIndex {
   mark: JournalMark;
   offsets: number[];
-  facts: RecordFacts[];
 }
+
+/** Why the saved index was not used: it is damaged (`problem`), or it describes other journal bytes (`stale`). */
+export type UnusedIndex = { problem: string } | { stale: JournalMark };
 
 /** Writes the index of the first `mark.head.count` records, atomically (a temporary file renamed over the old one). */
 export async function saveIndex(
@@ -91,14 +94,19 @@ export async function saveIndex(
 }
 
 /**
- * The saved index, or why it cannot be used (a sentence for the log); undefined when there is
- * none. It is checked for shape here and against the journal by the caller.
+ * Reads the saved index into `add`, a record's facts at a time (no copy of them all is held), once
+ * `matches` has accepted the journal state its header names; undefined when there is none. A
+ * problem found after some facts were added leaves them added: the caller then starts over with
+ * an empty index.
  */
-export async function readIndex(file: string): Promise<SavedIndex | { problem: string } | undefined> {
+export async function readIndex(
+  file: string,
+  matches: (mark: JournalMark) => Promise<boolean>,
+  add: (facts: RecordFacts) => void,
+): Promise<SavedIndex | UnusedIndex | undefined> {
   const found: ScanEnd = { end: 0 };
   let header: Header | undefined;
   const offsets: number[] = [];
-  const facts: RecordFacts[] = [];
   try {
     for await (const run of journalLines(file, found))
       for (const line of run.lines) {
@@ -106,27 +114,32 @@ export async function readIndex(file: string): Promise<SavedIndex | { problem: s
         if (!header) {
           if (!isHeader(value)) return { problem: "its first line is not an index header of this version" };
           header = value;
+          if (!(await matches(markOf(header)))) return { stale: markOf(header) };
           continue;
         }
-        if (!Array.isArray(value)) return { problem: `line ${facts.length / ROWS_PER_LINE + 2} is not a list of rows` };
+        if (!Array.isArray(value))
+          return { problem: `line ${offsets.length / ROWS_PER_LINE + 2} is not a list of rows` };
         for (const row of value as unknown[]) {
-          const fact = factOf(row, facts.length + 1, header);
+          const fact = factOf(row, offsets.length + 1, header);
           if (!fact || fact.offset <= (offsets.at(-1) ?? -1) || fact.offset >= header.journal.bytes)
-            return { problem: `the row of record ${facts.length + 1} is not valid` };
+            return { problem: `the row of record ${offsets.length + 1} is not valid` };
           offsets.push(fact.offset);
-          facts.push(fact.facts);
+          add(fact.facts);
         }
       }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if (((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === "ENOENT") return undefined; // none saved yet
     return { problem: `it cannot be read (${(error as Error).message})` };
   }
   if (!header) return found.tail === undefined ? undefined : { problem: "it is incomplete" };
   if (found.tail !== undefined) return { problem: "its last line is incomplete" };
-  if (facts.length !== header.journal.records)
-    return { problem: `it holds ${facts.length} records where its header says ${header.journal.records}` };
-  const { records, bytes, lastHash, sha256 } = header.journal;
-  return { mark: { head: { count: records, hash: lastHash }, bytes, sha256 }, offsets, facts };
+  if (offsets.length !== header.journal.records)
+    return { problem: `it holds ${offsets.length} records where its header says ${header.journal.records}` };
+  return { mark: markOf(header), offsets };
+}
+
+function markOf({ journal }: Header): JournalMark {
+  return { head: { count: journal.records, hash: journal.lastHash }, bytes: journal.bytes, sha256: journal.sha256 };
 }
 
 function isHeader(value: unknown): value is Header {

@@ -1,5 +1,5 @@
 import { createHash, type Hash } from "node:crypto";
-import { open, truncate, writeFile, type FileHandle } from "node:fs/promises";
+import { open, stat, truncate, writeFile, type FileHandle } from "node:fs/promises";
 import { ChainCheck, recordHash, type ChainHead, type ChainProblem } from "./chain.ts";
 import { tornFile } from "./dataFiles.ts";
 import { journalLines, type ScanEnd } from "./journalLines.ts";
@@ -216,9 +216,10 @@ async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
   }
 }
 
+/** Whether the journal is there yet (a first start has none); any other failure names its cause. */
 async function exists(file: string): Promise<boolean> {
   try {
-    await (await open(file, "r")).close();
+    await stat(file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;

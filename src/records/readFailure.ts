@@ -20,5 +20,6 @@ export function readFailure(file: string, error: unknown): StoreError {
   return new StoreError(
     "unreadable",
     `${file} cannot be read: ${cause} (${code ?? "no error code"}). Then start again.`,
+    { cause: error },
   );
 }

@@ -60,6 +60,8 @@ export interface RecordsView {
   seqOfAttempt(attemptId: string): number | undefined;
   /** Every identity records were made under, in the order first seen. */
   learners(): readonly LearnerHistory[];
+  /** The identities that carry this employee id (typed, or vouched for by single sign-on). */
+  learnersWithId(id: string): readonly LearnerHistory[];
   /** Acknowledgements per month (YYYY-MM). */
   readonly perMonth: ReadonlyMap<string, number>;
   /** Missed choices per clause, over every record. */
@@ -79,6 +81,7 @@ export class RecordsIndex implements RecordsView {
   private readonly attempts = new Map<string, number>();
   private readonly identities = new Map<string, { learner: LearnerHistory; records: RecordSummary[] }>();
   private readonly learnerList: LearnerHistory[] = [];
+  private readonly byId = new Map<string, LearnerHistory[]>();
   private readonly policies = new Map<string, PolicyRef>();
   private readonly clauses = new Map<string, string>();
   readonly perMonth = new Map<string, number>();
@@ -103,6 +106,9 @@ export class RecordsIndex implements RecordsView {
       };
       this.identities.set(key, identity);
       this.learnerList.push(identity.learner);
+      const withId = this.byId.get(learner.id);
+      if (withId) withId.push(identity.learner);
+      else this.byId.set(learner.id, [identity.learner]);
     }
     const policyKey = `${facts.policy.version}\n${facts.policy.hash}`;
     let policy = this.policies.get(policyKey);
@@ -135,6 +141,10 @@ export class RecordsIndex implements RecordsView {
 
   learners(): readonly LearnerHistory[] {
     return this.learnerList;
+  }
+
+  learnersWithId(id: string): readonly LearnerHistory[] {
+    return this.byId.get(id) ?? [];
   }
 
   versions(): string[] {

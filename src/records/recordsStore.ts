@@ -1,3 +1,4 @@
+import type { Hash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
 import { Low } from "lowdb";
 import { z } from "zod";
@@ -6,7 +7,7 @@ import { canonicalJson } from "./canonicalJson.ts";
 import { acquireDataLock } from "./dataLock.ts";
 import { dataFiles } from "./dataFiles.ts";
 import { readIndex, saveIndex } from "./indexFile.ts";
-import { digestOf, Journal, type JournalPrefix } from "./journal.ts";
+import { digestOf, Journal, type JournalMark, type JournalPrefix } from "./journal.ts";
 import type { AcknowledgementRecord, NewAcknowledgement } from "./record.ts";
 import { factsOf, RecordsIndex, type RecordsView } from "./recordsIndex.ts";
 import { mergeRoster, type RosterChange } from "./rosterMerge.ts";
@@ -82,20 +83,22 @@ export async function openRecordsStore(
  */
 async function openIndexed(journalFile: string, indexFile: string, warn: (message: string) => void) {
   let index = new RecordsIndex();
-  const saved = await readIndex(indexFile);
+  let digest: Hash | undefined;
+  // The journal's first bytes are hashed before any row is read: rows of a stale index are never kept.
+  const matches = async (mark: JournalMark) => {
+    digest = await digestOf(journalFile, mark.bytes).catch(() => undefined);
+    return digest?.copy().digest("hex") === mark.sha256;
+  };
+  const saved = await readIndex(indexFile, matches, (facts) => index.add(facts));
   let prefix: JournalPrefix | undefined;
-  if (saved && "problem" in saved)
+  if (saved && "stale" in saved)
+    warn(
+      `${indexFile} does not match the journal (its first ${saved.stale.bytes} bytes changed since the index was saved: restored from a backup, or edited); rebuilding the index from the journal, which is checked record by record.`,
+    );
+  else if (saved && "problem" in saved)
     warn(`${indexFile} cannot be used (${saved.problem}); rebuilding it from the journal.`);
-  else if (saved) {
-    const digest = await digestOf(journalFile, saved.mark.bytes).catch(() => undefined);
-    if (digest?.copy().digest("hex") === saved.mark.sha256) {
-      for (const facts of saved.facts) index.add(facts);
-      prefix = { head: saved.mark.head, bytes: saved.mark.bytes, offsets: saved.offsets, digest };
-    } else
-      warn(
-        `${indexFile} does not match the journal (its first ${saved.mark.bytes} bytes changed since the index was saved: restored from a backup, or edited); rebuilding the index from the journal, which is checked record by record.`,
-      );
-  }
+  else if (saved && digest) prefix = { head: saved.mark.head, bytes: saved.mark.bytes, offsets: saved.offsets, digest };
+  if (!prefix) index = new RecordsIndex(); // whatever a refused index added is dropped
   const open = (from?: JournalPrefix) => Journal.open(journalFile, warn, (record) => index.add(factsOf(record)), from);
   try {
     return { index, journal: await open(prefix), indexed: prefix?.head.count ?? 0 };

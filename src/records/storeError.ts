@@ -6,8 +6,8 @@
 export class StoreError extends Error {
   readonly kind: "unreadable" | "damaged" | "locked" | "write-failed";
 
-  constructor(kind: StoreError["kind"], message: string) {
-    super(message);
+  constructor(kind: StoreError["kind"], message: string, options?: ErrorOptions) {
+    super(message, options);
     this.name = "StoreError";
     this.kind = kind;
   }

@@ -1,38 +1,19 @@
-import { existsSync, readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { acknowledgementBodyLimit } from "../../src/course/largestAcknowledgement.ts";
-import { dataFiles } from "../../src/records/dataFiles.ts";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
-import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
+import { startServer } from "../../scripts/harness/server.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import { genuineOnboardingBody } from "../support/genuineBody.ts";
 import { dataDir } from "../support/records.ts";
-
-const running: RunningServer[] = [];
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.stop();
-});
-
-async function serve(dir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const server = await startServer({ AUP_DATA_DIR: dir, ...env });
-  running.push(server);
-  return server;
-}
+import { journalRecords, serveData } from "../support/servedData.ts";
 
 /** The attempt ids in the journal, read from the file. */
-function journalled(dir: string): string[] {
-  const file = dataFiles(dir).journal;
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { result: { attemptId: string } }).result.attemptId);
-}
+const journalled = (dir: string) => journalRecords(dir).map((record) => record.result.attemptId);
 
 describe("the rate limit on acknowledgements (AUP_ACK_RATE_LIMIT)", () => {
   it("answers past the limit 429 with Retry-After and a message, before reading the body, and records nothing", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir, { AUP_ACK_RATE_LIMIT: "3" });
+    const { url } = await serveData(dir, { AUP_ACK_RATE_LIMIT: "3" });
     for (const id of ["ratelimit1", "ratelimit2", "ratelimit3"])
       expect((await post(url, validBody(id))).status).toBe(201);
     const refused = [
@@ -60,7 +41,7 @@ describe("the rate limit on acknowledgements (AUP_ACK_RATE_LIMIT)", () => {
 
   it("holds one address to 60 acknowledgements a minute when unset", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir);
+    const { url } = await serveData(dir);
     const ids = Array.from({ length: 60 }, (_, n) => `default${String(n).padStart(3, "0")}`);
     const statuses = await Promise.all(ids.map(async (id) => (await post(url, validBody(id))).status));
     expect(statuses.filter((status) => status !== 201)).toEqual([]);
@@ -85,7 +66,7 @@ describe("the acknowledgement body limit", () => {
 
   it("takes a body of exactly the limit and refuses one byte more with 413 and a message, recording nothing", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir);
+    const { url } = await serveData(dir);
     expect((await post(url, padded("atthelimit1", limit))).status).toBe(201);
     const over = await post(url, padded("overlimit01", limit + 1));
     expect(over.status).toBe(413);
@@ -97,7 +78,7 @@ describe("the acknowledgement body limit", () => {
 
   it("takes a full genuine onboarding acknowledgement, every scenario played, with room to spare", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir);
+    const { url } = await serveData(dir);
     const body = genuineOnboardingBody(shippedCourse("onboarding"), "fullcourse01");
     expect(Buffer.byteLength(JSON.stringify(body))).toBeLessThan(limit / 2);
     const answer = await post(url, body);

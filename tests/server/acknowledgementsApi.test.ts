@@ -1,45 +1,26 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { playedResult } from "../support/courseFixture.ts";
 import { dataDir } from "../support/records.ts";
-import { hasExited, startServer, type RunningServer } from "../../scripts/harness/server.ts";
-
-const running: RunningServer[] = [];
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.stop();
-});
-
-async function serve(dir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const server = await startServer({ AUP_DATA_DIR: dir, ...env });
-  running.push(server);
-  return server;
-}
+import { hasExited, startServer } from "../../scripts/harness/server.ts";
+import { journalRecords, serveData } from "../support/servedData.ts";
 
 /** For the tests that send hundreds of acknowledgements from one address: the others run with the default limit. */
 const NO_RATE_LIMIT = { AUP_ACK_RATE_LIMIT: "0" };
 
-function journal(dir: string): AcknowledgementRecord[] {
-  const file = dataFiles(dir).journal;
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as AcknowledgementRecord);
-}
-
 describe("POST /api/acknowledgements on the built server", () => {
   it("records 500 concurrent acknowledgements exactly once each, in a valid chain", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir, NO_RATE_LIMIT);
+    const { url } = await serveData(dir, NO_RATE_LIMIT);
     const answers = await Promise.all(
       Array.from({ length: 500 }, (_, n) => post(url, validBody(`load${String(n).padStart(5, "0")}`))),
     );
     expect(answers.map((a) => a.status).filter((s) => s !== 201)).toEqual([]);
-    const records = journal(dir);
+    const records = journalRecords(dir);
     expect(records).toHaveLength(500);
     expect(new Set(records.map((r) => r.result.attemptId)).size).toBe(500);
     expect(verifyChain(records)).toBeUndefined();
@@ -47,7 +28,7 @@ describe("POST /api/acknowledgements on the built server", () => {
 
   it("records a double submit once and answers the second with the first record", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir);
+    const { url } = await serveData(dir);
     const [first, second] = await Promise.all([
       post(url, validBody("doubleclick1")),
       post(url, validBody("doubleclick1")),
@@ -59,12 +40,12 @@ describe("POST /api/acknowledgements on the built server", () => {
     }[];
     expect([first.status, second.status, third.status].sort()).toEqual([200, 200, 201]);
     expect(new Set(bodies.map((b) => b.record.hash)).size).toBe(1);
-    expect(journal(dir)).toHaveLength(1);
+    expect(journalRecords(dir)).toHaveLength(1);
   });
 
   it("answers malformed, hostile and oversized bodies with a 4xx that names the problem, and writes nothing", async () => {
     const dir = dataDir();
-    const { url } = await serve(dir);
+    const { url } = await serveData(dir);
     const failed = await playedResult("incorrect");
     const cases: [unknown, number, RegExp, Record<string, string>?][] = [
       ["{not json", 400, /not valid JSON/],
@@ -104,14 +85,14 @@ describe("POST /api/acknowledgements on the built server", () => {
       expect(answer.status, text).toBe(status);
       expect(text).toMatch(message);
     }
-    expect(journal(dir)).toEqual([]);
+    expect(journalRecords(dir)).toEqual([]);
   });
 
   it("keeps every acknowledged record through a SIGKILL during load, and restarts with a valid chain", async () => {
     const dir = dataDir();
     const confirmed = new Set<string>();
     for (let round = 0; round < 3; round++) {
-      const server = await serve(dir, NO_RATE_LIMIT);
+      const server = await serveData(dir, NO_RATE_LIMIT);
       // Kill while requests are in flight: after a different number of confirmations each round.
       const killAfter = [17, 95, 180][round] ?? 50;
       let confirmedThisRound = 0;
@@ -130,20 +111,19 @@ describe("POST /api/acknowledgements on the built server", () => {
         hasExited(server.process) ? resolve(undefined) : server.process.once("exit", resolve),
       );
     }
-    await serve(dir); // starts: the journal verifies (a torn tail would be moved aside)
-    const stored = new Set(journal(dir).map((r) => r.result.attemptId));
+    await serveData(dir); // starts: the journal verifies (a torn tail would be moved aside)
+    const stored = new Set(journalRecords(dir).map((r) => r.result.attemptId));
     expect([...confirmed].filter((id) => !stored.has(id))).toEqual([]);
-    expect(verifyChain(journal(dir))).toBeUndefined();
+    expect(verifyChain(journalRecords(dir))).toBeUndefined();
     expect(confirmed.size).toBeGreaterThan(0);
   });
 
   it("refuses to start on a damaged journal, says why, and leaves the file untouched", async () => {
     const dir = dataDir();
-    const first = await serve(dir);
+    const first = await serveData(dir);
     for (const id of ["damage001", "damage002", "damage003"])
       expect((await post(first.url, validBody(id))).status).toBe(201);
     await first.stop();
-    running.splice(0);
     const file = dataFiles(dir).journal;
     const damaged = readFileSync(file, "utf8").replace('"name":"Ada Lovelace"', '"name":"Eve"');
     writeFileSync(file, damaged);
@@ -155,7 +135,7 @@ describe("POST /api/acknowledgements on the built server", () => {
 
   it("refuses a second server on the same data folder", async () => {
     const dir = dataDir();
-    await serve(dir);
+    await serveData(dir);
     await expect(startServer({ AUP_DATA_DIR: dir })).rejects.toThrow(
       /Another aup-course server \(process \d+\) is already using the data folder/,
     );

@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { dataDir, dataDirWithJournal } from "../support/records.ts";
-import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
-
-const running: RunningServer[] = [];
-afterEach(async () => {
-  for (const server of running.splice(0)) await server.stop();
-});
-
-async function serve(env: NodeJS.ProcessEnv): Promise<string> {
-  const server = await startServer({ AUP_DATA_DIR: dataDir(), ...env });
-  running.push(server);
-  return server.url;
-}
+import { startServer } from "../../scripts/harness/server.ts";
+import { serveData, stopAfterTest } from "../support/servedData.ts";
 
 /** A journal where Grace Hopper (by single sign-on) missed clause 3.4 in 2024, and someone else missed 6.1. */
 function graceMissed34LastYear(): string {
@@ -39,7 +29,7 @@ const sso = { "x-forwarded-email": "Grace.Hopper@kestrel.example", "x-forwarded-
 
 describe("single-sign-on identity (AUP_IDENTITY=header)", () => {
   it("takes the learner from the trusted proxy's headers, not from the body", async () => {
-    const url = await serve({ AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "127.0.0.1" });
+    const url = (await serveData(dataDir(), { AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "127.0.0.1" })).url;
     const me = await fetch(`${url}/api/me`, { headers: sso });
     expect(await me.json()).toEqual({
       mode: "header",
@@ -67,26 +57,26 @@ describe("single-sign-on identity (AUP_IDENTITY=header)", () => {
       AUP_IDENTITY: "header",
       AUP_TRUSTED_PROXIES: "127.0.0.1",
     });
-    running.push(server);
+    stopAfterTest(server);
     const me = (await (await fetch(`${server.url}/api/me`, { headers: sso })).json()) as { missedClauses: string[] };
     expect(me.missedClauses).toEqual(["3.4"]);
   });
 
   it("gives no history where the learner only types who they are (AUP_IDENTITY=form)", async () => {
     const server = await startServer({ AUP_DATA_DIR: graceMissed34LastYear() });
-    running.push(server);
+    stopAfterTest(server);
     expect(await (await fetch(`${server.url}/api/me`, { headers: sso })).json()).toEqual({ mode: "form" });
   });
 
   it("refuses a request without the identity header", async () => {
-    const url = await serve({ AUP_IDENTITY: "header" });
+    const url = (await serveData(dataDir(), { AUP_IDENTITY: "header" })).url;
     const answer = await post(url, validBody("nossoheader1"));
     expect(answer.status).toBe(401);
     expect(await answer.text()).toContain("did not say who you are (no valid x-forwarded-email header)");
   });
 
   it("does not believe the header from an address that is not a trusted proxy", async () => {
-    const url = await serve({ AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "10.1.2.3" });
+    const url = (await serveData(dataDir(), { AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "10.1.2.3" })).url;
     const answer = await post(url, validBody("untrusted01", "Grace Hopper"), sso);
     expect(answer.status).toBe(403);
     expect(await answer.text()).toContain("127.0.0.1 is not one of AUP_TRUSTED_PROXIES");

@@ -29,13 +29,13 @@ describe("a learner's history for the refresher", () => {
     attempt("ada", "2026-09-30T23:59:59.000Z", [["3.4", "incorrect"]]),
     attempt("ada", "2026-10-01T00:00:00.000Z", [["7.2", "incorrect"]]), // this quarter: not counted
     attempt("alan", "2026-08-01T09:00:00.000Z", [["4.1", "incorrect"]]), // someone else
-  ]).learners();
+  ]);
 
   it("is the clauses they missed in earlier quarters, most often missed first", () => {
-    expect(missedBefore(records, "ada", "2026-Q4")).toEqual(["3.4", "5.3"]);
-    expect(missedBefore(records, "ada", "2027-Q1")).toEqual(["3.4", "5.3", "7.2"]);
-    expect(missedBefore(records, "ada", "2026-Q3")).toEqual([]);
-    expect(missedBefore(records, "grace", "2026-Q4")).toEqual([]);
+    expect(missedBefore(records.learnersWithId("ada"), "2026-Q4")).toEqual(["3.4", "5.3"]);
+    expect(missedBefore(records.learnersWithId("ada"), "2027-Q1")).toEqual(["3.4", "5.3", "7.2"]);
+    expect(missedBefore(records.learnersWithId("ada"), "2026-Q3")).toEqual([]);
+    expect(missedBefore(records.learnersWithId("grace"), "2026-Q4")).toEqual([]);
   });
 
   it("steers the refresher plan towards those clauses", () => {

@@ -16,6 +16,6 @@ export const GET: APIRoute = async ({ request, clientAddress }) => {
   const store = await recordsStore();
   const identity = headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return json(identity.status, { mode: "header", error: identity.error });
-  const missedClauses = missedBefore(store.index.learners(), identity.learner.id, quarterOf(new Date()));
+  const missedClauses = missedBefore(store.index.learnersWithId(identity.learner.id), quarterOf(new Date()));
   return json(200, { mode: "header", learner: identity.learner, missedClauses });
 };
