@@ -10,6 +10,7 @@ import {
   VERIFY_MEMORY_BYTES,
   VERIFY_SECONDS,
 } from "../../src/budgets/scaleBudgets.ts";
+import { SAVE_INDEX_EVERY } from "../../src/records/recordsStore.ts";
 import type { AckFigures } from "./ackThroughput.ts";
 import { gigabytes, type ScaleRun, type StartFigures } from "./scale.ts";
 
@@ -55,17 +56,27 @@ ${runs.map((r) => `| ${n(r.records)} | ${gigabytes(r.seed.bytes)} | ${r.seed.sec
 
 From spawn to "Server listening"; memory just after (resident, and peak resident since the start), and the peak at the
 end of the run (after the dashboard and the acknowledgements below). Budget: at most ${START_SECONDS} s, resident memory under
-${gb(START_MEMORY_BYTES)}. The reference is the start on an empty data folder, the server's fixed cost.
+${gb(START_MEMORY_BYTES)}, for a start with the saved index (\`acknowledgements.index\`, written at every stop and every
+${n(SAVE_INDEX_EVERY)} records), which is every start but the first. The first start on a journal without one (a data folder from
+before the index, or an index deleted) reads and checks every record and then saves the index: shown for what it costs,
+once. The reference is the start on an empty data folder, the server's fixed cost.
 
-| records | start | vs empty | resident | peak after start | peak at end | start ≤ ${START_SECONDS} s | memory < ${gb(START_MEMORY_BYTES)} | the server said |
-| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |
-${[{ start: empty, peakBytes: empty.peakBytes }, ...runs]
-  .map(({ start, peakBytes }) => {
+| records | start | seconds | vs empty | resident | peak after start | peak at end | start ≤ ${START_SECONDS} s | memory < ${gb(START_MEMORY_BYTES)} | the server said |
+| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |
+${[
+  { start: empty, peakBytes: empty.peakBytes, kind: "empty data folder", budget: true },
+  ...runs.flatMap((r) => [
+    { start: r.firstStart, peakBytes: undefined, kind: "first (builds the index)", budget: false },
+    { start: r.start, peakBytes: r.peakBytes, kind: "with the saved index", budget: true },
+  ]),
+]
+  .map(({ start, peakBytes, kind, budget }) => {
     if (start.seconds === undefined)
-      return `| ${n(start.records)} | did not start | – | – | – | – | **fail** | **fail** | ${cell(start.failure ?? "")} |`;
+      return `| ${n(start.records)} | ${kind} | did not start | – | – | – | – | **fail** | **fail** | ${cell(start.failure ?? "")} |`;
     const peak = Math.max(start.peakBytes ?? 0, peakBytes ?? 0);
     const ratio = empty.seconds ? `${(start.seconds / empty.seconds).toFixed(1)}×` : "–";
-    return `| ${n(start.records)} | ${start.seconds.toFixed(2)} s | ${ratio} | ${mb(start.residentBytes)} | ${mb(start.peakBytes)} | ${mb(peakBytes)} | ${pass(start.seconds <= START_SECONDS)} | ${pass(peak < START_MEMORY_BYTES)} | listening |`;
+    const judged = (ok: boolean) => (budget ? pass(ok) : ok ? "within" : "over (once)");
+    return `| ${n(start.records)} | ${kind} | ${start.seconds.toFixed(2)} | ${ratio} | ${mb(start.residentBytes)} | ${mb(start.peakBytes)} | ${peakBytes === undefined ? "–" : mb(peakBytes)} | ${judged(start.seconds <= START_SECONDS)} | ${judged(peak < START_MEMORY_BYTES)} | listening |`;
   })
   .join("\n")}
 

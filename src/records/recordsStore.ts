@@ -48,7 +48,7 @@ export interface RecordsStore {
 }
 
 /** The index is saved again after this many new records (and at close), so that a start reads at most these. */
-const SAVE_INDEX_EVERY = 50_000;
+export const SAVE_INDEX_EVERY = 50_000;
 
 export async function openRecordsStore(
   dir: string,
