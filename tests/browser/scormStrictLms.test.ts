@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import { sectionToggle } from "../../scripts/harness/courseSteps.ts";
-import { clickThroughScenarios } from "../support/learner.ts";
+import { choiceFor, choiceNamed, clickThroughScenarios, focusedText, screenState } from "../support/learner.ts";
 import { axeViolations } from "../support/page.ts";
 import { KEEPALIVE_BUDGET } from "../support/strictLms/postSize.ts";
 import { StrictLms } from "../support/strictLms/strictLmsServer.ts";
@@ -35,6 +35,11 @@ const newAttempt = (version: string) => `${version}-${++attempts}`;
 async function startCourse(frame: Frame, everyProduct = false): Promise<void> {
   if (everyProduct) for (const box of await frame.getByRole("checkbox").all()) await box.check();
   await frame.getByRole("button", { name: "Start" }).click();
+  await readPolicy(frame);
+}
+
+/** On the policy step: opens every section and goes on to the first scenario. */
+async function readPolicy(frame: Frame): Promise<void> {
   for (const anchor of sectionAnchors) await frame.locator(sectionToggle(anchor)).click();
   await frame.getByRole("button", { name: "Continue to the scenarios" }).click();
   await frame.waitForSelector(".scenario__situation");
@@ -61,6 +66,24 @@ async function leave(page: Page, key: string, how: "close" | "navigate" = "close
   await lms.received(key, before + 1).catch(() => undefined); // judged below
   await new Promise((resolve) => setTimeout(resolve, 300)); // a second post, if any, arrives too
   return lms.attempt(key).received.slice(before);
+}
+
+/**
+ * Presses Enter on the focused link in the course's frame and returns the page it opened: a
+ * window of its own, or a failure within 10 s when the link opens in the frame instead.
+ */
+async function enterOpensPage(frame: Frame): Promise<Page> {
+  const courseUrl = frame.url();
+  const [opened] = await Promise.all([
+    browser.context.waitForEvent("page", { timeout: 10_000 }).catch(() => {
+      throw new Error(
+        `Enter on the link opened no window; the course's frame went from ${courseUrl} to ${frame.url()}`,
+      );
+    }),
+    frame.page().keyboard.press("Enter"),
+  ]);
+  await opened.waitForLoadState();
+  return opened;
 }
 
 /** No refused call and no lost post in the attempt so far; and at most one post each time the page unloaded. */
@@ -190,6 +213,56 @@ describe.each([
     PLAY,
   );
 
+  it(
+    "fails, is left on the result screen without retrying, and the LMS holds the fail the learner earned but no score and no pass",
+    async () => {
+      const key = newAttempt(version);
+      let page = await browser.newPage();
+      let frame = await lms.launch(page, name, key);
+      await startCourse(frame);
+      await clickThroughScenarios(frame, course, () => "incorrect");
+      expect(await frame.locator("#result-title").textContent()).toMatch(/not yet a pass/);
+
+      // The result said "failed" to the LMS (the fail is earned) and sent no score.
+      const said = lms
+        .attempt(key)
+        .calls.filter((call) => /SetValue$/.test(call.fn) && /(status|score)/.test(call.args[0] ?? ""))
+        .map((call) => call.args);
+      expect(said).toEqual([
+        is12 ? ["cmi.core.lesson_status", "incomplete"] : ["cmi.completion_status", "incomplete"],
+        is12 ? ["cmi.core.lesson_status", "failed"] : ["cmi.success_status", "failed"],
+      ]);
+
+      // After leaving on the result screen, what the LMS stores: no score at all. 1.2 keeps "failed",
+      // which its mastery score cannot change at LMSFinish without a raw score; a 2004 LMS with the
+      // manifest's passing score evaluates success from score.scaled, so without one it stores
+      // "unknown", never "passed". Nothing completed; the exit is "suspend", so the attempt resumes.
+      const expectFailedNoScore = () => {
+        const { stored } = lms.attempt(key);
+        expect(Object.keys(stored).filter((element) => /score/.test(element))).toEqual([]);
+        if (is12) expect(lms.report(key)).toEqual({ status: "failed", score: "", exit: "suspend" });
+        else {
+          const report = lms.report(key);
+          expect(report).toMatchObject({ completion: "incomplete", success: "unknown", score: "", exit: "suspend" });
+          if ("progress" in report) expect(Number(report.progress)).toBeLessThan(1);
+          expect([stored["cmi.completion_status"], stored["cmi.success_status"]]).toEqual(["incomplete", "unknown"]);
+        }
+      };
+      expect(await leave(page, key)).toHaveLength(1);
+      expectFailedNoScore();
+
+      // Relaunched, the course is back on the result screen with its retry, and leaving again changes nothing.
+      page = await browser.newPage();
+      frame = await lms.launch(page, name, key);
+      expect(await frame.locator("#result-title").textContent()).toMatch(/not yet a pass/);
+      expect(await frame.getByRole("button", { name: "Retry the missed scenarios" }).count()).toBe(1);
+      expect(await leave(page, key)).toHaveLength(1);
+      expectFailedNoScore();
+      expectCleanRecord(key);
+    },
+    PLAY,
+  );
+
   it.each([true, false])(
     "is left halfway and resumed where the learner was (the LMS hands interactions back: %s)",
     async (handsBackInteractions) => {
@@ -246,6 +319,59 @@ describe.each([
     expect(await frame.locator("#intro-title").count()).toBe(1);
     expect(lms.attempt(key).calls.map((call) => call.fn)).not.toContain(is12 ? "LMSFinish" : "Terminate");
     await policy.close();
+    await page.close();
+  });
+
+  it("opens the policy from the course and a clause from the feedback in a new window, by keyboard, leaving the course and its session running", async () => {
+    const key = newAttempt(version);
+    const page = await browser.newPage();
+    const frame = await lms.launch(page, name, key);
+    const courseUrl = frame.url();
+    const ended = () => lms.attempt(key).calls.filter((call) => call.fn === (is12 ? "LMSFinish" : "Terminate"));
+
+    // The policy step's own link: the first stop after its heading, which takes the focus.
+    await frame.getByRole("button", { name: "Start" }).click();
+    await frame.page().keyboard.press("Tab");
+    expect(await focusedText(frame)).toBe("policy page (opens in a new tab)");
+    const policy = await enterOpensPage(frame);
+    expect(policy.url()).toBe(new URL("policy.html", courseUrl).href);
+    expect(await policy.evaluate(() => window.opener === null)).toBe(true); // noopener: the policy cannot reach the course
+    await policy.close();
+    expect(frame.url()).toBe(courseUrl);
+    expect(await frame.locator("#policy-step-title").count()).toBe(1);
+    expect(ended()).toEqual([]);
+
+    // The clause the feedback cites, as the course defines it for the choice made.
+    await readPolicy(frame);
+    const { title, choices } = await screenState(frame);
+    const label = choiceFor(course, title, choices, "incorrect");
+    const cites = choiceNamed(course, title, label)?.clause;
+    const clause = course.policy.sections.flatMap((s) => s.clauses).find((c) => c.id === cites);
+    if (!clause) throw new Error(`No clause for the choice "${label}" in "${title}"`);
+    await frame.getByRole("button", { name: label, exact: true }).click();
+    await frame.waitForSelector(".feedback");
+    // Focus is on the feedback's Continue; the clause link comes just before it.
+    await frame.page().keyboard.press("Shift+Tab");
+    expect(await focusedText(frame)).toBe(`${clause.id} ${clause.title} (opens in a new tab)`);
+    const cited = await enterOpensPage(frame);
+    expect(cited.url()).toBe(new URL(`policy.html#${clause.anchor}`, courseUrl).href);
+    expect(await cited.locator(`[id="${clause.anchor}"][data-clause="${clause.id}"]`).count()).toBe(1);
+    await cited.close();
+    expect(frame.url()).toBe(courseUrl);
+    expect(await frame.locator(".feedback").count()).toBe(1);
+    expect(ended()).toEqual([]);
+
+    // The session still answers: the scenario played after the links is committed.
+    const before = lms.attempt(key).calls.length;
+    await clickThroughScenarios(frame, course, () => "correct", 1);
+    const commits = lms
+      .attempt(key)
+      .calls.slice(before)
+      .filter((call) => call.fn === (is12 ? "LMSCommit" : "Commit"));
+    expect(commits.length).toBeGreaterThan(0);
+    expect(commits.every((call) => call.result === "true")).toBe(true);
+    expect(ended()).toEqual([]);
+    expect(lms.refused(key)).toEqual([]);
     await page.close();
   });
 

@@ -31,13 +31,18 @@ export function focusedText(page: Page | Frame): Promise<string> {
   return page.evaluate(() => (document.activeElement?.textContent ?? "").trim());
 }
 
-/** Which choice label has the wanted outcome in the scenario with this title (falls back to any other). */
-export function choiceFor(course: CourseDefinition, title: string, labels: string[], wanted: Outcome): string {
+/** The choice of the scenario with this title whose button reads `label`, as the course defines it. */
+export function choiceNamed(course: CourseDefinition, title: string, label: string) {
   const scenario = course.scenarios.find((s) => s.title === title);
   if (!scenario) throw new Error(`No scenario titled "${title}"`);
-  const all = Object.values(scenario.nodes).flatMap((node) => (node.type === "question" ? node.choices : []));
-  const outcomeOf = (label: string) =>
-    all.find((choice) => choice.label === label.replace(/^Your choice: /, ""))?.outcome;
+  return Object.values(scenario.nodes)
+    .flatMap((node) => (node.type === "question" ? node.choices : []))
+    .find((choice) => choice.label === label.replace(/^Your choice: /, ""));
+}
+
+/** Which choice label has the wanted outcome in the scenario with this title (falls back to any other). */
+export function choiceFor(course: CourseDefinition, title: string, labels: string[], wanted: Outcome): string {
+  const outcomeOf = (label: string) => choiceNamed(course, title, label)?.outcome;
   return (
     labels.find((label) => outcomeOf(label) === wanted) ??
     labels.find((label) => outcomeOf(label) !== "correct") ??
