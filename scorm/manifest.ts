@@ -18,7 +18,7 @@ export interface ManifestInput {
   files: string[];
 }
 
-/** The shipped manifest templates; a test can pass the folder of a copy it has broken. */
+/** The shipped manifest templates; `npm run package -- --templates DIR` (or a test) passes the folder of a copy. */
 export const TEMPLATES_DIR = new URL("./templates/", import.meta.url);
 export const TEMPLATE_FILES: Record<ScormVersion, string> = {
   scorm12: "imsmanifest-scorm12.xml",

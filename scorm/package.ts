@@ -1,13 +1,19 @@
-// `npm run package`: builds the course as static files for each SCORM version and writes
-// dist/packages/<slug>-<version>-scorm12.zip, …-scorm2004.zip, and the quarterly refresher's pair,
-// each only once its manifest has passed the official schemas and the packager's own checks.
+// `npm run package [-- --out DIR] [--templates DIR]`: builds the course as static files for each
+// SCORM version (into DIR/scorm/<version>, DIR being dist unless --out says) and writes
+// DIR/packages/<slug>-<version>-scorm12.zip, …-scorm2004.zip, and the quarterly refresher's pair,
+// each only once its manifest has passed the official schemas and the packager's own checks. The
+// manifests come from scorm/templates/, or from a copy of that folder given with --templates.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { ContentError } from "../src/lib/contentProblem.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
-import type { ScormVersion } from "./manifest.ts";
+import { TEMPLATE_FILES, type ScormVersion } from "./manifest.ts";
 import { writePackage } from "./writePackage.ts";
+
+const USAGE = "Usage: npm run package [-- --out DIR] [--templates DIR]";
 
 const VERSIONS: { version: ScormVersion; label: string }[] = [
   { version: "scorm12", label: "SCORM 1.2" },
@@ -19,25 +25,41 @@ const COURSES = [
 ];
 
 const step = (message: string) => console.log(`• ${message}`);
+const shown = (file: string) => path.relative(process.cwd(), file) || ".";
+
+let options: { out?: string; templates?: string };
+try {
+  ({ values: options } = parseArgs({
+    options: { out: { type: "string" }, templates: { type: "string" } },
+    strict: true,
+  }));
+} catch (error) {
+  fail(`${(error as Error).message}\n${USAGE}`, 2);
+}
+const outRoot = path.resolve(options.out ?? "dist");
+// A folder of templates is used whole: one without both files would fail half-way through.
+const templatesDir = options.templates ? pathToFileURL(`${path.resolve(options.templates)}/`) : undefined;
+for (const file of templatesDir ? Object.values(TEMPLATE_FILES) : [])
+  if (!existsSync(new URL(file, templatesDir)))
+    fail(`--templates ${options.templates} has no ${file}. Copy scorm/templates/ whole and edit the copy.`, 2);
 
 let policy;
 try {
   policy = loadPolicy({ mode: "strict" });
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
-  console.error(`${(error as Error).message}\nFix the content, then run npm run package again.`);
-  process.exit(1);
+  fail(`${(error as Error).message}\nFix the content, then run npm run package again.`);
 }
 const org = policy.organisation.organisation;
 const slug = (org.shortName ?? org.name)
   .toLowerCase()
   .replace(/[^a-z0-9]+/g, "-")
   .replace(/^-|-$/g, "");
-const outDir = path.resolve("dist/packages");
+const outDir = path.join(outRoot, "packages");
 mkdirSync(outDir, { recursive: true });
 
 for (const { version, label } of VERSIONS) {
-  const buildDir = path.resolve("dist/scorm", version);
+  const buildDir = path.join(outRoot, "scorm", version);
   step(`Building the course for ${label}…`);
   const build = spawnSync(process.execPath, [path.resolve("node_modules/astro/bin/astro.mjs"), "build"], {
     env: {
@@ -71,14 +93,20 @@ for (const { version, label } of VERSIONS) {
       },
       buildDir,
       outDir,
+      templatesDir,
     });
     if (refusal) {
       console.error(refusal);
       process.exit(1);
     }
     const size = statSync(path.join(outDir, name)).size;
-    step(`Wrote dist/packages/${name} (${(size / 1024).toFixed(0)} KB, ${files.length + 1} files).`);
+    step(`Wrote ${shown(path.join(outDir, name))} (${(size / 1024).toFixed(0)} KB, ${files.length + 1} files).`);
   }
+}
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
 }
 
 /** Every file of a build, relative to it, with forward slashes as zips and manifests need. */

@@ -12,7 +12,7 @@ export interface PackageSpec {
   manifest: ManifestInput;
   buildDir: string;
   outDir: string;
-  /** The manifest templates' folder: the shipped one unless a test breaks a copy. */
+  /** The manifest templates' folder: the shipped one unless `npm run package -- --templates` names a copy. */
   templatesDir?: URL;
 }
 

@@ -1,23 +1,6 @@
-import { EMAIL_MAX_LENGTH } from "../lib/fieldRules.ts";
-import type { AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
+import { ACKNOWLEDGEMENT_FIELD_MAX, type AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
 import { OUTCOMES, type Scenario } from "../schemas/scenario.ts";
 import type { CourseDefinition } from "./courseDefinition.ts";
-
-/**
- * The largest acknowledgement a course can send, so that the server's body limit fits real records
- * and not padding. The schema alone would allow 150 scenarios of 20 outcomes (hundreds of KB); a
- * published course is far smaller. Each field is taken at its worst: text fields at the schema's
- * longest, in characters of 3 bytes in UTF-8 (CJK names, say); every scenario of the course played
- * along its longest path, every outcome the longest word with the longest clause that scenario
- * cites; the longest number JSON can write for a score between 0 and 1; the last attempt allowed.
- */
-export const ACKNOWLEDGEMENT_FIELD_MAX = {
-  attemptId: 64,
-  name: 120,
-  employeeId: 64,
-  email: EMAIL_MAX_LENGTH,
-  attempt: 1000,
-} as const;
 
 /** Three bytes in UTF-8 and one UTF-16 unit: the most bytes a character the schema accepts can take. */
 const WIDE = "名";
@@ -32,7 +15,15 @@ const LONGEST_OUTCOME = OUTCOMES.reduce((a, b) => (b.length > a.length ? b : a))
  */
 const MARGIN = 2;
 
-/** The largest body `course` could send, as an object (it passes the body schema). */
+/**
+ * The largest acknowledgement a course can send, so that the server's body limit fits real records
+ * and not padding. The schema alone would allow 150 scenarios of 20 outcomes (hundreds of KB); a
+ * published course is far smaller. Each field is taken at its worst: text fields at the schema's
+ * longest, in characters of 3 bytes in UTF-8 (CJK names, say); every scenario of the course played
+ * along its longest path, every outcome the longest word with the longest clause that scenario
+ * cites; the longest number JSON can write for a score between 0 and 1; the last attempt allowed.
+ * The longest of each field is the schema's own (ACKNOWLEDGEMENT_FIELD_MAX). The body passes the schema.
+ */
 export function largestAcknowledgement(course: CourseDefinition): AcknowledgementRequest {
   const name = WIDE.repeat(ACKNOWLEDGEMENT_FIELD_MAX.name);
   const domain = "@example.com";

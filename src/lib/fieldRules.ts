@@ -5,8 +5,13 @@
  * module reaches the course page, which has a size budget.
  */
 
-/** A clause id as the policy numbers it: "3.4", or an addendum's "FIN.2". */
-export const CLAUSE_ID = /^(?:\d+|[A-Z]{2,4})\.\d+$/;
+/** A clause id as the policy numbers it: "3.4", or an addendum's "FIN.2" (its prefix captured). */
+export const CLAUSE_ID = /^(?:\d+|([A-Z]{2,4}))\.\d+$/;
+
+/** An addendum's clause prefix, as its frontmatter gives it: the FIN of FIN.2, by the clause id rule. */
+export function isClausePrefix(value: string): boolean {
+  return CLAUSE_ID.exec(`${value}.1`)?.[1] === value;
+}
 
 /**
  * An email address, by the rule browsers apply to `<input type="email">` (WHATWG): the characters a

@@ -2,7 +2,7 @@ import type { CourseDefinition } from "../course/courseDefinition.ts";
 import type { ScenarioResult } from "../course/scenarioResult.ts";
 import type { AcknowledgementReceipt, CourseResult, Learner } from "../tracking/tracker.ts";
 import type { CourseStep } from "./progressCodec.ts";
-import type { ScenarioSnapshot } from "./scenarioReplay.ts";
+import type { Playing } from "./scenarioReplay.ts";
 
 /** What the course starts from: the course, and what the tracker kept or knows. */
 export interface CourseInput {
@@ -31,7 +31,7 @@ export interface CourseContext {
   scope: string[];
   index: number;
   finished: Record<string, ScenarioResult>;
-  playing?: { id: string; snapshot: ScenarioSnapshot; shownAt: number };
+  playing?: Playing;
   result?: CourseResult;
   receipt?: AcknowledgementReceipt;
   error?: string;

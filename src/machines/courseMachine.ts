@@ -1,4 +1,4 @@
-import { assertEvent, assign, fromPromise, setup, transition } from "xstate";
+import { assertEvent, assign, fromPromise, setup } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import { acknowledgedResult, courseResult, missedScenarios } from "../course/courseResult.ts";
 import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
@@ -12,7 +12,6 @@ import type {
 import type { CourseContext, CourseInput } from "./courseContext.ts";
 import { encodeProgress, type CourseStep } from "./progressCodec.ts";
 import { newAttemptId, restoreCourse } from "./restoreCourse.ts";
-import type { ScenarioEvent } from "./scenarioMachine.ts";
 import { scenarioReplay } from "./scenarioReplay.ts";
 
 export type { CourseContext, CourseInput };
@@ -44,10 +43,7 @@ export type CourseEvent =
  */
 export function createCourseMachine(course: CourseDefinition, plan: FirstAttemptPlan) {
   const replay = scenarioReplay(course);
-  const { machineFor, startScenario, bankIndex } = replay;
-  type Playing = NonNullable<CourseContext["playing"]>;
-  /** The scenario being played, one event further: a pure transition of its machine. */
-  const advance = ({ id, snapshot }: Playing, event: ScenarioEvent) => transition(machineFor(id), snapshot, event)[0];
+  const { advance, finish, startScenario, bankIndex } = replay;
   /** An attempt at `scenarios`, from the first. */
   const attempt = (scenarios: string[], number: number) => ({
     plan: scenarios,
@@ -55,8 +51,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     attempt: number,
     playing: startScenario(scenarios, 0, Date.now()),
   });
-  const scenarioEnds = ({ playing }: CourseContext) =>
-    !!playing && advance(playing, { type: "scenario.finish" }).status === "done";
+  const scenarioEnds = ({ playing }: CourseContext) => !!playing && !!finish(playing);
   /** Saved progress at `step`: the compact string the tracker keeps. */
   const progress = (context: CourseContext, step: CourseStep) =>
     encodeProgress({
@@ -70,8 +65,8 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       finished: new Map(
         Object.entries(context.finished).map(([id, r]) => [bankIndex(id), r.answers.map((a) => a.choice)]),
       ),
-      current: context.playing?.snapshot.context.answers.map((a) => a.choice) ?? [],
-      showingFeedback: context.playing?.snapshot.context.showingFeedback ?? false,
+      current: context.playing?.answers.map((a) => a.choice) ?? [],
+      showingFeedback: context.playing?.showingFeedback ?? false,
     });
   /** The scenario just played to its end, as the tracker reports it. */
   const finishedPlay = ({ playing, finished, attempt: number }: CourseContext): ScenarioPlay | undefined => {
@@ -104,7 +99,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       allSectionsOpened: ({ context }) => course.policy.sections.every((s) => context.opened.includes(s.number)),
       choiceAccepted: ({ context: { playing }, event }) => {
         assertEvent(event, "choice.select");
-        return !!playing && advance(playing, event).context.answers.length > playing.snapshot.context.answers.length;
+        return !!playing && advance(playing, event).answers.length > playing.answers.length;
       },
       scenarioEnds: ({ context }) => scenarioEnds(context),
       lastScenarioEnds: ({ context }) => scenarioEnds(context) && context.index >= context.plan.length - 1,
@@ -133,20 +128,14 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       }),
       applyChoice: assign(({ context: { playing }, event }) => {
         assertEvent(event, "choice.select");
-        return playing
-          ? { playing: { ...playing, snapshot: advance(playing, { ...event, at: event.at ?? Date.now() }) } }
-          : {};
+        return playing ? { playing: advance(playing, { ...event, at: event.at ?? Date.now() }) } : {};
       }),
       applyContinue: assign(({ context: { playing } }) =>
-        playing
-          ? { playing: { ...playing, snapshot: advance(playing, { type: "feedback.continue" }), shownAt: Date.now() } }
-          : {},
+        playing ? { playing: { ...advance(playing, { type: "feedback.continue" }), shownAt: Date.now() } } : {},
       ),
       finishScenario: assign(({ context: { playing, finished } }) => {
-        const snapshot = playing && advance(playing, { type: "scenario.finish" });
-        return playing && snapshot?.status === "done"
-          ? { finished: { ...finished, [playing.id]: snapshot.output } }
-          : {};
+        const result = playing && finish(playing);
+        return playing && result ? { finished: { ...finished, [playing.id]: result } } : {};
       }),
       startNextScenario: assign(({ context }) => ({
         index: context.index + 1,

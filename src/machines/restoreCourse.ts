@@ -45,7 +45,7 @@ export function restoreCourse(
     const current = ids[saved.index];
     const playing =
       saved.step === "scenarios" && current
-        ? { id: current, snapshot: play(current, saved.current, now, !saved.showingFeedback), shownAt: now }
+        ? { id: current, ...play(current, saved.current, now, !saved.showingFeedback), shownAt: now }
         : startScenario(ids, saved.index, now);
     const context: CourseContext = {
       ...fresh,

@@ -5,7 +5,7 @@ import type { Scenario } from "../schemas/scenario.ts";
 export type ScenarioEvent =
   { type: "choice.select"; index: number; at?: number } | { type: "feedback.continue" } | { type: "scenario.finish" };
 
-interface ScenarioContext {
+export interface ScenarioContext {
   answers: ScenarioAnswer[];
   /** The last answer's feedback is on screen until the learner continues. */
   showingFeedback: boolean;

@@ -2,28 +2,45 @@ import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import type { Scenario } from "../schemas/scenario.ts";
 import type { ScenarioResult } from "../course/scenarioResult.ts";
-import { createScenarioMachine, type ScenarioMachine } from "./scenarioMachine.ts";
+import {
+  createScenarioMachine,
+  type ScenarioContext,
+  type ScenarioEvent,
+  type ScenarioMachine,
+} from "./scenarioMachine.ts";
 
-export type ScenarioSnapshot = SnapshotFrom<ScenarioMachine>;
+/**
+ * A scenario part-way through, as plain data: the node on screen and the machine's context (the
+ * answers so far, whether the last one's feedback shows). The course keeps this, not the machine's
+ * snapshot, which carries the machine itself: the course's context is data only.
+ */
+export interface ScenarioState extends ScenarioContext {
+  node: string;
+}
+
+/** The scenario on screen: which, where the learner is in it, and since when its situation shows. */
+export interface Playing extends ScenarioState {
+  id: string;
+  shownAt: number;
+}
 
 /**
  * The course's scenarios as machines it can step through without running actors: saved progress is
  * only choices, and these pure transitions turn choices back into what the learner saw.
  */
 export interface ScenarioReplay {
-  machineFor: (id: string) => ScenarioMachine;
   /** Position of a scenario in the course's bank, as saved progress stores it. */
   bankIndex: (id: string) => number;
   /** Replays choices; the last choice's feedback stays on screen unless it was dismissed. */
-  play: (id: string, choices: readonly number[], now: number, feedbackDismissed?: boolean) => ScenarioSnapshot;
+  play: (id: string, choices: readonly number[], now: number, feedbackDismissed?: boolean) => ScenarioState;
+  /** The scenario being played, one event further (unchanged by an event it does not take). */
+  advance: (playing: Playing, event: ScenarioEvent) => Playing;
+  /** The result of finishing the scenario where it stands, or undefined when it cannot finish there. */
+  finish: (playing: Pick<Playing, "id"> & ScenarioState) => ScenarioResult | undefined;
   /** Replays a scenario to its end, or undefined when the choices do not end it. */
   finishedPlay: (id: string, choices: readonly number[], now: number) => ScenarioResult | undefined;
   /** The plan's scenario at `index`, fresh, or undefined past the end. */
-  startScenario: (
-    plan: string[],
-    index: number,
-    now: number,
-  ) => { id: string; snapshot: ScenarioSnapshot; shownAt: number } | undefined;
+  startScenario: (plan: string[], index: number, now: number) => Playing | undefined;
 }
 
 export function scenarioReplay(course: CourseDefinition): ScenarioReplay {
@@ -34,6 +51,23 @@ export function scenarioReplay(course: CourseDefinition): ScenarioReplay {
     if (!machine) throw new Error(`Scenario "${id}" is not part of this course.`);
     return machine;
   };
+  // A scenario's states are flat, one per node: the state's value is the node's id.
+  const stateOf = ({ value, context }: SnapshotFrom<ScenarioMachine>): ScenarioState => ({
+    node: value,
+    ...context,
+  });
+  /** The machine's snapshot where the scenario stands, rebuilt from the data, one event further. */
+  const next = (
+    { id, node, answers, showingFeedback }: Parameters<ScenarioReplay["finish"]>[0],
+    event: ScenarioEvent,
+  ) => {
+    const machine = machineFor(id);
+    return transition(machine, machine.resolveState({ value: node, context: { answers, showingFeedback } }), event)[0];
+  };
+  const finish: ScenarioReplay["finish"] = (playing) => {
+    const snapshot = next(playing, { type: "scenario.finish" });
+    return snapshot.status === "done" ? snapshot.output : undefined;
+  };
   const play: ScenarioReplay["play"] = (id, choices, now, feedbackDismissed = false) => {
     const machine = machineFor(id);
     let [snapshot] = initialTransition(machine);
@@ -42,19 +76,17 @@ export function scenarioReplay(course: CourseDefinition): ScenarioReplay {
       [snapshot] = transition(machine, snapshot, { type: "choice.select", index, at: now });
     });
     if (feedbackDismissed) [snapshot] = transition(machine, snapshot, { type: "feedback.continue" });
-    return snapshot;
+    return stateOf(snapshot);
   };
   return {
-    machineFor,
     bankIndex: (id) => bankIndexes.get(id) ?? -1,
     play,
-    finishedPlay: (id, choices, now) => {
-      const [snapshot] = transition(machineFor(id), play(id, choices, now, true), { type: "scenario.finish" });
-      return snapshot.status === "done" ? snapshot.output : undefined;
-    },
+    advance: (playing, event) => ({ ...playing, ...stateOf(next(playing, event)) }),
+    finish,
+    finishedPlay: (id, choices, now) => finish({ id, ...play(id, choices, now, true) }),
     startScenario: (plan, index, now) => {
       const id = plan[index];
-      return id ? { id, snapshot: play(id, [], now), shownAt: now } : undefined;
+      return id ? { id, ...play(id, [], now), shownAt: now } : undefined;
     },
   };
 }

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { z } from "zod";
-import { tightenDataFolder } from "./dataFolderModes.ts";
 import { dataFiles } from "./dataFiles.ts";
 import { bootId, bootTime, isRunning, processStartedAt, processStartTicks } from "./processIdentity.ts";
 import { StoreError } from "./storeError.ts";
@@ -36,17 +35,14 @@ type Verdict = { stale: string } | { refuse: string };
  * of this folder (its process gone, its pid reused by another process, or a server of a folder
  * copied with its lock) is stale: it is taken over and reported through `warn`. A live server, a
  * lock from another host (a folder on shared storage) or a file that is no lock this version knows
- * is refused, with what to check. Once the folder is ours its modes are made owner-only.
- * Returns the release, which removes the lock only while it is still this process's.
+ * is refused, with what to check. Returns the release, which removes the lock only while it is
+ * still this process's. (The store makes the folder owner-only once it has opened: tightenDataFolder.)
  */
 export function acquireDataLock(dir: string, warn: (message: string) => void = console.warn): () => void {
   const file = dataFiles(dir).lock;
   const mine = `${JSON.stringify(ownLock(dir))}\n`;
   for (let tries = 0; tries < 3; tries++) {
-    if (create(file, mine, dir)) {
-      tightenDataFolder(dir, warn);
-      return () => release(file, mine);
-    }
+    if (create(file, mine, dir)) return () => release(file, mine);
     const found = readLock(file);
     if (found === undefined) continue; // removed meanwhile: try again
     const verdict = judge(found, file, dir);

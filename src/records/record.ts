@@ -1,6 +1,12 @@
 import { z } from "zod";
-import type { AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
-import { OUTCOMES } from "../schemas/scenario.ts";
+import { AcknowledgementBodySchema } from "../schemas/acknowledgementBody.ts";
+import { shapeOf } from "./shapeOf.ts";
+
+/**
+ * What a record keeps of the acknowledgement body (the policy, and the result with the attempt's id)
+ * is defined once, by the body's schema; read back, only its shape is checked (shapeOf says why).
+ */
+const { policy, result, attemptId } = AcknowledgementBodySchema.shape;
 
 /**
  * One acknowledgement as stored in the journal: the evidence HR relies on. Every line read back is
@@ -19,22 +25,9 @@ export const RecordSchema = z.strictObject({
     /** True when the learner typed who they are (form identity) rather than single sign-on vouching for it. */
     selfAsserted: z.boolean(),
   }),
-  policy: z.strictObject({ version: z.string(), hash: z.string() }),
-  /** The result as the acknowledgement body carries it, with the attempt's id (see ResultFollowsBody). */
-  result: z.strictObject({
-    mode: z.enum(["onboarding", "refresher"]),
-    score: z.number(),
-    passed: z.boolean(),
-    attempt: z.int(),
-    attemptId: z.string(),
-    scenarios: z.array(
-      z.strictObject({
-        id: z.string(),
-        score: z.number(),
-        outcomes: z.array(z.strictObject({ clause: z.string(), outcome: z.enum(OUTCOMES) })),
-      }),
-    ),
-  }),
+  policy: shapeOf(policy),
+  /** The result as the acknowledgement body carries it, with the attempt's id. */
+  result: shapeOf(result.extend({ attemptId })),
   /** The full name the learner typed as a signature. */
   signature: z.string(),
   /** Server time the record was made durable, ISO 8601. */
@@ -46,29 +39,6 @@ export const RecordSchema = z.strictObject({
 });
 
 export type AcknowledgementRecord = z.output<typeof RecordSchema>;
-
-/**
- * The acknowledgement body's schema is the one definition of a result: a stored result is the body's
- * result plus the attempt's id, and this type fails to compile when one of them changes without the
- * other. (The record schema checks shape only, not the body's rules: it runs on every line read back,
- * and a record keeps what the body accepted when it was written.)
- */
-export type ResultFollowsBody = Same<
-  AcknowledgementRecord["result"],
-  AcknowledgementBody["result"] & { attemptId: string }
->;
-const resultFollowsBody: ResultFollowsBody = true;
-void resultFollowsBody;
-
-/** Whether A and B hold the same fields, nested ones and optional ones included. */
-type Same<A, B> = Mutual<A, B> extends true ? Mutual<Filled<A>, Filled<B>> : false;
-type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** Every field required, at every depth: a field only one side has, even an optional one, then shows. */
-type Filled<T> = T extends readonly (infer Item)[]
-  ? Filled<Item>[]
-  : T extends object
-    ? { [K in keyof T]-?: Filled<T[K]> }
-    : T;
 
 /** What a caller supplies; the journal adds the position, id, time and chain. */
 export type NewAcknowledgement = Omit<AcknowledgementRecord, "seq" | "id" | "recordedAt" | "prevHash" | "hash">;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { EmployeeSchema, type Employee } from "../schemas/employee.ts";
 import { canonicalJson } from "./canonicalJson.ts";
 import { acquireDataLock } from "./dataLock.ts";
+import { tightenDataFolder } from "./dataFolderModes.ts";
 import { dataFiles } from "./dataFiles.ts";
 import { readIndex, saveIndex } from "./indexFile.ts";
 import { digestOf, Journal, type JournalMark, type JournalPrefix } from "./journal.ts";
@@ -68,6 +69,8 @@ export async function openRecordsStore(
     const state = new Low<State>(stateFile(files.state), { roster: [] });
     await state.read();
     const { index, journal, indexed } = await openIndexed(files.journal, files.index, warn);
+    // Only a store that opened makes its folder owner-only: a refused start leaves modes as they were too.
+    tightenDataFolder(dir, warn);
     const store = new EmbeddedStore(dir, files.index, journal, index, state, release, warn, indexed);
     if (journal.count - indexed >= SAVE_INDEX_EVERY || (indexed === 0 && journal.count > 0)) store.saveIndexSoon(); // the next start then reads only what is new
     return store;

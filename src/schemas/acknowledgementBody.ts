@@ -1,6 +1,20 @@
 import { z } from "zod";
+import { EMAIL_MAX_LENGTH } from "../lib/fieldRules.ts";
 import { clauseId, email, text } from "./fields.ts";
 import { OUTCOMES } from "./scenario.ts";
+
+/**
+ * The longest of each bounded field, in characters, and the last attempt allowed: the schema below
+ * holds the body to them, and the body limit is built from them (src/course/largestAcknowledgement.ts).
+ */
+export const ACKNOWLEDGEMENT_FIELD_MAX = {
+  attemptId: 64,
+  name: 120,
+  employeeId: 64,
+  email: EMAIL_MAX_LENGTH,
+  attempt: 1000,
+} as const;
+const MAX = ACKNOWLEDGEMENT_FIELD_MAX;
 
 /** One line of free text from a person: control characters corrupt exports. */
 const line = (max: number, what: string) => text(what, { max, singleLine: true });
@@ -13,17 +27,19 @@ export const AcknowledgementBodySchema = z.strictObject({
   /** Identifies one attempt at the course; sending it again returns the first record. */
   attemptId: z
     .string({ error: "must be the attempt id the course generated" })
-    .regex(/^[a-z0-9]{8,64}$/, { error: "must be 8 to 64 lower-case letters and digits" }),
+    .regex(new RegExp(`^[a-z0-9]{8,${MAX.attemptId}}$`), {
+      error: `must be 8 to ${MAX.attemptId} lower-case letters and digits`,
+    }),
   /** Who acknowledges, as the learner typed it: required with form identity, ignored behind single sign-on. */
   learner: z
     .strictObject({
-      name: line(120, "the learner's full name"),
+      name: line(MAX.name, "the learner's full name"),
       email: email("the learner's work email"),
-      employeeId: line(64, "the learner's employee id"),
+      employeeId: line(MAX.employeeId, "the learner's employee id"),
     })
     .optional(),
   /** The full name typed as a signature; must match learner.name. */
-  typedName: line(120, "the full name typed as a signature"),
+  typedName: line(MAX.name, "the full name typed as a signature"),
   policy: z.strictObject({
     version: line(32, "the policy version shown to the learner"),
     hash: z
@@ -34,7 +50,7 @@ export const AcknowledgementBodySchema = z.strictObject({
     mode: z.enum(["onboarding", "refresher"], { error: "must be onboarding or refresher" }),
     score: z.number({ error: "must be a number from 0 to 1" }).min(0).max(1),
     passed: z.boolean({ error: "must be true or false" }),
-    attempt: z.number({ error: "must be a whole number" }).int().min(1).max(1000),
+    attempt: z.number({ error: "must be a whole number" }).int().min(1).max(MAX.attempt),
     scenarios: z
       .array(
         z.strictObject({

@@ -1,16 +1,20 @@
 import { z } from "zod";
-import { isCalendarDate } from "../lib/fieldRules.ts";
+import { isCalendarDate, isEmail } from "../lib/fieldRules.ts";
 
 /**
- * One row of the HR roster, as the store keeps it (`state.json`). Mostly its shape: what a good
- * value is (an email address, say) is checked where rows come in, by the roster import.
+ * One row of the HR roster, as the store keeps it (`state.json`): its shape, and the roster import's
+ * rules for the values it keys on (the shared rules of src/lib/fieldRules.ts), so that a hand-edited
+ * file cannot slip past them. The import says what to write in each field; this names what is wrong.
  */
 export const EmployeeSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
-  email: z.string(),
+  /** A work email address, by the rule the roster import applies (and keys learners on). */
+  email: z.string().refine(isEmail, {
+    error: (issue) => `must be an email address such as ada@yourcompany.com, not ${JSON.stringify(issue.input)}`,
+  }),
   department: z.string(),
-  /** A real calendar date, YYYY-MM-DD (the rule the roster import applies, so a hand-edited file cannot slip past it). */
+  /** A real calendar date, YYYY-MM-DD (the rule the roster import applies). */
   startDate: z.string().refine(isCalendarDate, { error: "must be a real date written YYYY-MM-DD" }),
   manager: z.string(),
 });

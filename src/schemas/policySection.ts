@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isClausePrefix } from "../lib/fieldRules.ts";
 import { text } from "./fields.ts";
 import { ADDENDA } from "./organisation.ts";
 
@@ -23,7 +24,7 @@ export const AddendumFrontmatterSchema = z.strictObject({
   /** Which addendum this is; switched on by `addenda` in organisation.yaml. */
   addendum: z.enum(ADDENDA, { error: `must be one of ${ADDENDA.join(", ")}.` }),
   /** Clause id prefix, e.g. FIN for clauses FIN.1, FIN.2. */
-  prefix: z.string().regex(/^[A-Z]{2,4}$/, { error: "must be two to four capital letters, e.g. FIN." }),
+  prefix: z.string().refine(isClausePrefix, { error: "must be two to four capital letters, e.g. FIN." }),
   ...common,
 });
 

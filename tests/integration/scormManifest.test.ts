@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { unzipSync } from "fflate";
@@ -21,6 +22,35 @@ const input = (version: ScormVersion): ManifestInput => ({
   launch: "index.html",
   files: FILES,
 });
+
+/** Templates broken on purpose, each with the line the schema then points at and the schema's message. */
+const BROKEN_TEMPLATES = [
+  {
+    version: "scorm12",
+    breakage: "an element misspelt",
+    breakTemplate: (text: string) => text.replace(/<(\/?)organizations\b/g, "<$1organisations"),
+    brokenLine: "<organisations ",
+    message:
+      "element organisations: Schemas validity error : Element '{http://www.imsproject.org/xsd/imscp_rootv1p1p2}organisations': This element is not expected.",
+  },
+  {
+    version: "scorm2004",
+    breakage: "a required attribute removed",
+    breakTemplate: (text: string) => text.replace(' type="webcontent"', ""),
+    brokenLine: "<resource ",
+    message:
+      "element resource: Schemas validity error : Element '{http://www.imsglobal.org/xsd/imscp_v1p1}resource': The attribute 'type' is required but missing.",
+  },
+] as const;
+
+/** A throwaway copy of scorm/templates/ with one template broken, and the manifest line that is then wrong. */
+function brokenTemplates({ version, breakTemplate, brokenLine }: (typeof BROKEN_TEMPLATES)[number]) {
+  const templates = copyFolder("scorm/templates");
+  editFile(templates, TEMPLATE_FILES[version], breakTemplate);
+  const template = readFileSync(path.join(templates, TEMPLATE_FILES[version]), "utf8");
+  // The broken line comes before the file list, so its line in the manifest is its line in the template.
+  return { templates, line: template.slice(0, template.indexOf(brokenLine)).split("\n").length };
+}
 
 describe.each(["scorm12", "scorm2004"] as const)("%s manifest", (version) => {
   it("passes the official schemas and the packager's own checks", async () => {
@@ -108,31 +138,11 @@ describe("writePackage, which npm run package calls for every zip", () => {
     expect(Buffer.from(entries["_astro/course.js"] ?? []).toString()).toBe("_astro/course.js");
   });
 
-  it.each([
-    {
-      version: "scorm12",
-      breakage: "an element misspelt",
-      breakTemplate: (text: string) => text.replace(/<(\/?)organizations\b/g, "<$1organisations"),
-      brokenLine: "<organisations ",
-      message:
-        "element organisations: Schemas validity error : Element '{http://www.imsproject.org/xsd/imscp_rootv1p1p2}organisations': This element is not expected.",
-    },
-    {
-      version: "scorm2004",
-      breakage: "a required attribute removed",
-      breakTemplate: (text: string) => text.replace(' type="webcontent"', ""),
-      brokenLine: "<resource ",
-      message:
-        "element resource: Schemas validity error : Element '{http://www.imsglobal.org/xsd/imscp_v1p1}resource': The attribute 'type' is required but missing.",
-    },
-  ] as const)(
+  it.each(BROKEN_TEMPLATES)(
     "refuses a $version template with $breakage: the schema's message, the file and the line, and no zip",
-    async ({ version, breakTemplate, brokenLine, message }) => {
-      const templates = copyFolder("scorm/templates");
-      editFile(templates, TEMPLATE_FILES[version], breakTemplate);
-      const template = readFileSync(path.join(templates, TEMPLATE_FILES[version]), "utf8");
-      // The broken line comes before the file list, so its line in the manifest is its line in the template.
-      const line = template.slice(0, template.indexOf(brokenLine)).split("\n").length;
+    async (broken) => {
+      const { version, message } = broken;
+      const { templates, line } = brokenTemplates(broken);
       const outDir = emptyFolder("packages");
       const name = `kestrel-1.0.0-${version}.zip`;
       writeFileSync(path.join(outDir, name), "a zip from an earlier run");
@@ -151,4 +161,47 @@ describe("writePackage, which npm run package calls for every zip", () => {
       expect(readdirSync(outDir)).toEqual([]);
     },
   );
+});
+
+describe("npm run package", () => {
+  it.each(BROKEN_TEMPLATES)(
+    "fails with a $version template with $breakage: exit code 1, the schema's message, the file and the line, and no zip for it",
+    (broken) => {
+      const { version, message } = broken;
+      const { templates, line } = brokenTemplates(broken);
+      const out = emptyFolder("package-out");
+      const packages = path.join(out, "packages");
+      mkdirSync(packages);
+      // The shipped content's first zip of this version: the one refused.
+      const name = `kestrel-1.0.0-${version}.zip`;
+      const earlier = path.join(packages, name);
+      writeFileSync(earlier, "a zip from an earlier run");
+
+      // The real command, with its builds, on a copy of the templates and into a throwaway folder.
+      const run = spawnSync(process.execPath, ["scorm/package.ts", "--out", out, "--templates", templates], {
+        env: { ...process.env, NODE_ENV: "production" },
+        encoding: "utf8",
+      });
+
+      expect(run.status, run.stdout + run.stderr).toBe(1);
+      expect(run.stderr).toContain(`${name}: the manifest is not fit to ship, so nothing was written for it:`);
+      expect(run.stderr).toContain(`  - ${name}/imsmanifest.xml:${line}: ${message}`);
+      expect(run.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/); // a refusal, not a crash
+      expect(existsSync(earlier)).toBe(false);
+      expect(readdirSync(packages).filter((zip) => zip.endsWith(`-${version}.zip`))).toEqual([]);
+    },
+  );
+
+  it("refuses a templates folder without both templates before it builds anything", () => {
+    const templates = emptyFolder("templates");
+    const out = emptyFolder("package-out");
+    const run = spawnSync(process.execPath, ["scorm/package.ts", "--out", out, "--templates", templates], {
+      encoding: "utf8",
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `--templates ${templates} has no imsmanifest-scorm12.xml. Copy scorm/templates/ whole and edit the copy.\n`,
+    );
+    expect(readdirSync(out)).toEqual([]);
+  });
 });

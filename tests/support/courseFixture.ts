@@ -51,12 +51,12 @@ export function playScenario(actor: CourseActor, prefer: "correct" | "incorrect"
     const playing = actor.getSnapshot().context.playing;
     if (!playing) throw new Error("No scenario is being played");
     const scenario = actor.getSnapshot().context.course.scenarios.find((s) => s.id === playing.id);
-    const node = scenario?.nodes[String(playing.snapshot.value)];
+    const node = scenario?.nodes[playing.node];
     if (node?.type === "end") {
       actor.send({ type: "scenario.finish" });
       return;
     }
-    if (node?.type !== "question") throw new Error(`Unexpected node ${String(playing.snapshot.value)}`);
+    if (node?.type !== "question") throw new Error(`Unexpected node ${playing.node}`);
     const wanted = node.choices.findIndex((c) => c.outcome === prefer);
     actor.send({ type: "choice.select", index: wanted === -1 ? 0 : wanted });
     actor.send({ type: "feedback.continue" });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  ACKNOWLEDGEMENT_FIELD_MAX,
   acknowledgementBodyLimit,
   largestAcknowledgement,
   largestAcknowledgementBytes,
   longestPath,
 } from "../../src/course/largestAcknowledgement.ts";
-import { AcknowledgementBodySchema } from "../../src/schemas/acknowledgementBody.ts";
+import { ACKNOWLEDGEMENT_FIELD_MAX, AcknowledgementBodySchema } from "../../src/schemas/acknowledgementBody.ts";
 import type { Scenario } from "../../src/schemas/scenario.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import { genuineOnboardingBody } from "../support/genuineBody.ts";

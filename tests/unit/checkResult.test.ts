@@ -28,8 +28,8 @@ async function play(course: CourseDefinition, start: object, choices: number[], 
   for (let round = 0; ; round++) {
     while (actor.getSnapshot().value === "scenarios") {
       const { playing } = actor.getSnapshot().context;
-      const node = course.scenarios.find((s) => s.id === playing?.id)?.nodes[String(playing?.snapshot.value)];
-      if (playing?.snapshot.context.showingFeedback) actor.send({ type: "feedback.continue" });
+      const node = course.scenarios.find((s) => s.id === playing?.id)?.nodes[playing?.node ?? ""];
+      if (playing?.showingFeedback) actor.send({ type: "feedback.continue" });
       else if (node?.type === "end") actor.send({ type: "scenario.finish" });
       else if (node?.type === "question")
         actor.send({ type: "choice.select", index: (choices[next++ % choices.length] ?? 0) % node.choices.length });

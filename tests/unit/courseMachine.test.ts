@@ -122,11 +122,32 @@ describe("course machine", () => {
     const after = second.actor.getSnapshot();
     expect(after.value).toBe("scenarios");
     expect(after.context.playing?.id).toBe(before.playing?.id);
-    expect(after.context.playing?.snapshot.value).toBe(before.playing?.snapshot.value);
-    expect(after.context.playing?.snapshot.context.showingFeedback).toBe(true);
-    expect(after.context.playing?.snapshot.context.answers.map((a) => a.choice)).toEqual([1]);
+    expect(after.context.playing?.node).toBe(before.playing?.node);
+    expect(after.context.playing?.showingFeedback).toBe(true);
+    expect(after.context.playing?.answers.map((a) => a.choice)).toEqual([1]);
     expect(Object.keys(after.context.finished)).toEqual(Object.keys(before.finished));
     expect(after.context.attemptId).toBe(before.attemptId);
+  });
+
+  it("holds data only in its context at every step: a structured clone of it is the same, to the type", async () => {
+    const storage = new MemoryStorage();
+    const { actor } = await startCourse(course, storage);
+    const contexts: unknown[] = [];
+    actor.subscribe((snapshot) => contexts.push(snapshot.context));
+    actor.send({ type: "course.start", audiences: [] });
+    readPolicy(actor);
+    playScenario(actor, "correct");
+    actor.send({ type: "choice.select", index: 0 }); // feedback showing, mid-scenario
+    actor.stop();
+    // A reload mid-scenario rebuilds the context from saved progress: data only too.
+    const reloaded = await startCourse(course, storage);
+    reloaded.actor.subscribe((snapshot) => contexts.push(snapshot.context));
+    contexts.push(reloaded.actor.getSnapshot().context);
+    reloaded.actor.send({ type: "feedback.continue" });
+    while (reloaded.actor.getSnapshot().value === "scenarios") playScenario(reloaded.actor, "correct");
+    expect(contexts.length).toBeGreaterThan(everyoneIds.length * 2);
+    // structuredClone refuses functions (a machine) and copies class instances as plain objects.
+    for (const context of contexts) expect(structuredClone(context)).toStrictEqual(context);
   });
 
   it("resumes in the policy step with the sections already opened", async () => {

@@ -2,12 +2,11 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireDataLock } from "../../src/records/dataLock.ts";
 import { tightenDataFolder } from "../../src/records/dataFolderModes.ts";
 import { dataFiles, isTornFile, tornFile } from "../../src/records/dataFiles.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { adminToken } from "../../src/server/adminAuth.ts";
-import { acknowledgement, dataDir } from "../support/records.ts";
+import { acknowledgement, dataDir, recordAt } from "../support/records.ts";
 import { smallDisk } from "../support/smallDisk.ts";
 
 const modeOf = (file: string) => statSync(file).mode & 0o777;
@@ -77,21 +76,24 @@ describe("modes of the files the store creates", () => {
 });
 
 describe("a data folder left open to others by an earlier release", () => {
-  it("is made owner-only at start, the store's files too, each change reported; other files are left alone", () => {
+  it("is made owner-only at start, the store's files too, each change reported; other files are left alone", async () => {
     const dir = dataDir();
     const files = dataFiles(dir);
     const torn = tornFile(files.journal, new Date("2026-02-01T10:00:00Z"));
     const notes = path.join(dir, "notes.txt");
-    for (const file of [files.journal, files.state, files.adminToken, torn, notes]) writeFileSync(file, "x");
+    writeFileSync(files.journal, `${JSON.stringify(recordAt(1, "2026-01-05T09:00:00.000Z"))}\n`);
+    writeFileSync(files.state, '{"roster":[]}');
+    for (const file of [files.adminToken, torn, notes]) writeFileSync(file, "x");
     for (const file of [files.journal, files.state, torn, notes]) chmodSync(file, 0o644);
     chmodSync(files.adminToken, 0o640);
     chmodSync(dir, 0o755);
     const warnings: string[] = [];
-    cleanups.push(acquireDataLock(dir, (message) => warnings.push(message)));
+    const store = await openRecordsStore(dir, (message) => warnings.push(message));
+    cleanups.push(() => store.close());
     expect(modeOf(dir)).toBe(0o700);
     for (const file of [files.journal, files.state, files.adminToken, torn]) expect(modeOf(file), file).toBe(0o600);
     expect(modeOf(notes)).toBe(0o644);
-    expect(warnings).toHaveLength(5);
+    expect(warnings.filter((warning) => warning.includes("open to other users"))).toHaveLength(5);
     expect(warnings).toContain(
       `${dir} was open to other users (mode 0755), though the records hold names and emails: it is now 0700, owner only.`,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLAUSE_ID, hasControlCharacters, isCalendarDate, isEmail } from "../../src/lib/fieldRules.ts";
+import { CLAUSE_ID, hasControlCharacters, isCalendarDate, isClausePrefix, isEmail } from "../../src/lib/fieldRules.ts";
 import { calendarDate, email, firstProblem, text } from "../../src/schemas/fields.ts";
 
 describe("field rules", () => {
@@ -31,6 +31,9 @@ describe("field rules", () => {
   it("knows clause ids and control characters", () => {
     expect(["3.4", "FIN.2", "10.12"].every((id) => CLAUSE_ID.test(id))).toBe(true);
     expect(["3", "3.", "fin.2", "FINANCE.2", "3.4a"].some((id) => CLAUSE_ID.test(id))).toBe(false);
+    // An addendum's prefix is what its clause ids start with: letters, never a section number.
+    expect(["FIN", "HC", "LEGL"].every(isClausePrefix)).toBe(true);
+    expect(["3", "F", "FINAN", "fin", "FIN.2", "FIN.1", ""].some(isClausePrefix)).toBe(false);
     expect(["a\tb", "a\nb", "a\u0000b", "a\u007fb"].every(hasControlCharacters)).toBe(true);
     expect(hasControlCharacters("Zoë O'Neil – Ltd")).toBe(false);
   });

@@ -53,9 +53,9 @@ function visible(actor: Actor) {
     attempt: context.attempt,
     playing: context.playing && {
       id: context.playing.id,
-      node: context.playing.snapshot.value,
-      feedback: context.playing.snapshot.context.showingFeedback,
-      choices: context.playing.snapshot.context.answers.map((a) => a.choice),
+      node: context.playing.node,
+      feedback: context.playing.showingFeedback,
+      choices: context.playing.answers.map((a) => a.choice),
     },
     finished: Object.fromEntries(
       Object.entries(context.finished).map(([id, r]) => [id, r.answers.map((a) => a.choice)]),
@@ -85,8 +85,8 @@ async function playThrough(course: CourseDefinition, choices: number[], reloadEv
   for (let round = 0; round <= retries && actor.getSnapshot().value !== "done"; round++) {
     while (actor.getSnapshot().value === "scenarios") {
       const playing = actor.getSnapshot().context.playing;
-      const node = course.scenarios.find((s) => s.id === playing?.id)?.nodes[String(playing?.snapshot.value)];
-      if (playing?.snapshot.context.showingFeedback) actor.send({ type: "feedback.continue" });
+      const node = course.scenarios.find((s) => s.id === playing?.id)?.nodes[playing?.node ?? ""];
+      if (playing?.showingFeedback) actor.send({ type: "feedback.continue" });
       else if (node?.type === "end") actor.send({ type: "scenario.finish" });
       else if (node?.type === "question") {
         // Out-of-range indices are sent too: the machine must ignore them; then a valid one follows.

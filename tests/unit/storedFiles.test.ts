@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataFiles } from "../../src/records/dataFiles.ts";
@@ -8,13 +8,26 @@ import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { readRoster } from "../../src/records/stateFile.ts";
 import { acknowledgement, allRecords, dataDir, recordAt } from "../support/records.ts";
 
-/** Every file of a data folder and its bytes, to show that a refused start changed nothing. */
+/**
+ * Every file of a data folder with its mode and bytes, and the folder's mode, to show that a refused
+ * start changed nothing. The folder and its files are first left open to others (0755 and 0644), as
+ * an earlier release left them: a start that goes on makes them owner-only, a refused one must not.
+ */
 function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir)
-      .sort()
-      .map((name) => [name, readFileSync(path.join(dir, name)).toString("base64")]),
-  );
+  const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
+  const files = readdirSync(dir)
+    .sort()
+    .map((name): [string, string] => {
+      const file = path.join(dir, name);
+      return [name, `${mode(file)} ${readFileSync(file).toString("base64")}`];
+    });
+  return Object.fromEntries([[".", mode(dir)], ...files]);
+}
+
+/** Leaves a data folder and its files open to others, as an earlier release did. */
+function openToOthers(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const name of readdirSync(dir)) chmodSync(path.join(dir, name), 0o644);
 }
 
 /** A data folder whose journal holds `count` valid records, as JSON Lines. */
@@ -55,16 +68,22 @@ describe("a state file of the wrong shape", () => {
       { roster: [{ ...employee(0), startDate: "2026-02-30" }] },
       /roster\.0\.startDate must be a real date written YYYY-MM-DD/,
     ],
+    [
+      "an email that is not an address",
+      { roster: [employee(0), { ...employee(1), email: "person1 at kestrel" }] },
+      /roster\.1\.email must be an email address such as ada@yourcompany\.com, not "person1 at kestrel"/,
+    ],
     ["an unknown field", { roster: [], teams: [] }, /the top level has a field this version does not know: teams/],
   ];
 
   it.each(cases)(
-    "refuses %s at start, naming the file and the field, and changes nothing",
+    "refuses %s at start, naming the file and the field, and changes nothing, not even a mode",
     async (_, state, problem) => {
       const dir = dataDir();
       writeFileSync(dataFiles(dir).state, JSON.stringify(state, null, 2));
       // A torn journal line too: the refused start must not even set it aside.
       writeFileSync(dataFiles(dir).journal, `${journalLines(1).join("\n")}\n{"seq":2,"id":"ack-0`);
+      openToOthers(dir);
       const before = snapshot(dir);
       const refusal = openRecordsStore(dir);
       await expect(refusal).rejects.toThrow(
@@ -116,16 +135,20 @@ describe("a journal line of the wrong shape", () => {
     ],
   ];
 
-  it.each(cases)("refuses %s at start, naming the file and the line, and changes nothing", async (_, line, problem) => {
-    const dir = dataDir();
-    writeFileSync(dataFiles(dir).journal, `${[first, line, third].join("\n")}\n`);
-    const before = snapshot(dir);
-    const refusal = openRecordsStore(dir);
-    await expect(refusal).rejects.toThrow(/acknowledgements\.jsonl line 2 /);
-    await expect(refusal).rejects.toThrow(problem);
-    await expect(refusal).rejects.toThrow(/never repaired automatically: restore it from a backup, or move it aside/);
-    expect(snapshot(dir)).toEqual(before);
-  });
+  it.each(cases)(
+    "refuses %s at start, naming the file and the line, and changes nothing, not even a mode",
+    async (_, line, problem) => {
+      const dir = dataDir();
+      writeFileSync(dataFiles(dir).journal, `${[first, line, third].join("\n")}\n`);
+      openToOthers(dir);
+      const before = snapshot(dir);
+      const refusal = openRecordsStore(dir);
+      await expect(refusal).rejects.toThrow(/acknowledgements\.jsonl line 2 /);
+      await expect(refusal).rejects.toThrow(problem);
+      await expect(refusal).rejects.toThrow(/never repaired automatically: restore it from a backup, or move it aside/);
+      expect(snapshot(dir)).toEqual(before);
+    },
+  );
 
   it("is refused by the streaming reader (npm run export), also as a complete last line without a newline", async () => {
     const dir = dataDir();

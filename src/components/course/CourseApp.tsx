@@ -66,13 +66,7 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   // Focus follows the learner: a new step, situation or feedback moves focus to its [data-autofocus].
   const laterStep = step === "result" || step === "acknowledgement" || step === "done" || step === "ended";
   // A later step that waited for its chunk takes focus when the chunk arrives.
-  const focusKey = [
-    step,
-    playing?.id,
-    String(playing?.snapshot.value),
-    playing?.snapshot.context.showingFeedback,
-    laterStep && !!later,
-  ].join("|");
+  const focusKey = [step, playing?.id, playing?.node, playing?.showingFeedback, laterStep && !!later].join("|");
   const region = useRef<HTMLDivElement>(null);
   const firstKey = useRef(focusKey);
   useEffect(() => {

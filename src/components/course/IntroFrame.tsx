@@ -14,7 +14,8 @@ export function IntroFrame({ course, latestReceipt, title, onStart, children }: 
     onStart();
   };
   return (
-    <form className="course-step" onSubmit={start} aria-labelledby="intro-title">
+    // noValidate: a field checks itself by the shared rules (src/lib/fieldRules.ts) and says so in the page.
+    <form className="course-step" onSubmit={start} aria-labelledby="intro-title" noValidate>
       <h1 id="intro-title" tabIndex={-1} data-autofocus>
         {title}
       </h1>

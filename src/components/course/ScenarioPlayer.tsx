@@ -13,9 +13,8 @@ export function ScenarioPlayer({ course, context, send }: Props) {
   const playing = context.playing;
   const scenario = course.scenarios.find((s) => s.id === playing?.id);
   if (!playing || !scenario) return null;
-  const { answers, showingFeedback } = playing.snapshot.context;
-  const nodeId = String(playing.snapshot.value);
-  const node = scenario.nodes[nodeId];
+  const { answers, showingFeedback } = playing;
+  const node = scenario.nodes[playing.node];
   const last = answers.at(-1);
   const lastNode = last ? scenario.nodes[last.node] : undefined;
   const lastChoice = last && lastNode?.type === "question" ? lastNode.choices[last.choice] : undefined;

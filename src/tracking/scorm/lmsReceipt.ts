@@ -1,3 +1,4 @@
+import { toPercent } from "../../course/scoring.ts";
 import type { AcknowledgementReceipt } from "../tracker.ts";
 
 // The receipt of an acknowledgement made in the LMS, kept in the LMS's location (bookmark) element so
@@ -12,10 +13,7 @@ export function writeReceipt({
   policyHash,
   name,
 }: AcknowledgementReceipt): string {
-  return `${PREFIX}${[acknowledgedAt, Math.round(score * 100), policyVersion, policyHash, name].join("|")}`.slice(
-    0,
-    255,
-  );
+  return `${PREFIX}${[acknowledgedAt, toPercent(score), policyVersion, policyHash, name].join("|")}`.slice(0, 255);
 }
 
 /** The receipt kept in `location`, or undefined when it holds none. */
