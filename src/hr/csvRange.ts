@@ -30,10 +30,13 @@ export async function csvRange(
   let lines = 0;
   for await (const run of journalLines(file, found, range))
     for (const line of run.lines) text += csvLine(exportRow(readCsvRecord(file, line, ++lines, READ_FIX), departments));
+  let skippedTail = false;
   const { tail } = found;
-  const skippedTail = tail !== undefined && tail !== "" && !isJson(tail);
-  if (tail !== undefined && tail !== "" && !skippedTail)
-    text += csvLine(exportRow(parseRecordLine(file, tail, lines + 1, READ_FIX), departments));
+  if (tail) {
+    // A record starts with "{", so a line cut short is never valid JSON; one that is JSON is complete.
+    if (isJson(tail)) text += csvLine(exportRow(parseRecordLine(file, tail, lines + 1, READ_FIX), departments));
+    else skippedTail = true;
+  }
   const csv = utf8.encode(text);
   return { result: { lines, csv, skippedTail }, transfer: [csv.buffer] };
 }
