@@ -3,8 +3,10 @@
 // needs access to the server's files; over HTTP, GET /api/admin/export needs the admin token.
 import { createWriteStream, existsSync, rmSync } from "node:fs";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
+import { csvExport } from "../src/hr/csvExport.ts";
 import { exportStream } from "../src/hr/exportRecords.ts";
 import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { journalBatches } from "../src/records/journalReader.ts";
@@ -49,10 +51,16 @@ try {
   fail(error.message, 1);
 }
 
-const records = journalBatches(journal, (message) => console.error(message));
+const warn = (message: string) => console.error(message);
+// CSV rows are made by worker threads, a range of the journal each (csvExport.ts); JSON holds every
+// field of every record, so it is read in full, in this thread.
+const exported =
+  format === "csv"
+    ? Readable.from(csvExport(journal, roster, { bom: options.bom, warn }), { highWaterMark: 1 })
+    : exportStream(journalBatches(journal, warn), roster, { format });
 const output = options.out ? createWriteStream(options.out, { flags: "wx" }) : process.stdout;
 try {
-  await pipeline(exportStream(records, roster, { format, bom: options.bom }), output);
+  await pipeline(exported, output);
   if (options.out) console.error(`Wrote ${options.out}.`);
 } catch (error) {
   if (options.out && (error as NodeJS.ErrnoException).code !== "EEXIST") rmSync(options.out, { force: true });

@@ -106,7 +106,7 @@ ${(() => {
 
 ## CSV export
 
-\`npm run export -- --format csv --out FILE\` over a journal of N records (streamed line by line).
+\`npm run export -- --format csv --out FILE\` over a journal of N records (rows made by worker threads, a range of the journal each, written in order).
 Budget: 1,000,000 in at most 10 s, memory bounded.
 
 | records | seconds | peak memory (max RSS) |

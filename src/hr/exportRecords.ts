@@ -31,7 +31,12 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function exportRow(record: AcknowledgementRecord, departments: ReadonlyMap<string, string>): string[] {
+/** A record as a CSV row needs it: every field but the scenarios of its result (csvRecordLine.ts reads no more). */
+export type CsvRecord = Omit<AcknowledgementRecord, "result"> & {
+  result: Omit<AcknowledgementRecord["result"], "scenarios">;
+};
+
+export function exportRow(record: CsvRecord, departments: ReadonlyMap<string, string>): string[] {
   return [
     record.id,
     record.recordedAt,
@@ -80,11 +85,16 @@ export function exportStream(records: RecordSource, roster: readonly Employee[],
         )
       : textChunks(
           records,
-          (options.bom ? "\uFEFF" : "") + csvLine(EXPORT_COLUMNS),
+          csvHead(options),
           (record) => csvLine(exportRow(record, departments)),
           () => "",
         ),
   );
+}
+
+/** The CSV's first line: the column names, after a byte order mark when asked. */
+export function csvHead(options: Pick<ExportOptions, "bom">): string {
+  return (options.bom ? "\uFEFF" : "") + csvLine(EXPORT_COLUMNS);
 }
 
 /** One CSV line (RFC 4180): a field holding a quote, comma or line break is quoted, its quotes doubled. */

@@ -24,6 +24,18 @@ export interface ChainHead {
 
 export const EMPTY_CHAIN: ChainHead = { count: 0, hash: GENESIS_HASH };
 
+/** What ties a record to the one before it: its position and the hash it links to. */
+export type ChainLink = Pick<AcknowledgementRecord, "seq" | "id" | "prevHash">;
+
+/**
+ * A run of records checked on its own (ranges of the journal are checked in parallel): the link of
+ * its first record, and the head after its last.
+ */
+export interface ChainRun {
+  first: ChainLink;
+  head: ChainHead;
+}
+
 /**
  * Checks records one at a time, in journal order, from `head` (the start, or where a check of the
  * records before stopped): positions count up from 1, each links to the hash before it, and each
@@ -38,25 +50,55 @@ export class ChainCheck {
     this.head = head;
   }
 
+  /**
+   * A check of a run that starts mid-journal, before the records in front of it are known: it
+   * takes the head its first record claims to follow, and `join` later holds that claim against
+   * the real head.
+   */
+  static from(first: ChainLink): ChainCheck {
+    return new ChainCheck({ count: first.seq - 1, hash: first.prevHash });
+  }
+
   get current(): ChainHead {
     return this.head;
   }
 
   /** The problem with `record`, or undefined when it continues the chain (which then moves on). */
   next(record: AcknowledgementRecord): ChainProblem | undefined {
-    const index = this.head.count;
-    const fail = (reason: string) => ({ index, id: String(record.id), reason });
-    if (record.seq !== index + 1)
-      return fail(
-        `is numbered ${record.seq} but stands at position ${index + 1}: a record before it was removed, added or moved`,
-      );
-    if (record.prevHash !== this.head.hash)
-      return fail("does not link to the record before it: a record was removed, added or moved");
+    const problem = this.linkProblem(record);
+    if (problem) return problem;
     const { hash, ...content } = record;
     if (recordHash(content) !== hash)
-      return fail("does not match its hash: its content was changed after it was recorded");
-    this.head = { count: index + 1, hash };
+      return this.problem(record, "does not match its hash: its content was changed after it was recorded");
+    this.head = { count: this.head.count + 1, hash };
     return undefined;
+  }
+
+  /**
+   * The problem with the first record of `run` (checked on its own, from ChainCheck.from), or
+   * undefined when it follows on from here: the check then stands after the run's last record.
+   * Its other records were checked from that same head, so they need nothing more.
+   */
+  join(run: ChainRun): ChainProblem | undefined {
+    const problem = this.linkProblem(run.first);
+    if (problem) return problem;
+    this.head = run.head;
+    return undefined;
+  }
+
+  private linkProblem(record: ChainLink): ChainProblem | undefined {
+    if (record.seq !== this.head.count + 1)
+      return this.problem(
+        record,
+        `is numbered ${record.seq} but stands at position ${this.head.count + 1}: a record before it was removed, added or moved`,
+      );
+    if (record.prevHash !== this.head.hash)
+      return this.problem(record, "does not link to the record before it: a record was removed, added or moved");
+    return undefined;
+  }
+
+  private problem(record: ChainLink, reason: string): ChainProblem {
+    return { index: this.head.count, id: String(record.id), reason };
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Hash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { readFailure } from "./readFailure.ts";
-import { StoreError } from "./storeError.ts";
+import { LineDamage } from "./lineDamage.ts";
 
 /** A run of complete lines read from the journal, with the byte offset where each one starts. */
 export interface LineRun {
@@ -74,10 +74,11 @@ export async function* journalLines(
         if (!carry.length) carryOffset = position + start;
         carry = Buffer.concat([carry, chunk.subarray(start)]);
         if (carry.length > MAX_LINE_BYTES)
-          throw new StoreError(
-            "damaged",
-            `${file} line ${lineNumber} is longer than ${MAX_LINE_BYTES} bytes without a line break: no record is anywhere near that size, so the file is damaged or is not a journal. The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again.`,
-          );
+          throw new LineDamage(file, {
+            line: lineNumber,
+            problem: `is longer than ${MAX_LINE_BYTES} bytes without a line break: no record is anywhere near that size, so the file is damaged or is not a journal`,
+            fix: "The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again.",
+          });
       }
       position += bytesRead;
       if (run.lines.length) yield run;

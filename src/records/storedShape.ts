@@ -46,6 +46,8 @@ function storedIssue(issue: z.core.$ZodRawIssue): string | undefined {
         ? `must be a time in ISO 8601 (e.g. 2026-01-31T09:00:00.000Z), not ${found(issue.input)}`
         : `must be in the ${issue.format} format, not ${found(issue.input)}`;
     case "invalid_value":
+      // A missing field of a fixed set of values (an enum) is reported as a wrong value, of undefined.
+      if (issue.input === undefined) return "is missing";
       return `must be ${issue.values.map((v) => JSON.stringify(v)).join(" or ")}, not ${found(issue.input)}`;
     default:
       return undefined;

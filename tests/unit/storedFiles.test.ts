@@ -105,6 +105,8 @@ describe("a journal line of the wrong shape", () => {
   const [first = "", second = "", third = ""] = journalLines(3);
   const withoutResult = JSON.parse(second) as Record<string, unknown>;
   delete withoutResult.result;
+  const withoutSource = JSON.parse(second) as Record<string, unknown>;
+  delete withoutSource.source; // a field of a fixed set of values: zod calls its absence a wrong value
   const cases: [string, string, RegExp][] = [
     [
       "null",
@@ -113,6 +115,7 @@ describe("a journal line of the wrong shape", () => {
     ],
     ["a list", "[]", /line 2 .*: the top level must be an object, not a list/],
     ["a record without its result", JSON.stringify(withoutResult), /line 2 .*: result is missing/],
+    ["a record without its source", JSON.stringify(withoutSource), /line 2 .*: source is missing/],
     [
       "an outcome that does not exist",
       second.replace('"outcome":"correct"', '"outcome":"right"'),
