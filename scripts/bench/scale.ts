@@ -20,10 +20,11 @@ import { readThroughSeconds, verifyTiming, type VerifyFigures } from "./verifyTi
 const START_LIMIT_SECONDS = 600;
 const DASHBOARD_REQUESTS = 20;
 /**
- * The dashboard's pages measured: everyone, and a filtered list. (Search by name, email or id is to
- * come: add its URL here once the dashboard has it.)
+ * The dashboard's pages measured: everyone, a filtered list and a search. The filter is one that
+ * matches employees at every size (at 1,000,000 records everyone is up to date, so an overdue
+ * filter would time an empty table).
  */
-const DASHBOARD_PAGES = ["/admin", "/admin?status=overdue&department=Finance", "/admin?q=e-0012"];
+const DASHBOARD_PAGES = ["/admin", "/admin?status=complete&department=Finance", "/admin?q=e-0012"];
 const ACK_WARM_UP = 500;
 const ACK_CONNECTIONS = 32;
 
