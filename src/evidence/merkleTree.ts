@@ -25,6 +25,13 @@ export class MerkleTree {
     }
   }
 
+  /** The hash of leaf `index`. */
+  leaf(index: number): Buffer {
+    if (!Number.isInteger(index) || index < 0 || index >= this.size)
+      throw new RangeError(`the tree has no leaf ${index}`);
+    return (this.levels[0] as HashList).at(index);
+  }
+
   /** The root of the tree of the first `size` leaves (MTH in RFC 9162 §2.1.1). */
   root(size = this.size): Buffer {
     this.checkSize(size);
