@@ -1,0 +1,59 @@
+import { formatCheckpoint } from "./checkpoint.ts";
+import { writeCheckpointFile } from "./checkpointFile.ts";
+import type { MerkleView } from "../records/journal.ts";
+import type { Keyring } from "./signingKeys.ts";
+import { signNote } from "./signNote.ts";
+
+/** A checkpoint as published: the signed note, and the tree it describes. */
+export interface SignedCheckpoint {
+  note: string;
+  size: number;
+  root: Buffer;
+}
+
+/**
+ * Signs checkpoints of the journal's Merkle tree and keeps the latest in the data folder. One is
+ * signed for each group commit that asks for it (everyone answered from that batch shares it), and
+ * the file is rewritten once at a time, always with the latest: nobody is handed a checkpoint
+ * before the file holds one at least as large, so a start always knows what was published.
+ */
+export class Notary {
+  private readonly keyring: Keyring;
+  private readonly tree: MerkleView;
+  private readonly file: string;
+  private latest: SignedCheckpoint | undefined;
+  private written = -1;
+  private writing: Promise<void> | undefined;
+
+  constructor(keyring: Keyring, tree: MerkleView, file: string, written?: number) {
+    this.keyring = keyring;
+    this.tree = tree;
+    this.file = file;
+    this.written = written ?? -1;
+  }
+
+  /** The latest checkpoint, signed now if the tree has grown past it, once it is on disk. */
+  async checkpoint(): Promise<SignedCheckpoint> {
+    const size = this.tree.size;
+    if (!this.latest || this.latest.size < size) this.latest = this.sign(size);
+    const latest = this.latest;
+    while (this.written < latest.size) await (this.writing ??= this.writeLatest());
+    return latest;
+  }
+
+  private sign(size: number): SignedCheckpoint {
+    const root = this.tree.root(size);
+    const { origin, current } = this.keyring;
+    return { note: signNote(formatCheckpoint({ origin, size, root }), origin, current.privateKey), size, root };
+  }
+
+  private async writeLatest(): Promise<void> {
+    const latest = this.latest as SignedCheckpoint;
+    try {
+      await writeCheckpointFile(this.file, latest.note);
+      this.written = Math.max(this.written, latest.size);
+    } finally {
+      this.writing = undefined;
+    }
+  }
+}
