@@ -3,6 +3,7 @@ import { writeCheckpointFile } from "./checkpointFile.ts";
 import type { MerkleView } from "../records/journal.ts";
 import type { Keyring } from "./signingKeys.ts";
 import { signNote } from "./signNote.ts";
+import { StoreError } from "../records/storeError.ts";
 
 /** A checkpoint as published: the signed note, and the tree it describes. */
 export interface SignedCheckpoint {
@@ -52,6 +53,13 @@ export class Notary {
     try {
       await writeCheckpointFile(this.file, latest.note);
       this.written = Math.max(this.written, latest.size);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new StoreError(
+        "write-failed",
+        `The checkpoint could not be saved to ${this.file} (${code}${code === "ENOSPC" ? ": the disk is full" : ""}), so none covering the latest records is published yet; the records themselves are stored. It is signed again at the next request, once the disk is writable.`,
+        { cause: error },
+      );
     } finally {
       this.writing = undefined;
     }

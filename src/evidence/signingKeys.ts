@@ -131,6 +131,12 @@ function signingKeyFrom(file: string, variable?: string): SigningKey {
   return { privateKey, kid: thumbprint(x), publicKey: Buffer.from(x, "base64url") };
 }
 
+/** The data folder's public keys as a JWKS, read only (nothing is created); undefined when it has none yet. */
+export function publishedKeys(dir: string): { origin: string; jwks: { keys: PublicJwk[] } } | undefined {
+  const listed = readPublicKeys(dataFiles(dir).publicKeys);
+  return listed && { origin: listed.origin, jwks: { keys: listed.keys } };
+}
+
 function readPublicKeys(file: string): PublicKeys | undefined {
   let text: string;
   try {

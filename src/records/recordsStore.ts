@@ -302,9 +302,11 @@ class EmbeddedStore implements RecordsStore {
   async close(): Promise<void> {
     await this.importing;
     await this.journal.close();
-    await this.notary.checkpoint().catch((error: unknown) =>
-      this.warn(`The last checkpoint could not be saved (${(error as Error).message}); the next start signs one.`),
-    );
+    await this.notary
+      .checkpoint()
+      .catch((error: unknown) =>
+        this.warn(`The last checkpoint could not be saved (${(error as Error).message}); the next start signs one.`),
+      );
     await this.saving;
     if (this.savedAt !== this.journal.count)
       await this.saveIndex().catch((error: unknown) =>

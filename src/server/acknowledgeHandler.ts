@@ -6,7 +6,7 @@ import type { RecordsStore } from "../records/recordsStore.ts";
 import { isStoreError } from "../records/storeError.ts";
 import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
 import { ACKNOWLEDGEMENT_BODY_LIMIT as BODY_LIMIT } from "./acknowledgementBodyLimit.ts";
-import { receiptKey } from "./adminAuth.ts";
+import { receiptKey } from "./receiptLinks.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
 import { json } from "./jsonResponse.ts";
 import { BodyError, readJsonBody } from "./readBody.ts";
