@@ -21,19 +21,23 @@ export const DATA_FILE_NAMES = {
   lock: "server.lock",
   /** The generated HR admin token, when AUP_ADMIN_TOKEN is not set. */
   adminToken: "admin-token",
+  /** The Ed25519 key that signs checkpoints and receipts, when AUP_SIGNING_KEY_FILE is not set. */
+  signingKey: "signing-key.pem",
+  /** The log's origin and every public key it has signed with (current and retired), so that old receipts still verify. */
+  publicKeys: "signing-keys.json",
+  /** The latest checkpoint the server signed: a journal found shorter than it, or different, is refused. */
+  checkpoint: "checkpoint.txt",
+  /** The secret behind learners' private receipt links, apart from the admin token so that rotating it keeps them. */
+  receiptSecret: "receipt-secret",
 } as const;
 
 export type DataFile = keyof typeof DATA_FILE_NAMES;
 
 /** The path of each data file in the folder `dir`. */
 export function dataFiles(dir: string): Record<DataFile, string> {
-  return {
-    journal: path.join(dir, DATA_FILE_NAMES.journal),
-    index: path.join(dir, DATA_FILE_NAMES.index),
-    state: path.join(dir, DATA_FILE_NAMES.state),
-    lock: path.join(dir, DATA_FILE_NAMES.lock),
-    adminToken: path.join(dir, DATA_FILE_NAMES.adminToken),
-  };
+  return Object.fromEntries(
+    Object.entries(DATA_FILE_NAMES).map(([file, name]) => [file, path.join(dir, name)]),
+  ) as Record<DataFile, string>;
 }
 
 const TORN = ".torn-";

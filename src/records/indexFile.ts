@@ -1,6 +1,6 @@
 import { open, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import type { JournalMark } from "./journal.ts";
+import type { JournalMark, MerkleView } from "./journal.ts";
 import { journalLines, type ScanEnd } from "./journalLines.ts";
 import type { RecordFacts } from "./recordsIndex.ts";
 
@@ -13,24 +13,30 @@ import type { RecordFacts } from "./recordsIndex.ts";
  *
  * JSON Lines, so that no line is large however many records there are: a header, then the records'
  * facts in rows of `ROWS_PER_LINE`, each row
- * `[offset, attemptId, learnerId, email, selfAsserted (0|1), policy (index into the header's list), mode (0|1), recordedAt, missed clauses]`.
+ * `[offset, attemptId, learnerId, email, selfAsserted (0|1), policy (index into the header's list), mode (0|1), recordedAt, missed clauses, Merkle leaf hash (base64)]`.
+ * The leaf hashes spare a start from hashing every line again to rebuild the Merkle tree.
  */
-const FORMAT = "aup-course index 1";
+const FORMAT = "aup-course index 2";
 const ROWS_PER_LINE = 2000;
 const MODES = ["onboarding", "refresher"] as const;
+/** 32 bytes in base64. */
+const LEAF_HASH = /^[A-Za-z0-9+/]{43}=$/;
 
 interface Header {
   format: typeof FORMAT;
-  journal: { records: number; bytes: number; lastHash: string; sha256: string };
+  /** `merkleRoot`: the root the rows' leaf hashes make (base64), so that a damaged leaf is caught. */
+  journal: { records: number; bytes: number; lastHash: string; sha256: string; merkleRoot: string };
   policies: [version: string, hash: string][];
 }
 
-type Row = [number, string, string, string, 0 | 1, number, 0 | 1, string, string[]];
+type Row = [number, string, string, string, 0 | 1, number, 0 | 1, string, string[], string];
 
 /** What a start learned from the saved index: the journal state it covers, and each record's offset. */
 export interface SavedIndex {
   mark: JournalMark;
   offsets: number[];
+  /** The Merkle root the saved leaf hashes should make: the caller checks the tree it built against it. */
+  merkleRoot: Buffer;
 }
 
 /** Why the saved index was not used: it is damaged (`problem`), or it describes other journal bytes (`stale`). */
@@ -42,6 +48,8 @@ export async function saveIndex(
   mark: JournalMark,
   offsets: readonly number[],
   facts: () => Iterable<RecordFacts>,
+  /** The journal's Merkle tree, at least `mark.head.count` leaves of it. */
+  tree: MerkleView,
 ): Promise<void> {
   // Two passes over the facts, so that no copy of them all is held: the policies, then the rows.
   const policies = new Map<string, number>();
@@ -51,7 +59,13 @@ export async function saveIndex(
   }
   const header: Header = {
     format: FORMAT,
-    journal: { records: mark.head.count, bytes: mark.bytes, lastHash: mark.head.hash, sha256: mark.sha256 },
+    journal: {
+      records: mark.head.count,
+      bytes: mark.bytes,
+      lastHash: mark.head.hash,
+      sha256: mark.sha256,
+      merkleRoot: tree.root(mark.head.count).toString("base64"),
+    },
     policies: [...policies.keys()].map((key) => key.split("\n") as [string, string]),
   };
   const temporary = `${file}.${process.pid}.tmp`;
@@ -76,6 +90,7 @@ export async function saveIndex(
           f.mode === "onboarding" ? 0 : 1,
           f.recordedAt,
           [...f.missed],
+          tree.leaf(f.seq - 1).toString("base64"),
         ]);
         if (rows.length === ROWS_PER_LINE) await writeRows();
       }
@@ -102,7 +117,7 @@ export async function saveIndex(
 export async function readIndex(
   file: string,
   matches: (mark: JournalMark) => Promise<boolean>,
-  add: (facts: RecordFacts) => void,
+  add: (facts: RecordFacts, leaf: Buffer) => void,
 ): Promise<SavedIndex | UnusedIndex | undefined> {
   const found: ScanEnd = { end: 0 };
   let header: Header | undefined;
@@ -124,7 +139,7 @@ export async function readIndex(
           if (!fact || fact.offset <= (offsets.at(-1) ?? -1) || fact.offset >= header.journal.bytes)
             return { problem: `the row of record ${offsets.length + 1} is not valid` };
           offsets.push(fact.offset);
-          add(fact.facts);
+          add(fact.facts, fact.leaf);
         }
       }
   } catch (error) {
@@ -135,7 +150,7 @@ export async function readIndex(
   if (found.tail !== undefined) return { problem: "its last line is incomplete" };
   if (offsets.length !== header.journal.records)
     return { problem: `it holds ${offsets.length} records where its header says ${header.journal.records}` };
-  return { mark: markOf(header), offsets };
+  return { mark: markOf(header), offsets, merkleRoot: Buffer.from(header.journal.merkleRoot, "base64") };
 }
 
 function markOf({ journal }: Header): JournalMark {
@@ -151,14 +166,19 @@ function isHeader(value: unknown): value is Header {
     Number.isInteger(journal?.bytes) &&
     typeof journal?.lastHash === "string" &&
     typeof journal?.sha256 === "string" &&
+    typeof journal?.merkleRoot === "string" &&
     Array.isArray(header.policies) &&
     header.policies.every((p) => Array.isArray(p) && typeof p[0] === "string" && typeof p[1] === "string")
   );
 }
 
-function factOf(row: unknown, seq: number, header: Header): { offset: number; facts: RecordFacts } | undefined {
-  if (!Array.isArray(row) || row.length !== 9) return undefined;
-  const [offset, attemptId, id, email, selfAsserted, policyIndex, mode, recordedAt, missed] = row as Row;
+function factOf(
+  row: unknown,
+  seq: number,
+  header: Header,
+): { offset: number; facts: RecordFacts; leaf: Buffer } | undefined {
+  if (!Array.isArray(row) || row.length !== 10) return undefined;
+  const [offset, attemptId, id, email, selfAsserted, policyIndex, mode, recordedAt, missed, leaf] = row as Row;
   const policy = header.policies[policyIndex];
   if (
     !Number.isInteger(offset) ||
@@ -170,11 +190,14 @@ function factOf(row: unknown, seq: number, header: Header): { offset: number; fa
     (mode !== 0 && mode !== 1) ||
     typeof recordedAt !== "string" ||
     !Array.isArray(missed) ||
-    !missed.every((clause) => typeof clause === "string")
+    !missed.every((clause) => typeof clause === "string") ||
+    typeof leaf !== "string" ||
+    !LEAF_HASH.test(leaf)
   )
     return undefined;
   return {
     offset,
+    leaf: Buffer.from(leaf, "base64"),
     facts: {
       seq,
       attemptId,

@@ -1,5 +1,6 @@
 import { createHash, type Hash } from "node:crypto";
 import { open, stat, truncate, writeFile, type FileHandle } from "node:fs/promises";
+import { MerkleTree, recordLeafHash } from "../evidence/merkleTree.ts";
 import { ChainCheck, recordHash, type ChainHead, type ChainProblem } from "./chain.ts";
 import { tornFile } from "./dataFiles.ts";
 import { journalLines, type ScanEnd } from "./journalLines.ts";
@@ -24,7 +25,19 @@ export interface JournalPrefix {
   offsets: number[];
   /** SHA-256 state after those bytes, to go on from. */
   digest: Hash;
+  /** The Merkle tree of those records. */
+  tree: MerkleTree;
 }
+
+/** The tree a checkpoint the server signed describes, and the file that checkpoint is kept in. */
+export interface Pin {
+  size: number;
+  root: Buffer;
+  file: string;
+}
+
+/** What the journal lets others do with its Merkle tree: read it, never append to it. */
+export type MerkleView = Pick<MerkleTree, "size" | "root" | "leaf" | "inclusionProof" | "consistencyProof">;
 
 /** The journal's state at one moment: what a saved index records so that it can be checked later. */
 export interface JournalMark {
@@ -47,6 +60,7 @@ export class Journal {
   private readonly handle: FileHandle;
   private readonly offsets: number[];
   private readonly digest: Hash;
+  private readonly merkle: MerkleTree;
   private head: ChainHead;
   private size: number;
   private queue: Pending[] = [];
@@ -56,7 +70,7 @@ export class Journal {
   private constructor(
     file: string,
     handle: FileHandle,
-    scanned: { head: ChainHead; size: number; offsets: number[]; digest: Hash },
+    scanned: { head: ChainHead; size: number; offsets: number[]; digest: Hash; tree: MerkleTree },
     onRecord: (record: AcknowledgementRecord) => void,
   ) {
     this.file = file;
@@ -65,6 +79,7 @@ export class Journal {
     this.size = scanned.size;
     this.offsets = scanned.offsets;
     this.digest = scanned.digest;
+    this.merkle = scanned.tree;
     this.onRecord = onRecord;
   }
 
@@ -74,16 +89,19 @@ export class Journal {
    * covers were checked before and are not read again. A torn last line (a crash mid-append, never
    * acknowledged) is moved to a side file and reported through `warn`; anything else that does not
    * parse or does not chain stops the start, naming the line, and the file is left exactly as it was.
+   * With `pinned`, the journal must still hold the tree that checkpoint signed: a journal cut below
+   * it (a torn line included) or whose past changed stops the start too.
    */
   static async open(
     file: string,
     warn: (message: string) => void,
     onRecord: (record: AcknowledgementRecord) => void,
-    prefix?: JournalPrefix,
+    { prefix, pinned }: { prefix?: JournalPrefix; pinned?: Pin } = {},
   ): Promise<Journal> {
     const check = new ChainCheck(prefix?.head);
     const offsets = prefix?.offsets ?? [];
     const digest = prefix?.digest ?? createHash("sha256");
+    const tree = prefix?.tree ?? new MerkleTree();
     const found: ScanEnd = { end: prefix?.bytes ?? 0 };
     if (await exists(file))
       for await (const run of journalLines(file, found, {
@@ -97,8 +115,10 @@ export class Journal {
           const problem = check.next(record);
           if (problem) throw new StoreError("damaged", chainMessage(file, problem));
           offsets.push(run.offsets[i] as number);
+          tree.append(recordLeafHash(line));
           onRecord(record);
         });
+    if (pinned) checkPinned(file, pinned, tree, found.tail !== undefined);
     if (found.tail !== undefined) {
       // Checked everything before changing anything: a journal that fails is left exactly as it was.
       // No newline at the end: the last append was cut short, so no client was ever told it was stored.
@@ -110,7 +130,7 @@ export class Journal {
       );
     }
     const handle = await open(file, "a", 0o600);
-    return new Journal(file, handle, { head: check.current, size: found.end, offsets, digest }, onRecord);
+    return new Journal(file, handle, { head: check.current, size: found.end, offsets, digest, tree }, onRecord);
   }
 
   get count(): number {
@@ -122,6 +142,11 @@ export class Journal {
     return { head: this.head, bytes: this.size, sha256: this.digest.copy().digest("hex") };
   }
 
+  /** The Merkle tree of the durable records: leaf `seq - 1` is record `seq`'s line. */
+  get tree(): MerkleView {
+    return this.merkle;
+  }
+
   /** Byte offsets of the first `count` records. */
   offsetsUpTo(count: number): readonly number[] {
     return this.offsets.slice(0, count);
@@ -129,6 +154,12 @@ export class Journal {
 
   /** Reads record `seq` back from disk; undefined when there is no such record. */
   async read(seq: number): Promise<AcknowledgementRecord | undefined> {
+    const line = await this.line(seq);
+    return line === undefined ? undefined : parseRecordLine(this.file, line, seq, NEVER_REPAIRED);
+  }
+
+  /** Record `seq`'s line as stored, without its newline: the bytes its Merkle leaf is the hash of. */
+  async line(seq: number): Promise<string | undefined> {
     if (!Number.isInteger(seq) || seq < 1 || seq > this.head.count) return undefined;
     const start = this.offsets[seq - 1] as number;
     const end = (this.offsets[seq] ?? this.size) - 1; // without its newline
@@ -141,7 +172,7 @@ export class Journal {
     } finally {
       await reader.close();
     }
-    return parseRecordLine(this.file, bytes.toString("utf8"), seq, NEVER_REPAIRED);
+    return bytes.toString("utf8");
   }
 
   /**
@@ -198,6 +229,7 @@ export class Journal {
       for (const line of lines) {
         this.offsets.push(this.size);
         this.size += line.length;
+        this.merkle.append(recordLeafHash(line.subarray(0, -1)));
       }
       this.digest.update(bytes);
       this.head = { count: this.head.count + records.length, hash: prevHash };
@@ -248,6 +280,23 @@ export async function digestOf(file: string, bytes: number): Promise<Hash | unde
   } finally {
     await handle.close();
   }
+}
+
+/** A journal the server once signed for is never cut back: neither a lost tail nor a changed past is a torn write. */
+function checkPinned(file: string, pinned: Pin, tree: MerkleTree, torn: boolean): void {
+  const check = `npm run verify -- --checkpoint ${pinned.file} shows the same check.`;
+  if (tree.size < pinned.size) {
+    const cut = torn ? `its last line, record ${tree.size + 1}, is cut short although a checkpoint included it, and ` : "";
+    throw new StoreError(
+      "damaged",
+      `${file} holds ${tree.size} complete records, but the server signed a checkpoint of ${pinned.size} (${pinned.file}): ${cut}records ${tree.size + 1} to ${pinned.size} are missing. The journal was cut, or replaced by an older copy. Restore it from a backup that holds at least ${pinned.size} records, then start again; nothing was changed. ${check}`,
+    );
+  }
+  if (!tree.root(pinned.size).equals(pinned.root))
+    throw new StoreError(
+      "damaged",
+      `${file}: its first ${pinned.size} records are not the ones the server signed in ${pinned.file} (they make another Merkle root): records among them were changed, inserted or removed, and every later hash recomputed. ${NEVER_REPAIRED} ${check}`,
+    );
 }
 
 const NEVER_REPAIRED =

@@ -3,12 +3,13 @@ import { mkdir } from "node:fs/promises";
 import { Low } from "lowdb";
 import { z } from "zod";
 import { EmployeeSchema, type Employee } from "../schemas/employee.ts";
+import { MerkleTree } from "../evidence/merkleTree.ts";
 import { canonicalJson } from "./canonicalJson.ts";
 import { acquireDataLock } from "./dataLock.ts";
 import { tightenDataFolder } from "./dataFolderModes.ts";
 import { dataFiles } from "./dataFiles.ts";
 import { readIndex, saveIndex } from "./indexFile.ts";
-import { digestOf, Journal, type JournalMark, type JournalPrefix } from "./journal.ts";
+import { digestOf, Journal, type JournalMark, type JournalPrefix, type Pin } from "./journal.ts";
 import type { AcknowledgementRecord, NewAcknowledgement } from "./record.ts";
 import { factsOf, RecordsIndex, type RecordsView } from "./recordsIndex.ts";
 import { mergeRoster, type RosterChange } from "./rosterMerge.ts";
@@ -84,15 +85,24 @@ export async function openRecordsStore(
  * Opens the journal with its index: from the saved index when it matches the journal's first
  * bytes (then only the records after it are read and checked), otherwise from every record.
  */
-async function openIndexed(journalFile: string, indexFile: string, warn: (message: string) => void) {
+async function openIndexed(
+  journalFile: string,
+  indexFile: string,
+  warn: (message: string) => void,
+  pinned: Pin | undefined,
+) {
   let index = new RecordsIndex();
+  let tree = new MerkleTree();
   let digest: Hash | undefined;
   // The journal's first bytes are hashed before any row is read: rows of a stale index are never kept.
   const matches = async (mark: JournalMark) => {
     digest = await digestOf(journalFile, mark.bytes).catch(() => undefined);
     return digest?.copy().digest("hex") === mark.sha256;
   };
-  const saved = await readIndex(indexFile, matches, (facts) => index.add(facts));
+  const saved = await readIndex(indexFile, matches, (facts, leaf) => {
+    index.add(facts);
+    tree.append(leaf);
+  });
   let prefix: JournalPrefix | undefined;
   if (saved && "stale" in saved)
     warn(
@@ -100,9 +110,15 @@ async function openIndexed(journalFile: string, indexFile: string, warn: (messag
     );
   else if (saved && "problem" in saved)
     warn(`${indexFile} cannot be used (${saved.problem}); rebuilding it from the journal.`);
-  else if (saved && digest) prefix = { head: saved.mark.head, bytes: saved.mark.bytes, offsets: saved.offsets, digest };
-  if (!prefix) index = new RecordsIndex(); // whatever a refused index added is dropped
-  const open = (from?: JournalPrefix) => Journal.open(journalFile, warn, (record) => index.add(factsOf(record)), from);
+  else if (saved && !tree.root().equals(saved.merkleRoot))
+    warn(
+      `${indexFile} cannot be used (its leaf hashes do not make the Merkle root it names); rebuilding it from the journal.`,
+    );
+  else if (saved && digest)
+    prefix = { head: saved.mark.head, bytes: saved.mark.bytes, offsets: saved.offsets, digest, tree };
+  if (!prefix) [index, tree] = [new RecordsIndex(), new MerkleTree()]; // whatever a refused index added is dropped
+  const open = (from?: JournalPrefix) =>
+    Journal.open(journalFile, warn, (record) => index.add(factsOf(record)), { prefix: from, pinned });
   try {
     return { index, journal: await open(prefix), indexed: prefix?.head.count ?? 0 };
   } catch (error) {
@@ -206,7 +222,13 @@ class EmbeddedStore implements RecordsStore {
   private async saveIndex(): Promise<void> {
     const mark = this.journal.mark();
     const count = mark.head.count;
-    await saveIndex(this.indexFile, mark, this.journal.offsetsUpTo(count), () => this.index.facts(count));
+    await saveIndex(
+      this.indexFile,
+      mark,
+      this.journal.offsetsUpTo(count),
+      () => this.index.facts(count),
+      this.journal.tree,
+    );
     this.savedAt = count;
   }
 

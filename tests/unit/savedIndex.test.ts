@@ -49,7 +49,7 @@ describe("the saved index", () => {
     const dir = await storeWith(3);
     const { index } = dataFiles(dir);
     const saved = readFileSync(index, "utf8");
-    for (const damage of ["not json\n", saved.slice(0, -20), saved.replace('"aup-course index 1"', '"other"')]) {
+    for (const damage of ["not json\n", saved.slice(0, -20), saved.replace('"aup-course index 2"', '"other"')]) {
       writeFileSync(index, damage);
       const warnings: string[] = [];
       const store = await openRecordsStore(dir, (m) => warnings.push(m));
