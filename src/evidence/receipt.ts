@@ -32,8 +32,7 @@ export function receiptPayload(line: string, proof: InclusionProof, checkpointNo
     throw new RangeError(
       `Record ${record.id} is number ${record.seq} in the journal, but the proof is for leaf ${proof.index} (record ${proof.index + 1}).`,
     );
-  if (proof.index >= proof.size)
-    throw new RangeError(`Leaf ${proof.index} is not in a tree of ${proof.size} records.`);
+  if (proof.index >= proof.size) throw new RangeError(`Leaf ${proof.index} is not in a tree of ${proof.size} records.`);
   return {
     v: RECEIPT_VERSION,
     record: summaryOf(record),
