@@ -3,10 +3,10 @@ import { mkdir } from "node:fs/promises";
 import { Low } from "lowdb";
 import { z } from "zod";
 import { EmployeeSchema, type Employee } from "../schemas/employee.ts";
-import { readPin } from "../evidence/checkpointFile.ts";
+import { readPin } from "./checkpointFile.ts";
 import { MerkleTree } from "../evidence/merkleTree.ts";
-import { Notary, type SignedCheckpoint } from "../evidence/notary.ts";
-import { loadKeyring, type Keyring } from "../evidence/signingKeys.ts";
+import { Notary, type SignedCheckpoint } from "./notary.ts";
+import { loadKeyring, type Keyring } from "./signingKeys.ts";
 import { canonicalJson } from "./canonicalJson.ts";
 import { acquireDataLock } from "./dataLock.ts";
 import { tightenDataFolder } from "./dataFolderModes.ts";
@@ -111,7 +111,11 @@ export async function openRecordsStore(
       keys,
       notary,
     });
-    await notary.checkpoint(); // records appended after the last checkpoint (a crash before it was written) are signed now
+    if (pinned && journal.count > pinned.size)
+      warn(
+        `${files.journal}: records ${pinned.size + 1} to ${journal.count} were in no checkpoint yet: the server stopped between storing them and signing one, or they were appended while it was stopped. They are signed now; if the server did not stop abruptly, find out who added them (npm run verify -- --checkpoint FILE before the next start keeps them apart).`,
+      );
+    await notary.checkpoint();
     if (journal.count - indexed >= SAVE_INDEX_EVERY || (indexed === 0 && journal.count > 0)) store.saveIndexSoon(); // the next start then reads only what is new
     return store;
   } catch (error) {
@@ -222,7 +226,7 @@ class EmbeddedStore implements RecordsStore {
   async evidence(seq: number): Promise<RecordEvidence | undefined> {
     const line = await this.journal.line(seq);
     if (line === undefined) return undefined;
-    const checkpoint = await this.notary.checkpoint();
+    const checkpoint = await this.notary.checkpoint(seq);
     return { line, checkpoint, proof: this.journal.tree.inclusionProof(seq - 1, checkpoint.size) };
   }
 

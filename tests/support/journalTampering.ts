@@ -40,7 +40,13 @@ function rewrite(file: string, change: (records: AcknowledgementRecord[]) => Ack
   let prevHash = GENESIS_HASH;
   const lines = change(records).map((record, i) => {
     const seq = i + 1;
-    const { hash: _, ...content } = { ...record, seq, id: `ack-${String(seq).padStart(6, "0")}`, prevHash };
+    const content: Omit<AcknowledgementRecord, "hash"> & { hash?: string } = {
+      ...record,
+      seq,
+      id: `ack-${String(seq).padStart(6, "0")}`,
+      prevHash,
+    };
+    delete content.hash;
     const rechained = { ...content, hash: recordHash(content) };
     prevHash = rechained.hash;
     return `${JSON.stringify(rechained)}\n`;

@@ -35,9 +35,11 @@ describe("the store's checkpoints", () => {
     await store.close();
   });
 
-  it("proves each record's line in the latest checkpoint, and a new record moves the checkpoint on", async () => {
+  it("proves each record's line in a checkpoint that covers it, and a new record moves the checkpoint on", async () => {
     const store = await openRecordsStore(await dataDirWithRecords(3));
+    expect((await store.checkpoint()).size).toBe(3);
     await store.acknowledge(acknowledgement(4));
+    expect((await store.evidence(4))?.checkpoint.size).toBe(4);
     for (let seq = 1; seq <= 4; seq++) {
       const evidence = await store.evidence(seq);
       expect(evidence?.checkpoint.size).toBe(4);

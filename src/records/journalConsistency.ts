@@ -1,7 +1,7 @@
-import { verifyJournal } from "../records/verifyJournal.ts";
-import { parseCheckpoint, type ParsedCheckpoint } from "./checkpoint.ts";
-import type { JwksKey } from "./jwksKeys.ts";
-import { openNote } from "./signedNote.ts";
+import { verifyJournal } from "./verifyJournal.ts";
+import { parseCheckpoint, type ParsedCheckpoint } from "../evidence/checkpoint.ts";
+import type { JwksKey } from "../evidence/jwksKeys.ts";
+import { openNote } from "../evidence/signedNote.ts";
 
 /** What a check of the journal against a checkpoint found: each finding in words, and whether it holds. */
 export interface ConsistencyReport {

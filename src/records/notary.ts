@@ -1,9 +1,9 @@
-import { formatCheckpoint } from "./checkpoint.ts";
+import { formatCheckpoint } from "../evidence/checkpoint.ts";
 import { writeCheckpointFile } from "./checkpointFile.ts";
-import type { MerkleView } from "../records/journal.ts";
+import type { MerkleView } from "./journal.ts";
 import type { Keyring } from "./signingKeys.ts";
-import { signNote } from "./signNote.ts";
-import { StoreError } from "../records/storeError.ts";
+import { signNote } from "../evidence/signNote.ts";
+import { StoreError } from "./storeError.ts";
 
 /** A checkpoint as published: the signed note, and the tree it describes. */
 export interface SignedCheckpoint {
@@ -33,10 +33,12 @@ export class Notary {
     this.written = written ?? -1;
   }
 
-  /** The latest checkpoint, signed now if the tree has grown past it, once it is on disk. */
-  async checkpoint(): Promise<SignedCheckpoint> {
-    const size = this.tree.size;
-    if (!this.latest || this.latest.size < size) this.latest = this.sign(size);
+  /**
+   * The latest checkpoint once it is on disk, signed now if it does not cover the first `covering`
+   * records (by default, all of them): the answers of one group commit share one signature.
+   */
+  async checkpoint(covering = this.tree.size): Promise<SignedCheckpoint> {
+    if (!this.latest || this.latest.size < covering) this.latest = this.sign(this.tree.size);
     const latest = this.latest;
     while (this.written < latest.size) await (this.writing ??= this.writeLatest());
     return latest;

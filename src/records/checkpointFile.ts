@@ -1,9 +1,9 @@
 import { open, readFile, rename } from "node:fs/promises";
 import path from "node:path";
-import { readFailure } from "../records/readFailure.ts";
-import { StoreError } from "../records/storeError.ts";
-import type { Pin } from "../records/journal.ts";
-import { CheckpointError, parseCheckpoint } from "./checkpoint.ts";
+import { readFailure } from "./readFailure.ts";
+import { StoreError } from "./storeError.ts";
+import type { Pin } from "./journal.ts";
+import { CheckpointError, parseCheckpoint } from "../evidence/checkpoint.ts";
 
 /**
  * The latest checkpoint the server signed, kept in the data folder: what the next start holds the

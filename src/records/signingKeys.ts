@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { dataFiles } from "../records/dataFiles.ts";
-import { readFailure } from "../records/readFailure.ts";
-import { StoreError } from "../records/storeError.ts";
+import { dataFiles } from "./dataFiles.ts";
+import { readFailure } from "./readFailure.ts";
+import { StoreError } from "./storeError.ts";
 
 /** A public Ed25519 key as a JWK (RFC 8037), named by its RFC 7638 thumbprint. */
 export interface PublicJwk {
