@@ -51,7 +51,7 @@ export async function checkJournalAgainst(
   const fail = (line: string): ConsistencyReport => ({ ok: false, lines: [line] });
   if (count < given.size)
     return fail(
-      `The journal holds ${count} records, but the checkpoint signed a tree of ${given.size}: ${range(count + 1, given.size)} ${given.size - count === 1 ? "is" : "are"} missing, or records before ${given.size === count + 1 ? "it" : "them"} were removed. The journal was cut, or replaced by an older or edited copy: restore it from a backup that holds at least ${given.size} records.`,
+      `The journal holds ${count} records, but the checkpoint signed a tree of ${given.size}: ${verified.tail ? `its last line, record ${count + 1}, is cut short although the checkpoint included it; ` : ""}${range(count + 1, given.size)} ${given.size - count === 1 ? "is" : "are"} missing, or records before ${given.size === count + 1 ? "it" : "them"} were removed. The journal was cut, or replaced by an older or edited copy: restore it from a backup that holds at least ${given.size} records.`,
     );
   if (!same(given.size, given.root))
     return fail(
