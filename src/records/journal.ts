@@ -5,7 +5,7 @@ import { ChainCheck, recordHash, type ChainHead, type ChainProblem } from "./cha
 import { tornFile } from "./dataFiles.ts";
 import { journalLines, type ScanEnd } from "./journalLines.ts";
 import { journalBatches } from "./journalReader.ts";
-import type { AcknowledgementRecord, NewAcknowledgement } from "./record.ts";
+import { recordId, type AcknowledgementRecord, type NewAcknowledgement } from "./record.ts";
 import { parseRecordLine } from "./recordLine.ts";
 import { readFailure } from "./readFailure.ts";
 import { StoreError } from "./storeError.ts";
@@ -205,7 +205,7 @@ export class Journal {
       let prevHash = this.head.hash;
       const records = batch.map(({ entry }, i) => {
         const seq = this.head.count + i + 1;
-        const content = { ...entry, seq, id: `ack-${String(seq).padStart(6, "0")}`, recordedAt, prevHash };
+        const content = { ...entry, seq, id: recordId(seq), recordedAt, prevHash };
         const record = { ...content, hash: recordHash(content) };
         prevHash = record.hash;
         return record;

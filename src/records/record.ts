@@ -44,3 +44,6 @@ export type AcknowledgementRecord = z.output<typeof RecordSchema>;
 export type NewAcknowledgement = Omit<AcknowledgementRecord, "seq" | "id" | "recordedAt" | "prevHash" | "hash">;
 
 export const GENESIS_HASH = "0".repeat(64);
+
+/** A record's id: "ack-" and its position in the journal, so that a receipt link finds it directly. */
+export const recordId = (seq: number): string => `ack-${String(seq).padStart(6, "0")}`;

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { recordHash } from "../../src/records/chain.ts";
-import { GENESIS_HASH, type AcknowledgementRecord } from "../../src/records/record.ts";
+import { GENESIS_HASH, recordId, type AcknowledgementRecord } from "../../src/records/record.ts";
 
 /**
  * The changes to a journal that its hash chain alone cannot catch (someone who controls the file
@@ -43,7 +43,7 @@ function rewrite(file: string, change: (records: AcknowledgementRecord[]) => Ack
     const content: Omit<AcknowledgementRecord, "hash"> & { hash?: string } = {
       ...record,
       seq,
-      id: `ack-${String(seq).padStart(6, "0")}`,
+      id: recordId(seq),
       prevHash,
     };
     delete content.hash;

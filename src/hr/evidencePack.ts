@@ -1,0 +1,140 @@
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { createWriteStream } from "node:fs";
+import { parseCheckpoint } from "../evidence/checkpoint.ts";
+import { journalBatches } from "../records/journalReader.ts";
+import { journalLines, type ScanEnd } from "../records/journalLines.ts";
+import { recordId } from "../records/record.ts";
+import { factsOf, RecordsIndex } from "../records/recordsIndex.ts";
+import type { Employee } from "../schemas/employee.ts";
+import { csvExport } from "./csvExport.ts";
+import { evidenceReadme } from "./evidenceReadme.ts";
+import { csvLine, neutraliseCell } from "./exportRecords.ts";
+import { statusRows } from "./report.ts";
+import type { StatusRules } from "./status.ts";
+import { ZipFile } from "./zipFile.ts";
+
+export interface EvidenceSources {
+  journal: string;
+  /** The latest signed checkpoint: the pack holds exactly the records it covers. */
+  checkpoint: string;
+  jwks: { keys: unknown[] };
+  roster: readonly Employee[];
+  /** The published policy: its version, hash and the text the hash is of (canonicalPolicyText). */
+  policy: { version: string; hash: string; text: string };
+  rules: StatusRules;
+  warn: (message: string) => void;
+}
+
+export interface PackSummary {
+  records: number;
+  employees: number;
+  files: string[];
+}
+
+/**
+ * Writes the auditor's evidence pack to `out` (a zip): the records the latest checkpoint covers
+ * (JSONL exactly as the journal holds them, and CSV), the checkpoint, the public keys, the policy
+ * text with its hash, the roster's status, a README saying how to check each part without this
+ * system, and SHA256SUMS of every file.
+ */
+export async function writeEvidencePack(out: string, sources: EvidenceSources): Promise<PackSummary> {
+  const split = sources.checkpoint.lastIndexOf("\n\n");
+  const { size, origin } = parseCheckpoint(sources.checkpoint.slice(0, split + 1));
+  const work = mkdtempSync(path.join(tmpdir(), "aup-evidence-"));
+  try {
+    // The records the checkpoint covers, copied first: the journal may grow while the pack is made.
+    const records = path.join(work, "acknowledgements.jsonl");
+    await copyLines(sources.journal, size, records);
+    const index = new RecordsIndex();
+    for await (const batch of journalBatches(records, sources.warn))
+      for (const record of batch) index.add(factsOf(record));
+    const { rows, flagged } = statusRows(sources.roster, index.learners(), sources.rules);
+
+    const zip = new ZipFile(out);
+    const policyFile = `policy/${sources.policy.version}.txt`;
+    await zip.add("checkpoint.txt", [sources.checkpoint]);
+    await zip.add("jwks.json", [`${JSON.stringify(sources.jwks, null, 2)}\n`]);
+    await zip.add("records/acknowledgements.jsonl", createReadStream(records));
+    await zip.add("records/acknowledgements.csv", csvExport(records, sources.roster, { warn: sources.warn }));
+    await zip.add("roster/status.csv", statusCsv(rows));
+    await zip.add("roster/unmatched.csv", unmatchedCsv(flagged));
+    await zip.add(policyFile, [sources.policy.text]);
+    const versions = [...new Map([...index.facts()].map(({ policy }) => [policy.hash, policy.version]))].map(
+      ([hash, version]) =>
+        csvLine(
+          [version, hash, hash === sources.policy.hash ? policyFile : "(text not in this pack)"].map(neutraliseCell),
+        ),
+    );
+    await zip.add("policy/versions.csv", ["version,sha256,text\r\n", ...versions]);
+    await zip.add("README.md", [
+      evidenceReadme({ origin, size, policy: sources.policy, policyFile, employees: rows.length }),
+    ]);
+    await zip.add("SHA256SUMS", [zip.sums.map(([name, sum]) => `${sum}  ${name}\n`).join("")]);
+    zip.close();
+    return { records: size, employees: rows.length, files: zip.sums.map(([name]) => name) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Copies the first `count` lines of `file` (each with its newline) to `to`, byte for byte. */
+async function copyLines(file: string, count: number, to: string): Promise<void> {
+  const found: ScanEnd = { end: 0 };
+  let lines = 0;
+  let end = 0;
+  scan: for await (const run of journalLines(file, found))
+    for (const [i, line] of run.lines.entries()) {
+      if (lines === count) break scan;
+      end = (run.offsets[i] as number) + Buffer.byteLength(line) + 1;
+      lines++;
+    }
+  if (lines < count)
+    throw new Error(
+      `${file} holds ${lines} records, fewer than the ${count} its latest checkpoint covers: run npm run verify before making a pack.`,
+    );
+  await pipeline(count ? createReadStream(file, { end: end - 1 }) : [], createWriteStream(to, { mode: 0o600 }));
+}
+
+const STATUS_COLUMNS = [
+  "employee_id",
+  "name",
+  "email",
+  "department",
+  "status",
+  "due_by",
+  "reason",
+  "last_record",
+  "last_version",
+  "last_mode",
+  "last_recorded_at",
+];
+
+function* statusCsv(rows: ReturnType<typeof statusRows>["rows"]): Generator<string> {
+  yield csvLine(STATUS_COLUMNS);
+  for (const { employee, status, dueBy, reason, lastRecord } of rows)
+    yield csvLine(
+      [
+        employee.id,
+        employee.name,
+        employee.email,
+        employee.department,
+        status,
+        dueBy ?? "",
+        reason,
+        lastRecord ? recordId(lastRecord.seq) : "",
+        lastRecord?.policy.version ?? "",
+        lastRecord?.mode ?? "",
+        lastRecord?.recordedAt ?? "",
+      ].map(neutraliseCell),
+    );
+}
+
+/** Learners whose records count for no roster employee, and why: what HR must look at. */
+function* unmatchedCsv(flagged: ReturnType<typeof statusRows>["flagged"]): Generator<string> {
+  yield csvLine(["learner_id", "email", "records", "reason"]);
+  for (const { learner, reason } of flagged)
+    yield csvLine([learner.id, learner.email, String(learner.records.length), reason].map(neutraliseCell));
+}
