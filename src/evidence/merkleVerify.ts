@@ -68,11 +68,11 @@ export async function verifyConsistency(
   root1: Uint8Array,
   root2: Uint8Array,
 ): Promise<boolean> {
-  if (!isSize(size1) || !isSize(size2) || size1 > size2 || !isHash(root1) || !isHash(root2) || !proof.every(isHash))
-    return false;
-  // The same tree proves itself with nothing; an empty tree proves nothing (RFC 9162 needs size1 > 0).
+  if (!isSize(size1) || !isSize(size2) || size1 > size2) return false;
+  // The same tree proves itself with nothing (its roots are compared as given, as transparency-dev's
+  // verifier does); an empty tree proves nothing (RFC 9162 needs size1 > 0).
   if (size1 === size2) return proof.length === 0 && sameBytes(root1, root2);
-  if (size1 === 0 || proof.length === 0) return false;
+  if (size1 === 0 || proof.length === 0 || !isHash(root1) || !isHash(root2) || !proof.every(isHash)) return false;
   const path = isPowerOfTwo(size1) ? [root1, ...proof] : [...proof];
   let [fn, sn] = [size1 - 1, size2 - 1];
   while (odd(fn)) [fn, sn] = [half(fn), half(sn)];
