@@ -11,6 +11,7 @@ const ROUTES: [pattern: string, entrypoint: string][] = [
   ["/.well-known/jwks.json", "well-known/jwks.ts"],
   ["/api/admin/export", "api/admin/export.ts"],
   ["/api/admin/roster", "api/admin/roster.ts"],
+  ["/api/admin/evidence", "api/admin/evidence.ts"],
   ["/admin", "admin/index.astro"],
   ["/admin/sign-in", "admin/sign-in.astro"],
   ["/admin/sign-out", "admin/sign-out.ts"],
