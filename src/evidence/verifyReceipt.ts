@@ -12,7 +12,12 @@ import { openNote, SIGNATURE_PREFIX } from "./signedNote.ts";
 
 export type VerifiedReceipt =
   | { ok: true; summary: ReceiptSummary; checkpoint: { origin: string; size: number }; kid: string }
-  | { ok: false; problem: string };
+  | {
+      ok: false;
+      problem: string;
+      /** What the problem is with: the receipt, or the public keys it was checked against (a form shows it there). */
+      subject: "receipt" | "keys";
+    };
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const NOT_A_RECEIPT =
@@ -26,11 +31,15 @@ const ALTERED = "it was altered after it was signed, or it was not issued by thi
  * origin, and that the line is in the tree of that checkpoint.
  */
 export async function verifyReceipt(receipt: string, jwksInput: unknown): Promise<VerifiedReceipt> {
-  const fail = (problem: string): VerifiedReceipt => ({ ok: false, problem });
+  const fail = (problem: string, subject: "receipt" | "keys" = "receipt"): VerifiedReceipt => ({
+    ok: false,
+    problem,
+    subject,
+  });
   const jws = receipt.trim();
   if (!COMPACT_JWS.test(jws)) return fail(NOT_A_RECEIPT);
   const jwks = readJwks(jwksInput);
-  if (!jwks.ok) return fail(jwks.problem);
+  if (!jwks.ok) return fail(jwks.problem, "keys");
 
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
