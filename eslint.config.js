@@ -50,9 +50,17 @@ export default defineConfig(
             {
               target: "./src/records",
               from: "./src",
-              except: ["./records", "./lib", "./schemas"],
+              except: ["./records", "./evidence", "./lib", "./schemas"],
               message:
-                "src/records/ is the bottom layer: it imports only Node, npm packages, src/lib/ and src/schemas/. Move what it needs down, or pass it in.",
+                "src/records/ is the bottom layer: it imports only Node, npm packages, src/evidence/, src/lib/ and src/schemas/. Move what it needs down, or pass it in.",
+            },
+            {
+              // The evidence formats and proofs run on the /verify page too: they stand on their own.
+              target: "./src/evidence",
+              from: "./src",
+              except: ["./evidence", "./lib", "./schemas"],
+              message:
+                "src/evidence/ (formats, proofs, receipt checks) imports only Node, npm packages, src/lib/ and src/schemas/: the records store builds on it, not the other way.",
             },
             {
               // Below records, so that what records imports stays below it too.

@@ -2,9 +2,9 @@
 // (a .jws file, or the JWS on standard input) against the site's public keys, offline but for
 // fetching them when given a URL. Exit 0 and who acknowledged what and when when it verifies; 1
 // with what is wrong when it does not; 2 when the flags or the files are wrong.
-import { readFileSync } from "node:fs";
 import { text } from "node:stream/consumers";
 import { parseArgs } from "node:util";
+import { KeysSourceError, readInputFile, readPublicKeysSource } from "../src/evidence/publicKeysSource.ts";
 import { receiptFacts } from "../src/evidence/receiptFacts.ts";
 import { verifyReceipt } from "../src/evidence/verifyReceipt.ts";
 
@@ -31,38 +31,19 @@ if (!jwksSource)
 if (positionals.length > 1) fail(`One receipt at a time: got ${positionals.length} files (${positionals.join(", ")}).`);
 const [file = "-"] = positionals;
 
-function readInput(path: string, what: string): string {
+async function input<T>(read: () => T | Promise<T>): Promise<T> {
   try {
-    return readFileSync(path, "utf8");
+    return await read();
   } catch (error) {
-    fail(
-      `${path} (${what}) cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Check the path.`,
-    );
+    if (error instanceof KeysSourceError) fail(error.message);
+    throw error;
   }
 }
 
-async function fetchJwks(url: string): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal: AbortSignal.timeout(15_000), headers: { accept: "application/json" } });
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    fail(
-      `The public keys at ${url} cannot be fetched (${reason}). Check the address, or pass the evidence pack's jwks.json.`,
-    );
-  }
-  if (!response.ok)
-    fail(
-      `The public keys at ${url} cannot be fetched: the server answered ${response.status} ${response.statusText}. Check the address (it ends in /.well-known/jwks.json).`,
-    );
-  return response.text();
-}
-
-const receipt = file === "-" ? await text(process.stdin) : readInput(file, "the receipt");
+const receipt = file === "-" ? await text(process.stdin) : await input(() => readInputFile(file, "the receipt"));
 if (receipt.trim() === "")
   fail(file === "-" ? "Standard input was empty: pipe a receipt in, or name its file." : `${file} is empty.`);
-const jwks = /^https?:\/\//i.test(jwksSource) ? await fetchJwks(jwksSource) : readInput(jwksSource, "the public keys");
+const jwks = await input(() => readPublicKeysSource(jwksSource));
 
 const verified = await verifyReceipt(receipt, jwks);
 if (!verified.ok) fail(`${file === "-" ? "The receipt" : file} does not verify. ${verified.problem}`, 1);

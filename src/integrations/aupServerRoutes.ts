@@ -7,6 +7,8 @@ import type { AstroIntegration } from "astro";
 const ROUTES: [pattern: string, entrypoint: string][] = [
   ["/api/acknowledgements", "api/acknowledgements.ts"],
   ["/api/me", "api/me.ts"],
+  ["/api/checkpoint", "api/checkpoint.ts"],
+  ["/.well-known/jwks.json", "well-known/jwks.ts"],
   ["/api/admin/export", "api/admin/export.ts"],
   ["/api/admin/roster", "api/admin/roster.ts"],
   ["/admin", "admin/index.astro"],

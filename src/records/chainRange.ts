@@ -1,3 +1,4 @@
+import { recordLeafHash } from "../evidence/merkleTree.ts";
 import { ChainCheck, type ChainLink, type ChainRun } from "./chain.ts";
 import { chainMessage } from "./journal.ts";
 import { journalLines, type ScanEnd } from "./journalLines.ts";
@@ -6,6 +7,13 @@ import { parseRecordLine } from "./recordLine.ts";
 import { StoreError } from "./storeError.ts";
 
 export const VERIFY_FIX = "Restore the journal from a backup.";
+const LEAF_BYTES = 32;
+
+function grown(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const larger = new Uint8Array(bytes.length * 2);
+  larger.set(bytes);
+  return larger;
+}
 
 /** One range of the journal checked on its own: what npm run verify needs to join it to the ranges before. */
 export interface ChainRange extends RangeDone {
@@ -15,6 +23,8 @@ export interface ChainRange extends RangeDone {
   stop?: EncodedError;
   /** Whether the range ends with a line without its newline (only the journal's last range can). */
   tail: boolean;
+  /** The Merkle leaf hash of each line checked, 32 bytes each, in order. */
+  leaves: Uint8Array;
 }
 
 /**
@@ -29,14 +39,20 @@ export async function checkChainRange(file: string, range: ByteRange): Promise<R
   let check: ChainCheck | undefined;
   let lastId = "";
   let lines = 0;
-  const checked = (stop?: unknown): RangeWork<ChainRange> => ({
-    result: {
-      lines,
-      run: first && check ? { first, head: check.current, lastId } : undefined,
-      stop: stop === undefined ? undefined : encodeError(stop),
-      tail: found.tail !== undefined,
-    },
-  });
+  let leaves = new Uint8Array(LEAF_BYTES * 1024);
+  const checked = (stop?: unknown): RangeWork<ChainRange> => {
+    const hashes = leaves.slice(0, lines * LEAF_BYTES);
+    return {
+      result: {
+        lines,
+        run: first && check ? { first, head: check.current, lastId } : undefined,
+        stop: stop === undefined ? undefined : encodeError(stop),
+        tail: found.tail !== undefined,
+        leaves: hashes,
+      },
+      transfer: [hashes.buffer],
+    };
+  };
   try {
     for await (const run of journalLines(file, found, range))
       for (const line of run.lines) {
@@ -50,6 +66,8 @@ export async function checkChainRange(file: string, range: ByteRange): Promise<R
         // only once the range's first record has joined the chain, and then it is the line's.
         if (problem) return checked(new StoreError("damaged", chainMessage(file, problem)));
         lastId = record.id;
+        if (leaves.length < (lines + 1) * LEAF_BYTES) leaves = grown(leaves);
+        leaves.set(recordLeafHash(line), lines * LEAF_BYTES);
         lines++;
       }
   } catch (error) {

@@ -286,7 +286,9 @@ export async function digestOf(file: string, bytes: number): Promise<Hash | unde
 function checkPinned(file: string, pinned: Pin, tree: MerkleTree, torn: boolean): void {
   const check = `npm run verify -- --checkpoint ${pinned.file} shows the same check.`;
   if (tree.size < pinned.size) {
-    const cut = torn ? `its last line, record ${tree.size + 1}, is cut short although a checkpoint included it, and ` : "";
+    const cut = torn
+      ? `its last line, record ${tree.size + 1}, is cut short although a checkpoint included it, and `
+      : "";
     throw new StoreError(
       "damaged",
       `${file} holds ${tree.size} complete records, but the server signed a checkpoint of ${pinned.size} (${pinned.file}): ${cut}records ${tree.size + 1} to ${pinned.size} are missing. The journal was cut, or replaced by an older copy. Restore it from a backup that holds at least ${pinned.size} records, then start again; nothing was changed. ${check}`,

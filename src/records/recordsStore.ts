@@ -3,7 +3,10 @@ import { mkdir } from "node:fs/promises";
 import { Low } from "lowdb";
 import { z } from "zod";
 import { EmployeeSchema, type Employee } from "../schemas/employee.ts";
+import { readPin } from "./checkpointFile.ts";
 import { MerkleTree } from "../evidence/merkleTree.ts";
+import { Notary, type SignedCheckpoint } from "./notary.ts";
+import { loadKeyring, type Keyring } from "./signingKeys.ts";
 import { canonicalJson } from "./canonicalJson.ts";
 import { acquireDataLock } from "./dataLock.ts";
 import { tightenDataFolder } from "./dataFolderModes.ts";
@@ -45,8 +48,28 @@ export interface RecordsStore {
    * the disk refuses. Imports run one at a time, in the order they were called.
    */
   importRoster(employees: readonly Employee[]): Promise<RosterChange>;
+  /** The keys that sign checkpoints and receipts, and the public keys that check them. */
+  readonly keys: Keyring;
+  /** The latest signed checkpoint, covering every record durable when called. */
+  checkpoint(): Promise<SignedCheckpoint>;
+  /**
+   * What proves record `seq` to someone who trusts only the public keys: its line as stored, a
+   * checkpoint covering it and the inclusion proof of its line in that checkpoint's tree.
+   */
+  evidence(seq: number): Promise<RecordEvidence | undefined>;
   /** Waits for writes in flight, saves the index and releases the data folder. */
   close(): Promise<void>;
+}
+
+export interface RecordEvidence {
+  line: string;
+  checkpoint: SignedCheckpoint;
+  proof: Buffer[];
+}
+
+export interface StoreOptions {
+  /** The signing keys; by default the data folder's (or AUP_SIGNING_KEY_FILE's), loaded once the journal opened. */
+  keyring?: Keyring;
 }
 
 /** The index is saved again after this many new records (and at close), so that a start reads at most these. */
@@ -55,6 +78,7 @@ export const SAVE_INDEX_EVERY = 50_000;
 export async function openRecordsStore(
   dir: string,
   warn: (message: string) => void = console.warn,
+  options: StoreOptions = {},
 ): Promise<RecordsStore> {
   await mkdir(dir, { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
     throw new StoreError(
@@ -69,10 +93,29 @@ export async function openRecordsStore(
     // aside, and a start that is refused must leave every file as it was.
     const state = new Low<State>(stateFile(files.state), { roster: [] });
     await state.read();
-    const { index, journal, indexed } = await openIndexed(files.journal, files.index, warn);
-    // Only a store that opened makes its folder owner-only: a refused start leaves modes as they were too.
+    const pinned = await readPin(files.checkpoint);
+    const { index, journal, indexed } = await openIndexed(files.journal, files.index, warn, pinned);
+    // Only a store that opened makes its folder owner-only and gets keys: a refused start leaves every file as it was.
     tightenDataFolder(dir, warn);
-    const store = new EmbeddedStore(dir, files.index, journal, index, state, release, warn, indexed);
+    const keys = options.keyring ?? loadKeyring(dir);
+    const notary = new Notary(keys, journal.tree, files.checkpoint, pinned?.size);
+    const store = new EmbeddedStore({
+      dir,
+      indexFile: files.index,
+      journal,
+      index,
+      state,
+      release,
+      warn,
+      indexed,
+      keys,
+      notary,
+    });
+    if (pinned && journal.count > pinned.size)
+      warn(
+        `${files.journal}: records ${pinned.size + 1} to ${journal.count} were in no checkpoint yet: the server stopped between storing them and signing one, or they were appended while it was stopped. They are signed now; if the server did not stop abruptly, find out who added them (npm run verify -- --checkpoint FILE before the next start keeps them apart).`,
+      );
+    await notary.checkpoint();
     if (journal.count - indexed >= SAVE_INDEX_EVERY || (indexed === 0 && journal.count > 0)) store.saveIndexSoon(); // the next start then reads only what is new
     return store;
   } catch (error) {
@@ -148,26 +191,43 @@ class EmbeddedStore implements RecordsStore {
   private importing: Promise<unknown> = Promise.resolve();
   private saving: Promise<void> | undefined;
   private savedAt: number;
+  readonly keys: Keyring;
+  private readonly notary: Notary;
 
-  constructor(
-    dir: string,
-    indexFile: string,
-    journal: Journal,
-    index: RecordsIndex,
-    state: Low<State>,
-    release: () => void,
-    warn: (message: string) => void,
+  constructor(parts: {
+    dir: string;
+    indexFile: string;
+    journal: Journal;
+    index: RecordsIndex;
+    state: Low<State>;
+    release: () => void;
+    warn: (message: string) => void;
     /** How many records the saved index holds. */
-    indexed: number,
-  ) {
-    this.dir = dir;
-    this.indexFile = indexFile;
-    this.journal = journal;
-    this.index = index;
-    this.state = state;
-    this.release = release;
-    this.warn = warn;
-    this.savedAt = indexed;
+    indexed: number;
+    keys: Keyring;
+    notary: Notary;
+  }) {
+    this.dir = parts.dir;
+    this.indexFile = parts.indexFile;
+    this.journal = parts.journal;
+    this.index = parts.index;
+    this.state = parts.state;
+    this.release = parts.release;
+    this.warn = parts.warn;
+    this.savedAt = parts.indexed;
+    this.keys = parts.keys;
+    this.notary = parts.notary;
+  }
+
+  checkpoint(): Promise<SignedCheckpoint> {
+    return this.notary.checkpoint();
+  }
+
+  async evidence(seq: number): Promise<RecordEvidence | undefined> {
+    const line = await this.journal.line(seq);
+    if (line === undefined) return undefined;
+    const checkpoint = await this.notary.checkpoint(seq);
+    return { line, checkpoint, proof: this.journal.tree.inclusionProof(seq - 1, checkpoint.size) };
   }
 
   async acknowledge(entry: NewAcknowledgement): Promise<Acknowledged> {
@@ -246,6 +306,11 @@ class EmbeddedStore implements RecordsStore {
   async close(): Promise<void> {
     await this.importing;
     await this.journal.close();
+    await this.notary
+      .checkpoint()
+      .catch((error: unknown) =>
+        this.warn(`The last checkpoint could not be saved (${(error as Error).message}); the next start signs one.`),
+      );
     await this.saving;
     if (this.savedAt !== this.journal.count)
       await this.saveIndex().catch((error: unknown) =>

@@ -6,7 +6,8 @@ import type { RecordsStore } from "../records/recordsStore.ts";
 import { isStoreError } from "../records/storeError.ts";
 import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
 import { ACKNOWLEDGEMENT_BODY_LIMIT as BODY_LIMIT } from "./acknowledgementBodyLimit.ts";
-import { receiptKey } from "./adminAuth.ts";
+import { receiptKey } from "./receiptLinks.ts";
+import { signedReceipt } from "./signedReceipt.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
 import { json } from "./jsonResponse.ts";
 import { BodyError, readJsonBody } from "./readBody.ts";
@@ -106,7 +107,18 @@ export async function handleAcknowledgement(
       );
     const { record, duplicate } = outcome;
     const receiptUrl = `/receipt/${record.id}?k=${receiptKey(record.hash)}`;
-    return json(duplicate ? 200 : 201, { record, duplicate, receiptUrl });
+    // The record is durable now: a receipt that cannot be signed yet never turns that into a failure.
+    const receipt = await signedReceipt(store, record.seq).catch((error: unknown) => {
+      if (isStoreError(error, "write-failed"))
+        return { error: `${error.message} Open the receipt link later to download the signed receipt.` };
+      throw error;
+    });
+    return json(duplicate ? 200 : 201, {
+      record,
+      duplicate,
+      receiptUrl,
+      ...(typeof receipt === "string" ? { receipt } : { receiptError: receipt?.error }),
+    });
   } catch (error) {
     if (isStoreError(error, "write-failed")) return problem(503, error.message);
     throw error;

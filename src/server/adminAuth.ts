@@ -54,8 +54,3 @@ export function isValidSession(value: string | undefined, now = Date.now()): boo
 function sign(text: string): string {
   return createHmac("sha256", adminToken()).update(`aup-admin-session:${text}`).digest("base64url");
 }
-
-/** An unguessable key for one record's receipt: only the learner who got it can open the receipt. */
-export function receiptKey(recordHash: string): string {
-  return createHmac("sha256", adminToken()).update(`aup-receipt:${recordHash}`).digest("base64url").slice(0, 32);
-}

@@ -4,7 +4,7 @@ import { MerkleTree, recordLeafHash } from "../../src/evidence/merkleTree.ts";
 import { receiptPayload, signReceipt } from "../../src/evidence/receipt.ts";
 import type { ReceiptPayload } from "../../src/evidence/receiptFormat.ts";
 import { signNote } from "../../src/evidence/signNote.ts";
-import { loadKeyring, type Keyring } from "../../src/evidence/signingKeys.ts";
+import { loadKeyring, type Keyring } from "../../src/records/signingKeys.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import { dataDir, dataDirWithRecords } from "./records.ts";
 

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { dataFiles } from "../records/dataFiles.ts";
-import { readFailure } from "../records/readFailure.ts";
-import { StoreError } from "../records/storeError.ts";
+import { dataFiles } from "./dataFiles.ts";
+import { readFailure } from "./readFailure.ts";
+import { StoreError } from "./storeError.ts";
 
 /** A public Ed25519 key as a JWK (RFC 8037), named by its RFC 7638 thumbprint. */
 export interface PublicJwk {
@@ -129,6 +129,12 @@ function signingKeyFrom(file: string, variable?: string): SigningKey {
     );
   const x = createPublicKey(privateKey).export({ format: "jwk" }).x as string;
   return { privateKey, kid: thumbprint(x), publicKey: Buffer.from(x, "base64url") };
+}
+
+/** The data folder's public keys as a JWKS, read only (nothing is created); undefined when it has none yet. */
+export function publishedKeys(dir: string): { origin: string; jwks: { keys: PublicJwk[] } } | undefined {
+  const listed = readPublicKeys(dataFiles(dir).publicKeys);
+  return listed && { origin: listed.origin, jwks: { keys: listed.keys } };
 }
 
 function readPublicKeys(file: string): PublicKeys | undefined {
