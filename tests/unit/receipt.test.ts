@@ -249,6 +249,11 @@ describe("signed receipts", () => {
     expect(() => receiptPayload(journal.lines[1] ?? "", proof, journal.note)).toThrow(
       "is number 2 in the journal, but the proof is for leaf 0 (record 1)",
     );
-    expect(() => receiptPayload('{"seq":1}', proof, journal.note)).toThrow(/not an acknowledgement record/);
+    expect(() => receiptPayload('{"seq":1}', proof, journal.note)).toThrow(
+      "A receipt's line must be an acknowledgement record, and in this one id is missing.",
+    );
+    expect(() => receiptPayload("{", proof, journal.note)).toThrow(
+      /^A receipt's line must be a journal record, and this is not JSON/,
+    );
   });
 });
