@@ -4,6 +4,7 @@ import react from "@astrojs/react";
 import { defineConfig } from "astro/config";
 import aupContent, { buildTarget } from "./src/integrations/aupContent.ts";
 import aupServerRoutes from "./src/integrations/aupServerRoutes.ts";
+import inlineVerifyPage from "./src/integrations/inlineVerifyPage.ts";
 import reactRefreshPreamble from "./src/integrations/reactRefreshPreamble.ts";
 import relativeUrls from "./src/integrations/relativeUrls.ts";
 import sizeBudget from "./src/integrations/sizeBudget.ts";
@@ -25,6 +26,7 @@ export default defineConfig({
     ...(site ? [aupServerRoutes()] : [relativeUrls()]),
     react(),
     reactRefreshPreamble(),
+    inlineVerifyPage(),
     sizeBudget(),
   ],
   vite: {

@@ -25,6 +25,16 @@ const STATIC_IMPORT = /(?:\bfrom|\bimport)\s*["'`](\.{1,2}\/[^"'`]+\.m?js)["'`]/
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*["'`](\.{1,2}\/[^"'`]+\.m?js)["'`]\s*\)/g;
 
 /**
+ * The scripts and stylesheets a built page loads from URLs rather than carrying inline (relative to
+ * `rootDir`): a page that must work saved as one file may have none.
+ */
+export function linkedFiles(rootDir: string, htmlFile: string): string[] {
+  const html = readFileSync(path.join(rootDir, htmlFile), "utf8");
+  const stylesheets = [...html.matchAll(STYLESHEET_URL)].map(([tag]) => /\bhref="([^"]+)"/.exec(tag)?.[1] ?? "");
+  return [...[...html.matchAll(SCRIPT_URL)].map(([, url]) => url ?? ""), ...stylesheets];
+}
+
+/**
  * Weighs a built page in `rootDir` (the folder served as `/`). URLs may be absolute (the site) or
  * relative to the page (the SCORM builds), so the same measure serves the build check and the benchmark.
  */

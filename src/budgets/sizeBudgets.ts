@@ -1,5 +1,5 @@
 import { readdirSync } from "node:fs";
-import { pageWeight, type PageWeight } from "./pageWeight.ts";
+import { linkedFiles, pageWeight, type PageWeight } from "./pageWeight.ts";
 
 // The size budgets of docs/DESIGN.md. A kilobyte here is 1,024 bytes.
 export const KB = 1024;
@@ -8,8 +8,16 @@ export const COURSE_PAGE_BUDGET = 90 * KB;
 /** Everything the course page ever loads, later steps' chunks included. */
 export const COURSE_TOTAL_BUDGET = 110 * KB;
 export const PACKAGE_BUDGET = 500 * KB;
-/** Pages that run the course island; every other page ships no JavaScript at all. */
+/**
+ * The receipt checker (/verify), JavaScript and CSS: the verifier (jose's JWS check, the Merkle proof,
+ * the signed note) runs in the page, inlined with its styles so that the page works saved as one file.
+ */
+export const VERIFY_PAGE_BUDGET = 16 * KB;
+/** Pages that run the course island; every other page ships no JavaScript at all, but /verify. */
 const COURSE_PAGES = /^(?:course|refresher)(?:\.html|[/\\]index\.html)$/;
+const VERIFY_PAGE = /^verify(?:\.html|[/\\]index\.html)$/;
+
+export const isVerifyPage = (page: string) => VERIFY_PAGE.test(page);
 
 const bytes = (count: number) => `${count.toLocaleString("en-GB")} byte${count === 1 ? "" : "s"}`;
 
@@ -34,25 +42,52 @@ export function htmlPages(rootDir: string): string[] {
 export function checkPages(rootDir: string): PageCheck[] {
   return htmlPages(rootDir).map((page) => {
     const weight = pageWeight(rootDir, page);
-    const { jsGzip, cssGzip, laterJsGzip } = weight;
+    const { jsGzip, laterJsGzip } = weight;
     const isCourse = COURSE_PAGES.test(page);
-    const initial = jsGzip + cssGzip;
-    const total = initial + laterJsGzip;
     const problem = isCourse
-      ? initial > COURSE_PAGE_BUDGET
-        ? `${page} loads ${kilobytes(initial)} of JavaScript and CSS before the learner's first interaction (gzipped: ${kilobytes(jsGzip)} + ${kilobytes(cssGzip)}), ` +
-          `${bytes(initial - COURSE_PAGE_BUDGET)} over the budget of ${kilobytes(COURSE_PAGE_BUDGET)}. ` +
-          `Trim the course island or its styles, or move what later steps need into their chunk, before shipping.`
-        : total > COURSE_TOTAL_BUDGET
-          ? `${page} loads ${kilobytes(total)} of JavaScript and CSS in all, later steps included (gzipped), ` +
-            `${bytes(total - COURSE_TOTAL_BUDGET)} over the budget of ${kilobytes(COURSE_TOTAL_BUDGET)}. Trim the course before shipping.`
-          : undefined
-      : jsGzip + laterJsGzip > 0
-        ? `${page} loads ${bytes(jsGzip + laterJsGzip)} of JavaScript (gzipped), but pages other than the course and the refresher ship none. ` +
-          `Remove the script or client directive that brought it in.`
-        : undefined;
+      ? coursePageProblem(page, weight)
+      : isVerifyPage(page)
+        ? verifyPageProblem(page, weight, linkedFiles(rootDir, page))
+        : jsGzip + laterJsGzip > 0
+          ? `${page} loads ${bytes(jsGzip + laterJsGzip)} of JavaScript (gzipped), but pages other than the course, the refresher and /verify ship none. ` +
+            `Remove the script or client directive that brought it in.`
+          : undefined;
     return { page, isCourse, ...weight, ...(problem ? { problem } : {}) };
   });
+}
+
+function coursePageProblem(page: string, { jsGzip, cssGzip, laterJsGzip }: PageWeight): string | undefined {
+  const initial = jsGzip + cssGzip;
+  const total = initial + laterJsGzip;
+  if (initial > COURSE_PAGE_BUDGET)
+    return (
+      `${page} loads ${kilobytes(initial)} of JavaScript and CSS before the learner's first interaction (gzipped: ${kilobytes(jsGzip)} + ${kilobytes(cssGzip)}), ` +
+      `${bytes(initial - COURSE_PAGE_BUDGET)} over the budget of ${kilobytes(COURSE_PAGE_BUDGET)}. ` +
+      `Trim the course island or its styles, or move what later steps need into their chunk, before shipping.`
+    );
+  if (total > COURSE_TOTAL_BUDGET)
+    return (
+      `${page} loads ${kilobytes(total)} of JavaScript and CSS in all, later steps included (gzipped), ` +
+      `${bytes(total - COURSE_TOTAL_BUDGET)} over the budget of ${kilobytes(COURSE_TOTAL_BUDGET)}. Trim the course before shipping.`
+    );
+  return undefined;
+}
+
+/** The receipt checker must fit its budget and carry everything inline (it works saved as one file). */
+function verifyPageProblem(page: string, weight: PageWeight, linked: string[]): string | undefined {
+  if (linked.length || weight.laterJsGzip)
+    return (
+      `${page} loads ${linked.length ? linked.join(", ") : "chunks"} from URLs, so it would not work saved to disk as one file. ` +
+      `Its one script and its styles must be inline: see src/integrations/inlineVerifyPage.ts and src/pages/verify.astro.`
+    );
+  const total = weight.jsGzip + weight.cssGzip;
+  if (total > VERIFY_PAGE_BUDGET)
+    return (
+      `${page} loads ${kilobytes(total)} of JavaScript and CSS (gzipped: ${kilobytes(weight.jsGzip)} + ${kilobytes(weight.cssGzip)}), ` +
+      `${bytes(total - VERIFY_PAGE_BUDGET)} over the budget of ${kilobytes(VERIFY_PAGE_BUDGET)} for the receipt checker. ` +
+      `Trim its script (no zod, no node: modules in what it imports) or its styles before shipping.`
+    );
+  return undefined;
 }
 
 /** A problem line when a SCORM zip of `bytes` is over its budget, otherwise undefined. */

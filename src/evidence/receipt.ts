@@ -3,9 +3,9 @@
 // site's public keys can check it offline (verifyReceipt.ts, npm run verify-receipt, /verify).
 import type { KeyObject } from "node:crypto";
 import { CompactSign } from "jose";
-import { parseRecordLine } from "../records/recordLine.ts";
 import { toBase64 } from "./base64.ts";
 import { RECEIPT_ALG, RECEIPT_TYP, RECEIPT_VERSION, summaryOf, type ReceiptPayload } from "./receiptFormat.ts";
+import { summaryProblem } from "./receiptShape.ts";
 
 export interface InclusionProof {
   /** The record's leaf index: its position in the journal, from 0. */
@@ -22,12 +22,19 @@ export interface InclusionProof {
  */
 export function receiptPayload(line: string, proof: InclusionProof, checkpointNote: string): ReceiptPayload {
   if (/[\r\n]/.test(line)) throw new TypeError("A receipt holds one journal line, without its newline.");
-  const record = parseRecordLine(
-    "the journal",
-    line,
-    proof.index + 1,
-    "A receipt is made from a record exactly as the journal holds it.",
-  );
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    throw new TypeError(
+      `A receipt's line must be a journal record, and this is not JSON (${(error as Error).message}).`,
+      { cause: error },
+    );
+  }
+  // Held to the shape every verifier checks, so that nothing is signed that could not be verified.
+  const record = summaryOf(value);
+  const problem = summaryProblem(record);
+  if (problem) throw new TypeError(`A receipt's line must be an acknowledgement record, and in this one ${problem}.`);
   if (record.seq !== proof.index + 1)
     throw new RangeError(
       `Record ${record.id} is number ${record.seq} in the journal, but the proof is for leaf ${proof.index} (record ${proof.index + 1}).`,
@@ -35,7 +42,7 @@ export function receiptPayload(line: string, proof: InclusionProof, checkpointNo
   if (proof.index >= proof.size) throw new RangeError(`Leaf ${proof.index} is not in a tree of ${proof.size} records.`);
   return {
     v: RECEIPT_VERSION,
-    record: summaryOf(record),
+    record,
     line,
     inclusion: { index: proof.index, size: proof.size, hashes: proof.hashes.map((hash) => toBase64(hash)) },
     checkpoint: checkpointNote,

@@ -1,8 +1,6 @@
 // What a signed receipt holds, shared by the server that signs it (receipt.ts) and every verifier
 // (verifyReceipt.ts, in Node and in the browser): no zod and no node: imports here, so that the
 // /verify page ships only what it runs.
-import { canonicalJson } from "../records/canonicalJson.ts";
-
 /** The JWS `typ` of a receipt: says what the signed content is, so that no other JWS passes for one. */
 export const RECEIPT_TYP = "aup-receipt+jws";
 /** RFC 9864's fully specified name for Ed25519 signatures. */
@@ -58,9 +56,13 @@ export function summaryOf(value: unknown): ReceiptSummary {
   } as ReceiptSummary;
 }
 
-/** Whether the summary a receipt carries is exactly the one its line gives. */
+/**
+ * Whether the summary a receipt carries is exactly the one its line gives. Both are rebuilt by
+ * summaryOf, which writes the fields in one order, so their JSON is equal only when every field is;
+ * fields a summary does not have are refused by the payload's shape check before this.
+ */
 export function summaryMatchesLine(summary: ReceiptSummary, lineValue: unknown): boolean {
-  return canonicalJson(summary) === canonicalJson(summaryOf(lineValue));
+  return JSON.stringify(summaryOf(summary)) === JSON.stringify(summaryOf(lineValue));
 }
 
 function asObject(value: unknown): Record<string, unknown> {

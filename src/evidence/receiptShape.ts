@@ -48,24 +48,26 @@ const hashList: Check = (value) => {
 };
 const object = (shape: Shape): { object: Shape } => ({ object: shape });
 
+const SUMMARY: Shape = {
+  id: text,
+  seq: wholeNumber(1),
+  learner: object({
+    id: text,
+    name: text,
+    email: text,
+    department: { optional: text },
+    selfAsserted: { optional: boolean },
+  }),
+  policy: object({ version: text, hash: sha256Hex }),
+  result: object({ mode: text, score: fraction, passed: boolean, attemptId: text }),
+  recordedAt: text,
+  hash: sha256Hex,
+};
+
 const PAYLOAD: Shape = {
   v: (value) =>
     value === RECEIPT_VERSION ? undefined : `is ${describe(value)}: this verifier reads version ${RECEIPT_VERSION}`,
-  record: object({
-    id: text,
-    seq: wholeNumber(1),
-    learner: object({
-      id: text,
-      name: text,
-      email: text,
-      department: { optional: text },
-      selfAsserted: { optional: boolean },
-    }),
-    policy: object({ version: text, hash: sha256Hex }),
-    result: object({ mode: text, score: fraction, passed: boolean, attemptId: text }),
-    recordedAt: text,
-    hash: sha256Hex,
-  }),
+  record: object(SUMMARY),
   line: singleLine,
   inclusion: object({ index: wholeNumber(0), size: wholeNumber(1), hashes: hashList }),
   checkpoint: text,
@@ -78,7 +80,8 @@ function shapeProblem(shape: Shape, value: unknown, path: string[]): Problem | u
   const fields = value as Record<string, unknown>;
   for (const [field, rule] of Object.entries(shape)) {
     const at = [...path, field];
-    if (!Object.hasOwn(fields, field)) {
+    // A field set to undefined (never in JSON, but in a summary built from a line that lacks it) is missing too.
+    if (!Object.hasOwn(fields, field) || fields[field] === undefined) {
       if ("optional" in rule) continue;
       return { path: at, text: "is missing" };
     }
@@ -94,6 +97,15 @@ function shapeProblem(shape: Shape, value: unknown, path: string[]): Problem | u
   return extra === undefined
     ? undefined
     : { path, text: `has a field ${JSON.stringify(extra)} that receipts do not have` };
+}
+
+/**
+ * The first problem with a record's summary (named by its path, "learner.email is missing"), or
+ * undefined: the signer holds what it signs to the shape every verifier checks.
+ */
+export function summaryProblem(summary: unknown): string | undefined {
+  const problem = shapeProblem(SUMMARY, summary, []);
+  return problem && `${problem.path.join(".") || "the record"} ${problem.text}`;
 }
 
 export type CheckedPayload = { ok: true; payload: ReceiptPayload } | { ok: false; problem: string };

@@ -3,7 +3,7 @@
 // that fails says which it was and what it means, in words a learner or an auditor can act on.
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from "jose";
 import { fromBase64 } from "./base64.ts";
-import { CheckpointError, parseCheckpoint } from "./checkpoint.ts";
+import { CheckpointError, parseCheckpoint, type ParsedCheckpoint } from "./checkpoint.ts";
 import { readJwks } from "./jwksKeys.ts";
 import { leafHash, verifyInclusion } from "./merkleVerify.ts";
 import { RECEIPT_ALG, RECEIPT_TYP, summaryMatchesLine, type ReceiptSummary } from "./receiptFormat.ts";
@@ -12,7 +12,12 @@ import { openNote, SIGNATURE_PREFIX } from "./signedNote.ts";
 
 export type VerifiedReceipt =
   | { ok: true; summary: ReceiptSummary; checkpoint: { origin: string; size: number }; kid: string }
-  | { ok: false; problem: string };
+  | {
+      ok: false;
+      problem: string;
+      /** What the problem is with: the receipt, or the public keys it was checked against (a form shows it there). */
+      subject: "receipt" | "keys";
+    };
 
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const NOT_A_RECEIPT =
@@ -26,11 +31,15 @@ const ALTERED = "it was altered after it was signed, or it was not issued by thi
  * origin, and that the line is in the tree of that checkpoint.
  */
 export async function verifyReceipt(receipt: string, jwksInput: unknown): Promise<VerifiedReceipt> {
-  const fail = (problem: string): VerifiedReceipt => ({ ok: false, problem });
+  const fail = (problem: string, subject: "receipt" | "keys" = "receipt"): VerifiedReceipt => ({
+    ok: false,
+    problem,
+    subject,
+  });
   const jws = receipt.trim();
   if (!COMPACT_JWS.test(jws)) return fail(NOT_A_RECEIPT);
   const jwks = readJwks(jwksInput);
-  if (!jwks.ok) return fail(jwks.problem);
+  if (!jwks.ok) return fail(jwks.problem, "keys");
 
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
@@ -99,7 +108,9 @@ export async function verifyReceipt(receipt: string, jwksInput: unknown): Promis
     jwks.keys.map(({ kid: keyId, publicKey }) => ({ name: claimedOrigin.origin, publicKey, kid: keyId })),
   );
   if (!opened.ok) return fail(checkpointProblem(opened.reason, opened.problem));
-  const checkpoint = parseCheckpoint(opened.text);
+  const read = readCheckpoint(opened.text);
+  if (!read.ok) return fail(read.problem);
+  const { checkpoint } = read;
   if (inclusion.size !== checkpoint.size)
     return fail(
       `The receipt's inclusion proof is for a journal of ${inclusion.size} records, but its checkpoint is of ${checkpoint.size}: the receipt's parts do not belong together.`,
@@ -130,8 +141,13 @@ function signatureProblem(error: unknown, kid: string, kids: string[]): string {
 /** The origin the checkpoint's text claims, read without the signature checked. */
 function originOf(note: string): { ok: true; origin: string } | { ok: false; problem: string } {
   const split = note.lastIndexOf(`\n\n${SIGNATURE_PREFIX}`);
+  const read = readCheckpoint(note.slice(0, split < 0 ? note.length : split + 1));
+  return read.ok ? { ok: true, origin: read.checkpoint.origin } : read;
+}
+
+function readCheckpoint(text: string): { ok: true; checkpoint: ParsedCheckpoint } | { ok: false; problem: string } {
   try {
-    return { ok: true, origin: parseCheckpoint(note.slice(0, split < 0 ? note.length : split + 1)).origin };
+    return { ok: true, checkpoint: parseCheckpoint(text) };
   } catch (error) {
     if (!(error instanceof CheckpointError)) throw error;
     return { ok: false, problem: `The receipt's checkpoint is damaged. ${error.message}` };

@@ -5,8 +5,10 @@ import {
   checkPages,
   COURSE_PAGE_BUDGET,
   COURSE_TOTAL_BUDGET,
+  isVerifyPage,
   kilobytes,
   type PageCheck,
+  VERIFY_PAGE_BUDGET,
 } from "../budgets/sizeBudgets.ts";
 
 /** Fails the build when a page ships more than its budget (docs/DESIGN.md): a size check, not a timing. */
@@ -20,6 +22,10 @@ export default function sizeBudget(): AstroIntegration {
           logger.info(
             `${page}: ${kilobytes(jsGzip + cssGzip)} of JavaScript and CSS, gzipped, before the first interaction (budget ${kilobytes(COURSE_PAGE_BUDGET)}); ` +
               `${kilobytes(jsGzip + cssGzip + laterJsGzip)} with later steps (budget ${kilobytes(COURSE_TOTAL_BUDGET)})`,
+          );
+        for (const { page, jsGzip, cssGzip } of checks.filter((check) => isVerifyPage(check.page)))
+          logger.info(
+            `${page}: ${kilobytes(jsGzip + cssGzip)} of JavaScript and CSS, gzipped, all inline (budget ${kilobytes(VERIFY_PAGE_BUDGET)})`,
           );
         const problems = checks.flatMap((check) => (check.problem ? [check.problem] : []));
         if (problems.length) {

@@ -196,6 +196,12 @@ describe("signed receipts", () => {
     expect(await problemWith(unsigned)).toBe(
       "The receipt's checkpoint is damaged. The signed note is malformed: it has no blank line before its signatures, so it carries no signature.",
     );
+    const notACheckpoint = await resigned((payload) => {
+      payload.checkpoint = signNote("hello\n", origin, journal.keyring.current.privateKey);
+    });
+    expect(await problemWith(notACheckpoint)).toBe(
+      "The receipt's checkpoint is damaged. This checkpoint cannot be read: it has 1 line, where a checkpoint has at least 3 (origin, tree size, root hash). Use the checkpoint exactly as the server published it (GET /api/checkpoint, or the evidence pack), unedited.",
+    );
     const renamed = await resigned((payload) => {
       payload.checkpoint = payload.checkpoint.replace(`${origin}\n`, "other.example/log\n");
     });
@@ -243,6 +249,11 @@ describe("signed receipts", () => {
     expect(() => receiptPayload(journal.lines[1] ?? "", proof, journal.note)).toThrow(
       "is number 2 in the journal, but the proof is for leaf 0 (record 1)",
     );
-    expect(() => receiptPayload('{"seq":1}', proof, journal.note)).toThrow(/not an acknowledgement record/);
+    expect(() => receiptPayload('{"seq":1}', proof, journal.note)).toThrow(
+      "A receipt's line must be an acknowledgement record, and in this one id is missing.",
+    );
+    expect(() => receiptPayload("{", proof, journal.note)).toThrow(
+      /^A receipt's line must be a journal record, and this is not JSON/,
+    );
   });
 });

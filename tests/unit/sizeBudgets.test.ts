@@ -10,6 +10,7 @@ import {
   COURSE_TOTAL_BUDGET,
   PACKAGE_BUDGET,
   packageBudgetProblem,
+  VERIFY_PAGE_BUDGET,
 } from "../../src/budgets/sizeBudgets.ts";
 import sizeBudget from "../../src/integrations/sizeBudget.ts";
 
@@ -113,8 +114,49 @@ describe("size budgets", () => {
     const problems = checkPages(dir).flatMap((check) => (check.problem ? [check.problem] : []));
     expect(problems).toEqual([
       `course.html loads ${(gzipSize(heavy) / 1024).toFixed(1)} KB of JavaScript and CSS before the learner's first interaction (gzipped: ${(gzipSize(heavy) / 1024).toFixed(1)} KB + 0.0 KB), ${over.toLocaleString("en-GB")} bytes over the budget of 90.0 KB. Trim the course island or its styles, or move what later steps need into their chunk, before shipping.`,
-      `policy.html loads ${gzipSize("document.title='x'")} bytes of JavaScript (gzipped), but pages other than the course and the refresher ship none. Remove the script or client directive that brought it in.`,
+      `policy.html loads ${gzipSize("document.title='x'")} bytes of JavaScript (gzipped), but pages other than the course, the refresher and /verify ship none. Remove the script or client directive that brought it in.`,
     ]);
+  });
+
+  it("holds /verify to its own budget, inline only, weighed the same way", () => {
+    const script = incompressible(4 * 1024);
+    const styles = incompressible(1024);
+    const inline = checkPages(
+      builtSite({ "verify/index.html": `<style>${styles}</style><script type="module">${script}</script>` }),
+    );
+    expect(inline).toEqual([
+      {
+        page: "verify/index.html",
+        isCourse: false,
+        jsGzip: gzipSize(script),
+        cssGzip: gzipSize(styles),
+        laterJsGzip: 0,
+      },
+    ]);
+    const heavy = incompressible(30 * 1024);
+    expect(gzipSize(heavy)).toBeGreaterThan(VERIFY_PAGE_BUDGET);
+    const [over] = checkPages(builtSite({ "verify.html": `<script type="module">${heavy}</script>` }));
+    expect(over?.problem).toBe(
+      `verify.html loads ${(gzipSize(heavy) / 1024).toFixed(1)} KB of JavaScript and CSS (gzipped: ${(gzipSize(heavy) / 1024).toFixed(1)} KB + 0.0 KB), ` +
+        `${(gzipSize(heavy) - VERIFY_PAGE_BUDGET).toLocaleString("en-GB")} bytes over the budget of 16.0 KB for the receipt checker. ` +
+        "Trim its script (no zod, no node: modules in what it imports) or its styles before shipping.",
+    );
+    const linked = checkPages(
+      builtSite({
+        "verify/index.html":
+          '<link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/v.js"></script>',
+        "_astro/site.css": css,
+        "_astro/v.js": "export {};",
+      }),
+    );
+    expect(linked[0]?.problem).toBe(
+      "verify/index.html loads /_astro/v.js, /_astro/site.css from URLs, so it would not work saved to disk as one file. " +
+        "Its one script and its styles must be inline: see src/integrations/inlineVerifyPage.ts and src/pages/verify.astro.",
+    );
+    // Only /verify: any other page with that script fails as before.
+    expect(checkPages(builtSite({ "policy.html": `<script type="module">${script}</script>` }))[0]?.problem).toMatch(
+      /^policy\.html loads [\d,]+ bytes of JavaScript/,
+    );
   });
 
   it("lets later steps load in a chunk of their own, within 110 KB in all", () => {
