@@ -118,18 +118,20 @@ describe("npm run evidence", () => {
   });
 
   it("says what is wrong with its flags or the data folder, leaving no file behind", () => {
-    expect(run("scripts/evidence.ts", [], { AUP_DATA_DIR: dataDir() })).toMatchObject({
-      status: 2,
-      output: expect.stringMatching(/--out is required/),
-    });
-    expect(run("scripts/evidence.ts", ["--out", "pack.tar"], {})).toMatchObject({
-      status: 2,
-      output: expect.stringMatching(/ending in \.zip/),
-    });
+    expectRun(run("scripts/evidence.ts", [], { AUP_DATA_DIR: dataDir() }), 2, "output", /--out is required/);
+    expectRun(run("scripts/evidence.ts", ["--out", "pack.tar"], {}), 2, "output", /ending in \.zip/);
     const out = path.join(dataDir(), "pack.zip");
-    expect(run("scripts/evidence.ts", ["--out", out], { AUP_DATA_DIR: dataDir() })).toMatchObject({
-      status: 1,
-      output: expect.stringMatching(/nothing has been acknowledged/),
-    });
+    expectRun(
+      run("scripts/evidence.ts", ["--out", out], { AUP_DATA_DIR: dataDir() }),
+      1,
+      "output",
+      /nothing has been acknowledged/,
+    );
   });
 });
+
+/** A command's exit status, and that its output (or one stream of it) says what it should. */
+function expectRun(done: Record<string, string | number | null>, status: number, field: string, says: RegExp): void {
+  expect(done[field]).toMatch(says);
+  expect(done.status).toBe(status);
+}
