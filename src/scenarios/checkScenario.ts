@@ -1,10 +1,12 @@
 import type { ContentProblem } from "../lib/contentProblem.ts";
-import type { Scenario } from "../schemas/scenario.ts";
+import type { QuestionNode, Scenario } from "../schemas/scenario.ts";
+import { labelSentences } from "./labelSentences.ts";
 
 /**
  * The rules a schema cannot express: the file name matches the id, every `next` exists, every
  * node is reachable, there are no loops (so every path ends), at least one path is correct at
- * every step, and every clause exists in the policy. Returns every problem found, not just the first.
+ * every step, every clause exists in the policy, and no question gives its answer away by its form.
+ * Returns every problem found, not just the first.
  */
 export function checkScenario(
   scenario: Scenario,
@@ -13,7 +15,8 @@ export function checkScenario(
   knownClauses: ReadonlySet<string>,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const report = (location: string, message: string) => problems.push({ file, location, message });
+  const report = (location: string, ...messages: string[]) =>
+    problems.push(...messages.map((message) => ({ file, location, message })));
   const { nodes, start } = scenario;
 
   if (scenario.id !== fileId)
@@ -39,6 +42,7 @@ export function checkScenario(
     });
     if (!node.choices.some((choice) => choice.outcome === "correct"))
       report(`node "${id}"`, "offers no correct choice. Make at least one choice's outcome correct.");
+    report(`node "${id}"`, ...giveaways(node));
   }
 
   for (const clause of new Set([...scenario.clauses, ...cited]))
@@ -65,6 +69,25 @@ export function checkScenario(
       "has no path on which every choice is correct. Make one path from start to an end correct at every step.",
     );
   return problems;
+}
+
+/**
+ * What would let a learner answer without knowing the policy: labels whose sentence counts differ
+ * (wrong choices used to carry a second, justifying sentence), and a situation that asks its own
+ * question before the course asks "What do you do?".
+ */
+function giveaways(node: QuestionNode): string[] {
+  const found: string[] = [];
+  const counts = [...new Set(node.choices.map((choice) => labelSentences(choice.label)))].sort();
+  if (counts.length > 1)
+    found.push(
+      `has choice labels of ${counts.join(" and ")} sentences, which tells the answer apart. Write every label as the action alone and give the reason in its feedback, or give every label its reason.`,
+    );
+  if (/\?["'”’)]*$/.test(node.situation.trim()))
+    found.push(
+      'situation ends with a question, and the course asks "What do you do?" after it. End the situation with the facts.',
+    );
+  return found;
 }
 
 function targets(scenario: Scenario, id: string): string[] {

@@ -7,7 +7,16 @@ import type { Outcome } from "../../src/schemas/scenario.ts";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import { sectionToggle, startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
-import { choiceFor, clickThroughScenarios, focusedText, screenState, tabTo, tabToText } from "../support/learner.ts";
+import {
+  choiceFor,
+  choiceNamed,
+  clickThroughScenarios,
+  focusedText,
+  questionOffering,
+  screenState,
+  tabTo,
+  tabToText,
+} from "../support/learner.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 
 const baseUrl = inject("baseUrl");
@@ -176,10 +185,42 @@ describe("onboarding course in Chromium", () => {
     const { page } = await openCourse();
     await startAndReadPolicy(page, sectionAnchors);
     await page.locator(".choice").first().click();
+    // The feedback comes with the later steps' chunk, asked for when the learner pressed Start.
+    await page.waitForSelector(".feedback");
     const live = page.locator('[aria-live="polite"] .feedback');
     await expect(live.count()).resolves.toBe(1);
     expect(await live.locator(".feedback__clause a").getAttribute("href")).toMatch(/^\/policy#clause-\d+-\d+$/);
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("after a miss, names a better choice and says why", async () => {
+    const { page } = await openCourse();
+    await startAndReadPolicy(page, sectionAnchors);
+    const { title, choices } = await screenState(page);
+    const missed = choices.find((label) => choiceNamed(course, title, label)?.outcome !== "correct") ?? "";
+    const better = questionOffering(course, title, missed)?.choices.find((c) => c.outcome === "correct");
+    await page.getByRole("button", { name: missed, exact: true }).click();
+    const shown = page.locator('[aria-live="polite"] .feedback .feedback__better');
+    expect(await shown.locator("h3").textContent()).toBe("A better choice");
+    expect(await shown.locator("p strong").textContent()).toBe(better?.label);
+    const textOf = (html: string) =>
+      page.evaluate((markup) => {
+        const element = document.createElement("div");
+        element.innerHTML = markup;
+        return element.textContent;
+      }, html);
+    expect(await shown.locator("div").textContent()).toBe(await textOf(better?.feedback ?? ""));
+    expect(await axeViolations(page)).toEqual([]);
+    // A right choice needs no better one.
+    await page.getByRole("button", { name: "Continue", exact: true }).click();
+    await clickThroughScenarios(page, course, () => "correct", 1);
+    const next = await screenState(page);
+    await page
+      .getByRole("button", { name: choiceFor(course, next.title, next.choices, "correct"), exact: true })
+      .click();
+    await page.waitForSelector(".feedback--correct");
+    expect(await page.locator(".feedback__better").count()).toBe(0);
     await page.close();
   });
 
@@ -194,6 +235,7 @@ describe("onboarding course in Chromium", () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByRole("button", { name: "Continue to the scenarios" }).click();
     await page.locator(".choice").first().click();
+    await page.waitForSelector(".feedback");
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.close();
   });
@@ -227,9 +269,11 @@ describe("onboarding course in Chromium", () => {
     await clickThroughScenarios(page, course, () => "correct", 1);
     await page.locator(".choice").first().click();
     await page.waitForSelector(".feedback");
+    // The choices keep the order this attempt shuffled them into.
     const before = {
       ...(await screenState(page)),
       progress: await page.locator(".course-progress").first().textContent(),
+      order: await page.locator(".choice").allTextContents(),
     };
     expect(before.progress).toMatch(/^Scenario 2 of/);
 
@@ -238,6 +282,7 @@ describe("onboarding course in Chromium", () => {
     const after = {
       ...(await screenState(page)),
       progress: await page.locator(".course-progress").first().textContent(),
+      order: await page.locator(".choice").allTextContents(),
     };
     expect(after).toEqual(before);
     await page.getByRole("button", { name: "Continue", exact: true }).click();

@@ -1,7 +1,7 @@
 import type { Frame, Page } from "playwright-core";
 import { expect } from "vitest";
 import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
-import type { Outcome } from "../../src/schemas/scenario.ts";
+import type { Outcome, QuestionNode } from "../../src/schemas/scenario.ts";
 
 /**
  * Presses Tab until `isFocused(arg)`, run in the page, says the focused element is the one wanted,
@@ -38,6 +38,14 @@ export function choiceNamed(course: CourseDefinition, title: string, label: stri
   return Object.values(scenario.nodes)
     .flatMap((node) => (node.type === "question" ? node.choices : []))
     .find((choice) => choice.label === label.replace(/^Your choice: /, ""));
+}
+
+/** The question of the scenario with this title that offers the choice labelled `label`. */
+export function questionOffering(course: CourseDefinition, title: string, label: string): QuestionNode | undefined {
+  const scenario = course.scenarios.find((s) => s.title === title);
+  return Object.values(scenario?.nodes ?? {}).find(
+    (node): node is QuestionNode => node.type === "question" && node.choices.some((c) => c.label === label),
+  );
 }
 
 /** Which choice label has the wanted outcome in the scenario with this title (falls back to any other). */

@@ -9,6 +9,7 @@ import type { LmsSession } from "../../tracking/scorm/lmsSession.ts";
 import type { Tracker } from "../../tracking/tracker.ts";
 import { SiteTracker } from "../../tracking/siteTracker.ts";
 import type { CourseMode } from "./courseMode.ts";
+import { LaterPending } from "./LaterPending.tsx";
 import { ScenarioPlayer } from "./ScenarioPlayer.tsx";
 import type { LaterStepsProps } from "./LaterSteps.tsx";
 import { useLaterSteps } from "./useLaterSteps.ts";
@@ -66,7 +67,15 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   // Focus follows the learner: a new step, situation or feedback moves focus to its [data-autofocus].
   const laterStep = step === "result" || step === "acknowledgement" || step === "done" || step === "ended";
   // A later step that waited for its chunk takes focus when the chunk arrives.
-  const focusKey = [step, playing?.id, playing?.node, playing?.showingFeedback, laterStep && !!later].join("|");
+  // So do feedback and debriefs, which come with that chunk: once the learner has answered, the chunk
+  // can only be missing while the first feedback waits for it.
+  const focusKey = [
+    step,
+    playing?.id,
+    playing?.node,
+    playing?.showingFeedback,
+    (laterStep || !!playing?.answers.length) && !!later,
+  ].join("|");
   const region = useRef<HTMLDivElement>(null);
   const firstKey = useRef(focusKey);
   useEffect(() => {
@@ -94,14 +103,12 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
         />
       )}
       {step === "policy" && Policy && <Policy course={course} opened={context.opened} send={actor.send} />}
-      {step === "scenarios" && playing && <ScenarioPlayer course={course} context={context} send={actor.send} />}
+      {step === "scenarios" && playing && (
+        <ScenarioPlayer course={course} context={context} send={actor.send} later={later} />
+      )}
       {laterStep &&
-        (!later ? (
-          <p className="course-loading">Loading…</p>
-        ) : "failed" in later ? (
-          <p className="form-error" role="alert">
-            The next step could not be loaded. Check your connection and reload the page: your progress is saved.
-          </p>
+        (!later || "failed" in later ? (
+          <LaterPending failed={!!later} />
         ) : (
           <later.Steps
             step={step as LaterStepsProps["step"]}

@@ -9,6 +9,8 @@ import { ResultStep } from "./ResultStep.tsx";
 import { SessionEnded } from "./SessionEnded.tsx";
 
 export { LmsProblems } from "./LmsProblems.tsx";
+export { ChoiceFeedback } from "./ChoiceFeedback.tsx";
+export { ScenarioDebrief } from "./ScenarioDebrief.tsx";
 
 export interface LaterStepsProps {
   step: "result" | "acknowledgement" | "done";
@@ -25,8 +27,10 @@ export interface LaterStepsProps {
 
 /**
  * The steps after the scenarios: the result, the acknowledgement, the receipt, and the screen that
- * says an LMS session is over. They come in a chunk of their own, loaded while the learner plays, so
- * that the page's first load stays within its budget; what the LMS refused, and its debug view, come with them.
+ * says an LMS session is over. They come in a chunk of their own, loaded once the learner starts, so
+ * that the page's first load stays within its budget; what the LMS refused, and its debug view, come
+ * with them, and so do the feedback on a choice and a scenario's debrief, which show only once the
+ * learner has chosen.
  */
 export default function LaterSteps({
   step,

@@ -1,15 +1,19 @@
+import { attemptSeed, choiceOrder } from "../../course/choiceOrder.ts";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseContext, CourseEvent } from "../../machines/courseMachine.ts";
-import { ChoiceFeedback } from "./ChoiceFeedback.tsx";
+import { LaterPending } from "./LaterPending.tsx";
+import type { LaterParts } from "./useLaterSteps.ts";
 
 interface Props {
   course: CourseDefinition;
   context: CourseContext;
   send: (event: CourseEvent) => void;
+  /** The later chunk, which brings the feedback on a choice and the debrief; undefined while it loads. */
+  later?: LaterParts;
 }
 
 /** One scenario: the situation and its choices, the feedback on a choice, and the debrief at the end. */
-export function ScenarioPlayer({ course, context, send }: Props) {
+export function ScenarioPlayer({ course, context, send, later }: Props) {
   const playing = context.playing;
   const scenario = course.scenarios.find((s) => s.id === playing?.id);
   if (!playing || !scenario) return null;
@@ -17,9 +21,11 @@ export function ScenarioPlayer({ course, context, send }: Props) {
   const node = scenario.nodes[playing.node];
   const last = answers.at(-1);
   const lastNode = last ? scenario.nodes[last.node] : undefined;
-  const lastChoice = last && lastNode?.type === "question" ? lastNode.choices[last.choice] : undefined;
   // While feedback shows, the situation on screen is the one just answered.
-  const shown = showingFeedback && lastNode ? lastNode : node;
+  const shownId = showingFeedback && last ? last.node : playing.node;
+  const shown = scenario.nodes[shownId];
+  const order =
+    shown?.type === "question" ? choiceOrder(attemptSeed(context), scenario.id, shownId, shown.choices.length) : [];
   const position = context.index + 1;
   const isLast = position >= context.plan.length;
 
@@ -41,7 +47,9 @@ export function ScenarioPlayer({ course, context, send }: Props) {
             What do you do?
           </h2>
           <ul className="scenario__choices" aria-labelledby="choices-title">
-            {shown.choices.map((choice, index) => {
+            {order.map((index) => {
+              const choice = shown.choices[index];
+              if (!choice) return null;
               const chosen = showingFeedback && last?.choice === index;
               return (
                 <li key={index}>
@@ -50,6 +58,7 @@ export function ScenarioPlayer({ course, context, send }: Props) {
                     className={chosen ? "choice is-chosen" : "choice"}
                     disabled={showingFeedback}
                     aria-pressed={showingFeedback ? chosen : undefined}
+                    // The machine records a choice by its position in the file, whatever the order shown.
                     onClick={() => send({ type: "choice.select", index })}
                   >
                     {choice.label}
@@ -61,27 +70,27 @@ export function ScenarioPlayer({ course, context, send }: Props) {
         </>
       )}
       <div className="scenario__feedback" aria-live="polite">
-        {showingFeedback && last && lastChoice && (
-          <ChoiceFeedback
-            outcome={last.outcome}
-            clause={last.clause}
-            html={lastChoice.feedback}
-            course={course}
-            onContinue={() => send({ type: "feedback.continue" })}
-          />
-        )}
+        {showingFeedback &&
+          last &&
+          lastNode?.type === "question" &&
+          (!later || "failed" in later ? (
+            <LaterPending failed={!!later} />
+          ) : (
+            <later.Feedback
+              node={lastNode}
+              answer={last}
+              course={course}
+              onContinue={() => send({ type: "feedback.continue" })}
+            />
+          ))}
       </div>
-      {!showingFeedback && node?.type === "end" && (
-        <div className="scenario__debrief">
-          <h2 tabIndex={-1} data-autofocus>
-            What to take away
-          </h2>
-          <div dangerouslySetInnerHTML={{ __html: node.debrief }} />
-          <button type="button" className="button" onClick={() => send({ type: "scenario.finish" })}>
-            {isLast ? "See your result" : "Next scenario"}
-          </button>
-        </div>
-      )}
+      {!showingFeedback &&
+        node?.type === "end" &&
+        (!later || "failed" in later ? (
+          <LaterPending failed={!!later} />
+        ) : (
+          <later.Debrief html={node.debrief} isLast={isLast} onFinish={() => send({ type: "scenario.finish" })} />
+        ))}
     </section>
   );
 }

@@ -1,8 +1,19 @@
 import { useEffect, useState, type ComponentType } from "react";
+import type { ChoiceFeedback } from "./ChoiceFeedback.tsx";
 import type { LaterStepsProps } from "./LaterSteps.tsx";
 import type { LmsProblems } from "./LmsProblems.tsx";
+import type { ScenarioDebrief } from "./ScenarioDebrief.tsx";
 
-type Loaded = { Steps: ComponentType<LaterStepsProps>; Problems: typeof LmsProblems } | { failed: true };
+/** The later chunk's parts, or that the network refused it. */
+export type LaterParts =
+  | {
+      Steps: ComponentType<LaterStepsProps>;
+      Problems: typeof LmsProblems;
+      Feedback: typeof ChoiceFeedback;
+      Debrief: typeof ScenarioDebrief;
+    }
+  | { failed: true };
+type Loaded = LaterParts;
 
 let loading: Promise<Loaded> | undefined;
 
@@ -17,7 +28,12 @@ export function useLaterSteps(wanted: boolean): Loaded | undefined {
     if (!wanted) return;
     let live = true;
     loading ??= import("./LaterSteps.tsx").then(
-      (module) => ({ Steps: module.default, Problems: module.LmsProblems }),
+      (module) => ({
+        Steps: module.default,
+        Problems: module.LmsProblems,
+        Feedback: module.ChoiceFeedback,
+        Debrief: module.ScenarioDebrief,
+      }),
       () => {
         loading = undefined; // a later mount may try again
         return { failed: true as const };
