@@ -9,6 +9,7 @@ import { exportTiming } from "./exportTiming.ts";
 import { checkPages, COURSE_PAGE_BUDGET, kilobytes as kb, PACKAGE_BUDGET } from "../../src/budgets/sizeBudgets.ts";
 import { SCALE_RECORDS } from "../../src/budgets/scaleBudgets.ts";
 import { packageSizes } from "./packageSizes.ts";
+import { signingCost, signingSection } from "./signingCost.ts";
 import { diskLimitPerSecond, naiveLowdbPerSecond } from "./references.ts";
 import { emptyStart, scaleRun } from "./scale.ts";
 import { scaleSection } from "./scaleReport.ts";
@@ -38,6 +39,10 @@ for (const stored of sizes) {
   acks.push(await ackThroughput(stored, quick ? 2000 : 10_000, 32));
   log(`  ${stored} stored: ${acks.at(-1)?.perSecond}/s, p99 ${acks.at(-1)?.p99} ms`);
 }
+log("The cost of signing (checkpoints and receipts) against the journal alone…");
+const signing = await signingCost(quick ? 2000 : 10_000);
+log(`  ${signing.unsigned}/s unsigned, ${signing.signed}/s signed`);
+
 log("References: naive lowdb rewrite per acknowledgement, and the disk's append+fdatasync limit…");
 const naive: { stored: number; perSecond: number }[] = [];
 for (const stored of sizes)
@@ -104,6 +109,7 @@ ${(() => {
     : "";
 })()}
 
+${signingSection(signing)}
 ## CSV export
 
 \`npm run export -- --format csv --out FILE\` over a journal of N records (rows made by worker threads, a range of the journal each, written in order).

@@ -7,6 +7,7 @@ import { isStoreError } from "../records/storeError.ts";
 import { ackRateLimit } from "./ackRateLimit.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
+import { receiptSecret } from "./receiptLinks.ts";
 import { recordsStore } from "./storeRegistry.ts";
 
 // Astro's standalone entry would listen by itself; this process listens once the store is ready.
@@ -28,6 +29,7 @@ const store = await recordsStore().catch((error: unknown) => {
   process.exit(1);
 });
 adminToken(); // created now if needed, so that the hint below can point at it
+receiptSecret(); // created now, so that a disk that fills up later never stops a receipt link being made
 // The build beside this file, wherever the server is started from: it carries everything it serves.
 const entry = new URL("../../dist/server/entry.mjs", import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: http.RequestListener };

@@ -29,8 +29,8 @@ function same(a: string, b: string): boolean {
   return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
 }
 
-/** Created on first use, readable by its owner only; it never leaves the server. */
-function receiptSecret(): string {
+/** Created on first use (the server's start), readable by its owner only; it never leaves the server. */
+export function receiptSecret(): string {
   const file = dataFiles(path.resolve(dataDir())).receiptSecret;
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

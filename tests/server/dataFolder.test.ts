@@ -44,11 +44,18 @@ describe("the data folder's modes on the built server", () => {
     await useEveryFile(server, dir, "modes00001");
     const files = dataFiles(dir);
     expect(modeOf(dir)).toBe(0o700);
-    for (const file of [files.journal, files.state, files.adminToken, files.lock])
-      expect(modeOf(file), file).toBe(0o600);
-    expect(readdirSync(dir).sort()).toEqual(
-      [files.journal, files.state, files.adminToken, files.lock].map((f) => path.basename(f)).sort(),
-    );
+    const every = [
+      files.journal,
+      files.state,
+      files.adminToken,
+      files.lock,
+      files.signingKey,
+      files.publicKeys,
+      files.checkpoint,
+      files.receiptSecret,
+    ];
+    for (const file of every) expect(modeOf(file), file).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(every.map((f) => path.basename(f)).sort());
   });
 
   it("makes a folder left readable by the previous release owner-only at start, and says what it changed", async () => {
