@@ -64,6 +64,8 @@ export class Journal {
   private head: ChainHead;
   private size: number;
   private queue: Pending[] = [];
+  /** The lines of the latest records, so that their receipts do not read them back from disk. */
+  private readonly recent = new Map<number, string>();
   private flushing: Promise<void> | undefined;
   private readonly onRecord: (record: AcknowledgementRecord) => void;
 
@@ -161,6 +163,8 @@ export class Journal {
   /** Record `seq`'s line as stored, without its newline: the bytes its Merkle leaf is the hash of. */
   async line(seq: number): Promise<string | undefined> {
     if (!Number.isInteger(seq) || seq < 1 || seq > this.head.count) return undefined;
+    const recent = this.recent.get(seq);
+    if (recent !== undefined) return recent;
     const start = this.offsets[seq - 1] as number;
     const end = (this.offsets[seq] ?? this.size) - 1; // without its newline
     const bytes = Buffer.alloc(end - start);
@@ -190,6 +194,11 @@ export class Journal {
       this.queue.push({ entry, resolve, reject });
       this.flushing ??= this.flush().finally(() => (this.flushing = undefined));
     });
+  }
+
+  private remember(seq: number, line: Buffer): void {
+    this.recent.set(seq, line.toString("utf8", 0, line.length - 1));
+    if (this.recent.size > RECENT_LINES) this.recent.delete(this.recent.keys().next().value as number);
   }
 
   async close(): Promise<void> {
@@ -226,10 +235,11 @@ export class Journal {
         for (const pending of batch) pending.reject(failure);
         continue;
       }
-      for (const line of lines) {
+      for (const [i, line] of lines.entries()) {
         this.offsets.push(this.size);
         this.size += line.length;
         this.merkle.append(recordLeafHash(line.subarray(0, -1)));
+        this.remember((records[i] as AcknowledgementRecord).seq, line);
       }
       this.digest.update(bytes);
       this.head = { count: this.head.count + records.length, hash: prevHash };
@@ -300,6 +310,9 @@ function checkPinned(file: string, pinned: Pin, tree: MerkleTree, torn: boolean)
       `${file}: its first ${pinned.size} records are not the ones the server signed in ${pinned.file} (they make another Merkle root): records among them were changed, inserted or removed, and every later hash recomputed. ${NEVER_REPAIRED} ${check}`,
     );
 }
+
+/** How many of the latest lines are kept: more than are answered at once under any load the budgets name. */
+const RECENT_LINES = 4096;
 
 const NEVER_REPAIRED =
   "The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again.";
