@@ -9,9 +9,8 @@ import { journalLines, type ScanEnd } from "../records/journalLines.ts";
 import { recordId } from "../records/record.ts";
 import { factsOf, RecordsIndex } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
-import { csvExport } from "./csvExport.ts";
 import { evidenceReadme } from "./evidenceReadme.ts";
-import { csvLine, neutraliseCell } from "./exportRecords.ts";
+import { csvLine, exportStream, neutraliseCell } from "./exportRecords.ts";
 import { statusRows } from "./report.ts";
 import type { StatusRules } from "./status.ts";
 import { ZipFile } from "./zipFile.ts";
@@ -58,7 +57,9 @@ export async function writeEvidencePack(out: string, sources: EvidenceSources): 
     await zip.add("checkpoint.txt", [sources.checkpoint]);
     await zip.add("jwks.json", [`${JSON.stringify(sources.jwks, null, 2)}\n`]);
     await zip.add("records/acknowledgements.jsonl", createReadStream(records));
-    await zip.add("records/acknowledgements.csv", csvExport(records, sources.roster, { warn: sources.warn }));
+    // Read in this thread, not by csvExport's workers: the server's bundled routes cannot start them.
+    const csv = exportStream(journalBatches(records, sources.warn), sources.roster, { format: "csv" });
+    await zip.add("records/acknowledgements.csv", csv as AsyncIterable<string>);
     await zip.add("roster/status.csv", statusCsv(rows));
     await zip.add("roster/unmatched.csv", unmatchedCsv(flagged));
     await zip.add(policyFile, [sources.policy.text]);

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { openCheckpoint } from "../../src/records/journalConsistency.ts";
 import { readJwks } from "../../src/evidence/jwksKeys.ts";
@@ -69,6 +70,35 @@ describe("signed evidence from the built server", () => {
       checkpoint: { size: 2 },
       summary: { id: answer.record.id },
     });
+  });
+
+  it("gives HR the evidence pack from the dashboard's link, to the admin only", async () => {
+    const { url } = await serveData(dataDir(), { AUP_ADMIN_TOKEN: "pack-admin-token-0123456789" });
+    await acknowledged(url, "evidence0008");
+    expect((await fetch(`${url}/api/admin/evidence`)).status).toBe(401);
+    const pack = await fetch(`${url}/api/admin/evidence`, {
+      headers: { authorization: "Bearer pack-admin-token-0123456789" },
+    });
+    expect(pack.status).toBe(200);
+    expect(pack.headers.get("content-type")).toBe("application/zip");
+    expect(pack.headers.get("content-disposition")).toMatch(/attachment; filename="evidence-\d{4}-\d{2}-\d{2}\.zip"/);
+    const files = unzipSync(new Uint8Array(await pack.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual([
+      "README.md",
+      "SHA256SUMS",
+      "checkpoint.txt",
+      "jwks.json",
+      "policy/1.0.0.txt",
+      "policy/versions.csv",
+      "records/acknowledgements.csv",
+      "records/acknowledgements.jsonl",
+      "roster/status.csv",
+      "roster/unmatched.csv",
+    ]);
+    expect(new TextDecoder().decode(files["checkpoint.txt"])).toBe(await (await fetch(`${url}/api/checkpoint`)).text());
+    expect(new TextDecoder().decode(files["records/acknowledgements.jsonl"]).split("\n").filter(Boolean)).toHaveLength(
+      1,
+    );
   });
 
   it("keeps every receipt link working when the admin token is rotated", async () => {
