@@ -1,6 +1,7 @@
 /**
  * A growing list of 32-byte hashes in large buffers: a million hashes are 32 MB in 16 buffers,
- * not a million small objects.
+ * not a million small objects. The first buffer starts small and doubles until it is full size,
+ * so that the tree's many short upper levels do not each hold a 2 MB buffer.
  */
 export class HashList {
   private readonly chunks: Buffer[] = [];
@@ -12,8 +13,16 @@ export class HashList {
 
   push(hash: Buffer): void {
     const slot = this.count % PER_CHUNK;
-    if (slot === 0) this.chunks.push(Buffer.allocUnsafe(PER_CHUNK * HASH_BYTES));
-    hash.copy(this.chunks[this.chunks.length - 1] as Buffer, slot * HASH_BYTES, 0, HASH_BYTES);
+    const last = this.chunks.at(-1);
+    if (slot === 0 && this.count > 0) this.chunks.push(Buffer.allocUnsafe(PER_CHUNK * HASH_BYTES));
+    else if (!last) this.chunks.push(Buffer.allocUnsafe(FIRST * HASH_BYTES));
+    else if (slot * HASH_BYTES === last.length) {
+      // The first buffer is full but not yet full size: move it into one twice as large.
+      const larger = Buffer.allocUnsafe(Math.min(PER_CHUNK, 2 * slot) * HASH_BYTES);
+      last.copy(larger);
+      this.chunks[0] = larger;
+    }
+    hash.copy(this.chunks.at(-1) as Buffer, slot * HASH_BYTES, 0, HASH_BYTES);
     this.count++;
   }
 
@@ -27,3 +36,4 @@ export class HashList {
 
 const HASH_BYTES = 32;
 const PER_CHUNK = 65_536;
+const FIRST = 16;

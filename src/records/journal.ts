@@ -312,7 +312,7 @@ function checkPinned(file: string, pinned: Pin, tree: MerkleTree, torn: boolean)
 }
 
 /** How many of the latest lines are kept: more than are answered at once under any load the budgets name. */
-const RECENT_LINES = 4096;
+const RECENT_LINES = 1024;
 
 const NEVER_REPAIRED =
   "The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again.";

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { HashList } from "../../src/evidence/hashList.ts";
 import { MerkleTree, recordLeafHash } from "../../src/evidence/merkleTree.ts";
 import { leafHash, verifyConsistency, verifyInclusion } from "../../src/evidence/merkleVerify.ts";
 
@@ -80,6 +81,15 @@ describe("the journal's Merkle tree", () => {
       ),
       { numRuns: 150 },
     );
+  });
+
+  it("keeps every hash it is given, across its growing first buffer and the full-size ones after it", () => {
+    const hashes = new HashList();
+    const hashOf = (i: number) => sha(Buffer.from(String(i)));
+    for (let i = 0; i < 140_000; i++) hashes.push(hashOf(i));
+    expect(hashes.length).toBe(140_000);
+    for (const i of [0, 15, 16, 17, 1023, 65_535, 65_536, 65_537, 131_071, 131_072, 139_999])
+      expect(hashes.at(i), `hash ${i}`).toEqual(hashOf(i));
   });
 
   it("refuses sizes and indexes outside the tree with a RangeError", () => {
