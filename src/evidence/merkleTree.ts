@@ -4,32 +4,49 @@ import { HashList } from "./hashList.ts";
 /**
  * The journal as a Merkle tree in the RFC 9162 construction (Certificate Transparency v2):
  * leaf hash SHA-256(0x00 ‖ bytes), node hash SHA-256(0x01 ‖ left ‖ right), leaves in journal order.
- * It keeps the hash of every complete subtree (about two hashes a leaf), so that a root, an
- * inclusion proof or a consistency proof costs a few dozen hashes however large the tree is.
+ * It keeps the leaves and the hash of every complete subtree of 64 leaves or more (32 MB and a
+ * little for a million records); a smaller subtree is hashed again from its leaves when a proof needs
+ * it (at most 63 hashes), so that a root, an inclusion proof or a consistency proof costs at most a
+ * hundred or so hashes however large the tree is, in half the memory of keeping every level.
  */
 export class MerkleTree {
-  /** levels[l][i]: the hash of the complete subtree of 2^l leaves starting at leaf i·2^l. */
-  private readonly levels: HashList[] = [new HashList()];
+  private readonly leaves = new HashList();
+  /** levels[l][i], for l of at least STORED_FROM: the hash of the complete subtree of 2^l leaves starting at leaf i·2^l. */
+  private readonly levels: HashList[] = [];
 
   get size(): number {
-    return (this.levels[0] as HashList).length;
+    return this.leaves.length;
   }
 
   append(leaf: Buffer): void {
-    (this.levels[0] as HashList).push(leaf);
+    this.leaves.push(leaf);
+    const size = this.leaves.length;
+    if (size % BLOCK !== 0) return;
+    const block = size - BLOCK;
+    const half = BLOCK / 2;
+    const blockHash = nodeHash(this.subtree(block, STORED_FROM - 1), this.subtree(block + half, STORED_FROM - 1));
+    (this.levels[STORED_FROM] ??= new HashList()).push(blockHash);
     // Each time a level gains its second, fourth, … hash, the pair completes a subtree one level up.
-    for (let level = 0; (this.levels[level] as HashList).length % 2 === 0; level++) {
+    for (let level = STORED_FROM; (this.levels[level] as HashList).length % 2 === 0; level++) {
       const hashes = this.levels[level] as HashList;
       const right = hashes.length - 1;
       (this.levels[level + 1] ??= new HashList()).push(nodeHash(hashes.at(right - 1), hashes.at(right)));
     }
   }
 
+  /** The hash of the complete subtree of 2^level leaves from leaf `start` (a multiple of 2^level). */
+  private subtree(start: number, level: number): Buffer {
+    if (level === 0) return this.leaves.at(start);
+    if (level >= STORED_FROM) return (this.levels[level] as HashList).at(start / 2 ** level);
+    const half = 2 ** (level - 1);
+    return nodeHash(this.subtree(start, level - 1), this.subtree(start + half, level - 1));
+  }
+
   /** The hash of leaf `index`. */
   leaf(index: number): Buffer {
     if (!Number.isInteger(index) || index < 0 || index >= this.size)
       throw new RangeError(`the tree has no leaf ${index}`);
-    return (this.levels[0] as HashList).at(index);
+    return this.leaves.at(index);
   }
 
   /** The root of the tree of the first `size` leaves (MTH in RFC 9162 §2.1.1). */
@@ -88,7 +105,7 @@ export class MerkleTree {
     const parts: Buffer[] = [];
     for (let at = start; at < end;) {
       const level = 31 - Math.clz32(end - at);
-      parts.push((this.levels[level] as HashList).at(at >> level));
+      parts.push(this.subtree(at, level));
       at += 2 ** level;
     }
     return parts.reduceRight((right, left) => nodeHash(left, right));
@@ -114,5 +131,8 @@ function largestPowerOfTwoBelow(n: number): number {
   return 2 ** (31 - Math.clz32(n - 1));
 }
 
+/** Subtrees of 2^STORED_FROM leaves and larger are kept; smaller ones are hashed again when needed. */
+const STORED_FROM = 6;
+const BLOCK = 2 ** STORED_FROM;
 const LEAF = Buffer.from([0]);
 const NODE = Buffer.from([1]);
