@@ -24,7 +24,7 @@ try {
   let keyring;
   if (rotate) {
     // The lock keeps a running server from signing with a key that no longer is the current one.
-    const release = acquireDataLock(dir, (message) => console.error(message));
+    const release = lockForRotation(dir);
     try {
       keyring = rotateKey(dir);
     } finally {
@@ -40,4 +40,16 @@ try {
   if (!isStoreError(error)) throw error;
   console.error(error.message);
   process.exit(1);
+}
+
+/** The data folder's lock, or a StoreError saying that a key is rotated while its server is stopped. */
+function lockForRotation(folder: string): () => void {
+  try {
+    return acquireDataLock(folder, (message) => console.error(message));
+  } catch (error) {
+    if (isStoreError(error, "locked"))
+      error.message +=
+        " A key is rotated while its server is stopped: stop it, run npm run keys -- --rotate, then start it again.";
+    throw error;
+  }
 }

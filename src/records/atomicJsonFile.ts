@@ -1,8 +1,9 @@
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Adapter } from "lowdb";
 import type { z } from "zod";
 import { readFailure } from "./readFailure.ts";
+import { replaceFile } from "./replaceFile.ts";
 import { StoreError } from "./storeError.ts";
 import { checkStoredShape } from "./storedShape.ts";
 
@@ -55,21 +56,9 @@ export class AtomicJsonFile<Data> implements Adapter<Data> {
   async write(data: Data): Promise<void> {
     const dir = path.dirname(this.file);
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const temporary = `${this.file}.${process.pid}.tmp`;
     try {
-      const handle = await open(temporary, "w", 0o600); // renamed over the file: its mode is the file's
-      try {
-        await handle.writeFile(JSON.stringify(data, null, 2));
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      await rename(temporary, this.file);
-      const folder = await open(dir, "r");
-      await folder.sync().finally(() => folder.close());
+      await replaceFile(this.file, (handle) => handle.writeFile(JSON.stringify(data, null, 2)));
     } catch (error) {
-      // A half-written temporary file would only hold space on what may be a full disk.
-      await rm(temporary, { force: true }).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new StoreError(
         "write-failed",

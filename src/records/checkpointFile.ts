@@ -1,6 +1,6 @@
-import { open, readFile, rename } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 import { readFailure } from "./readFailure.ts";
+import { replaceFile } from "./replaceFile.ts";
 import { StoreError } from "./storeError.ts";
 import type { Pin } from "./journal.ts";
 import { CheckpointError, parseCheckpoint } from "../evidence/checkpoint.ts";
@@ -30,17 +30,7 @@ export async function readPin(file: string): Promise<Pin | undefined> {
   }
 }
 
-/** Writes the signed checkpoint whole (written aside, synced, renamed over the old one): a crash leaves the old or the new. */
-export async function writeCheckpointFile(file: string, note: string): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, "w", 0o600);
-  try {
-    await handle.writeFile(note, "utf8");
-    await handle.datasync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
-  const folder = await open(path.dirname(file), "r");
-  await folder.sync().finally(() => folder.close());
+/** Writes the signed checkpoint whole: a crash leaves the old or the new. */
+export function writeCheckpointFile(file: string, note: string): Promise<void> {
+  return replaceFile(file, (handle) => handle.writeFile(note, "utf8"));
 }

@@ -1,7 +1,6 @@
-import { open, rename, rm } from "node:fs/promises";
-import path from "node:path";
 import type { JournalMark, MerkleView } from "./journal.ts";
 import { journalLines, type ScanEnd } from "./journalLines.ts";
+import { replaceFile } from "./replaceFile.ts";
 import type { RecordFacts } from "./recordsIndex.ts";
 
 /**
@@ -68,44 +67,31 @@ export async function saveIndex(
     },
     policies: [...policies.keys()].map((key) => key.split("\n") as [string, string]),
   };
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    const handle = await open(temporary, "w", 0o600);
-    try {
-      await handle.write(`${JSON.stringify(header)}\n`);
-      let rows: Row[] = [];
-      // A line at a time, each its own write: the event loop serves requests between them.
-      const writeRows = async () => {
-        await handle.write(`${JSON.stringify(rows)}\n`);
-        rows = [];
-      };
-      for (const f of facts()) {
-        rows.push([
-          offsets[f.seq - 1] as number,
-          f.attemptId,
-          f.learner.id,
-          f.learner.email,
-          f.learner.selfAsserted ? 1 : 0,
-          policies.get(`${f.policy.version}\n${f.policy.hash}`) as number,
-          f.mode === "onboarding" ? 0 : 1,
-          f.recordedAt,
-          [...f.missed],
-          tree.leaf(f.seq - 1).toString("base64"),
-        ]);
-        if (rows.length === ROWS_PER_LINE) await writeRows();
-      }
-      if (rows.length) await writeRows();
-      await handle.sync();
-    } finally {
-      await handle.close();
+  await replaceFile(file, async (handle) => {
+    await handle.write(`${JSON.stringify(header)}\n`);
+    let rows: Row[] = [];
+    // A line at a time, each its own write: the event loop serves requests between them.
+    const writeRows = async () => {
+      await handle.write(`${JSON.stringify(rows)}\n`);
+      rows = [];
+    };
+    for (const f of facts()) {
+      rows.push([
+        offsets[f.seq - 1] as number,
+        f.attemptId,
+        f.learner.id,
+        f.learner.email,
+        f.learner.selfAsserted ? 1 : 0,
+        policies.get(`${f.policy.version}\n${f.policy.hash}`) as number,
+        f.mode === "onboarding" ? 0 : 1,
+        f.recordedAt,
+        [...f.missed],
+        tree.leaf(f.seq - 1).toString("base64"),
+      ]);
+      if (rows.length === ROWS_PER_LINE) await writeRows();
     }
-    await rename(temporary, file);
-    const folder = await open(path.dirname(file), "r");
-    await folder.sync().finally(() => folder.close());
-  } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw error;
-  }
+    if (rows.length) await writeRows();
+  });
 }
 
 /**

@@ -23,7 +23,8 @@ export class Notary {
   private readonly tree: MerkleView;
   private readonly file: string;
   private latest: SignedCheckpoint | undefined;
-  private written = -1;
+  /** The size of the checkpoint on disk; -1 before any. */
+  private written: number;
   private writing: Promise<void> | undefined;
 
   constructor(keyring: Keyring, tree: MerkleView, file: string, written?: number) {

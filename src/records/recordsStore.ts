@@ -67,18 +67,12 @@ export interface RecordEvidence {
   proof: Buffer[];
 }
 
-export interface StoreOptions {
-  /** The signing keys; by default the data folder's (or AUP_SIGNING_KEY_FILE's), loaded once the journal opened. */
-  keyring?: Keyring;
-}
-
 /** The index is saved again after this many new records (and at close), so that a start reads at most these. */
 export const SAVE_INDEX_EVERY = 50_000;
 
 export async function openRecordsStore(
   dir: string,
   warn: (message: string) => void = console.warn,
-  options: StoreOptions = {},
 ): Promise<RecordsStore> {
   await mkdir(dir, { recursive: true, mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
     throw new StoreError(
@@ -97,7 +91,7 @@ export async function openRecordsStore(
     const { index, journal, indexed } = await openIndexed(files.journal, files.index, warn, pinned);
     // Only a store that opened makes its folder owner-only and gets keys: a refused start leaves every file as it was.
     tightenDataFolder(dir, warn);
-    const keys = options.keyring ?? loadKeyring(dir);
+    const keys = loadKeyring(dir);
     const notary = new Notary(keys, journal.tree, files.checkpoint, pinned?.size);
     const store = new EmbeddedStore({
       dir,

@@ -1,10 +1,11 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { dataFiles } from "./dataFiles.ts";
 import { readFailure } from "./readFailure.ts";
+import { replaceFileSync } from "./replaceFile.ts";
 import { StoreError } from "./storeError.ts";
 
 /** A public Ed25519 key as a JWK (RFC 8037), named by its RFC 7638 thumbprint. */
@@ -85,10 +86,7 @@ export function rotateKey(dir: string, env: NodeJS.ProcessEnv = process.env): Ke
       "The signing key comes from AUP_SIGNING_KEY_FILE, so it is rotated there: put a new Ed25519 key in that file (openssl genpkey -algorithm ed25519 -out FILE) and start the server; the old public key stays in the data folder's list.",
     );
   const before = loadKeyring(dir, env); // lists the current key before it is replaced
-  const files = dataFiles(dir);
-  const fresh = `${files.signingKey}.${process.pid}.new`;
-  writeNewKey(fresh);
-  renameSync(fresh, files.signingKey);
+  replaceFileSync(dataFiles(dir).signingKey, newKeyPem());
   const after = loadKeyring(dir, env);
   if (after.current.kid === before.current.kid) throw new Error("the new signing key is the old one");
   return after;
@@ -96,8 +94,11 @@ export function rotateKey(dir: string, env: NodeJS.ProcessEnv = process.env): Ke
 
 function writeNewKey(file: string): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const { privateKey } = generateKeyPairSync("ed25519");
-  writeFileSync(file, privateKey.export({ format: "pem", type: "pkcs8" }), { mode: 0o600, flag: "wx" });
+  writeFileSync(file, newKeyPem(), { mode: 0o600, flag: "wx" });
+}
+
+function newKeyPem(): string {
+  return generateKeyPairSync("ed25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString();
 }
 
 function signingKeyFrom(file: string, variable?: string): SigningKey {
@@ -163,12 +164,10 @@ function readPublicKeys(file: string): PublicKeys | undefined {
 }
 
 function writeJsonAtomically(file: string, value: unknown): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { mode: 0o600 });
-  renameSync(temporary, file);
+  replaceFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
-export function publicJwk(publicKey: Buffer, kid: string): PublicJwk {
+function publicJwk(publicKey: Buffer, kid: string): PublicJwk {
   return { kty: "OKP", crv: "Ed25519", x: publicKey.toString("base64url"), kid, alg: "Ed25519", use: "sig" };
 }
 

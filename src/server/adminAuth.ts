@@ -26,7 +26,7 @@ export function adminTokenFile(): string {
 }
 
 /** Compares secrets in constant time (digests first, so lengths do not leak). */
-function same(a: string, b: string): boolean {
+export function same(a: string, b: string): boolean {
   return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
 }
 

@@ -1,8 +1,8 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir, dataFiles } from "../records/dataFiles.ts";
-import { adminToken } from "./adminAuth.ts";
+import { adminToken, same } from "./adminAuth.ts";
 
 /**
  * The key in a learner's private receipt link (`/receipt/<id>?k=<key>`): an HMAC of the record's
@@ -23,10 +23,6 @@ export function isReceiptKey(recordHash: string, given: string): boolean {
 
 function keyWith(secret: string, recordHash: string): string {
   return createHmac("sha256", secret).update(`aup-receipt:${recordHash}`).digest("base64url").slice(0, 32);
-}
-
-function same(a: string, b: string): boolean {
-  return timingSafeEqual(createHash("sha256").update(a).digest(), createHash("sha256").update(b).digest());
 }
 
 /** Created on first use (the server's start), readable by its owner only; it never leaves the server. */
