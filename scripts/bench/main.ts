@@ -7,10 +7,11 @@ import { format, resolveConfig } from "prettier";
 import { ackThroughput, type AckFigures } from "./ackThroughput.ts";
 import { exportTiming } from "./exportTiming.ts";
 import { checkPages, COURSE_PAGE_BUDGET, kilobytes as kb, PACKAGE_BUDGET } from "../../src/budgets/sizeBudgets.ts";
-import { SCALE_RECORDS } from "../../src/budgets/scaleBudgets.ts";
+import { SCALE_RECORDS, START_MEMORY_BYTES } from "../../src/budgets/scaleBudgets.ts";
 import { packageSizes } from "./packageSizes.ts";
 import { signingCost, signingSection } from "./signingCost.ts";
 import { diskLimitPerSecond, naiveLowdbPerSecond } from "./references.ts";
+import { memoryLimit, type MemoryLimit } from "../harness/memoryLimit.ts";
 import { emptyStart, scaleRun } from "./scale.ts";
 import { scaleSection } from "./scaleReport.ts";
 
@@ -53,14 +54,24 @@ log("CSV exports…");
 const exports = (quick ? [100_000] : [100_000, 1_000_000]).map((count) => exportTiming(count));
 
 log("Scale: years of records (generated journals, the server, npm run verify, the dashboard)…");
-const empty = await emptyStart();
+// The servers run in the memory the budget gives them, as in a container with that limit.
+let limit: MemoryLimit | undefined;
+let unlimited: string | undefined;
+try {
+  limit = memoryLimit(START_MEMORY_BYTES);
+} catch (error) {
+  unlimited = (error as Error).message;
+  log(`  no memory limit (${unlimited}): the servers' memory is measured with a heap sized for the whole machine`);
+}
+const empty = await emptyStart(limit);
 const scaleSizes = quick ? [100_000] : [100_000, SCALE_RECORDS];
 const scale = [];
 for (const records of scaleSizes) {
   log(`  ${records.toLocaleString("en-GB")} records:`);
   // Acknowledgements at the largest size only (the budget's), on the server already started there.
-  scale.push(await scaleRun(records, records === scaleSizes.at(-1) ? (quick ? 2000 : 10_000) : 0, log));
+  scale.push(await scaleRun(records, records === scaleSizes.at(-1) ? (quick ? 2000 : 10_000) : 0, limit, log));
 }
+limit?.remove();
 
 log("Page weight and package sizes…");
 // Every page of the site and of each SCORM build that npm run package just made, weighed and judged
@@ -119,7 +130,7 @@ Budget: 1,000,000 in at most 10 s, memory bounded.
 | ---: | ---: | ---: |
 ${exports.map((e) => `| ${e.records.toLocaleString("en-GB")} | ${e.seconds.toFixed(2)} | ${e.peakMemoryMb} MB |`).join("\n")}
 
-${scaleSection(scale, empty, acks[0], quick)}
+${scaleSection(scale, empty, acks[0], quick, unlimited)}
 
 ## Page weight (gzipped, level 9)
 

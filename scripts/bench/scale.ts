@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { SCALE_EMPLOYEES } from "../../src/budgets/scaleBudgets.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
+import type { MemoryLimit } from "../harness/memoryLimit.ts";
 import { hasExited, startServer, type RunningServer } from "../harness/server.ts";
 import { ackLoad, BENCH_ADMIN_TOKEN, benchServerEnv, type AckLoad } from "./ackThroughput.ts";
 import { importRosterOverHttp, pageTiming, signIn, type PageTiming } from "./dashboardTiming.ts";
@@ -68,10 +69,10 @@ export interface ScaleRun {
 }
 
 /** The server's start on an empty data folder: its fixed cost, the reference for the starts below. */
-export async function emptyStart(): Promise<StartFigures> {
+export async function emptyStart(limit: MemoryLimit | undefined): Promise<StartFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), "aup-scale-"));
   try {
-    const { figures, server } = await timedStart(dir, 0);
+    const { figures, server } = await timedStart(dir, 0, limit);
     await server?.stop();
     return figures;
   } finally {
@@ -81,10 +82,16 @@ export async function emptyStart(): Promise<StartFigures> {
 
 /**
  * One scale run at `records` stored (generated under the OS temp folder and removed afterwards);
- * `ackAmount` acknowledgements at that size, or none. Nothing here throws for a failed budget: a
- * server that cannot start, or a page that errs, is reported in the figures with its message.
+ * `ackAmount` acknowledgements at that size, or none. Every server runs in `limit` when there is
+ * one. Nothing here throws for a failed budget: a server that cannot start, or a page that errs, is
+ * reported in the figures with its message.
  */
-export async function scaleRun(records: number, ackAmount: number, log: (message: string) => void): Promise<ScaleRun> {
+export async function scaleRun(
+  records: number,
+  ackAmount: number,
+  limit: MemoryLimit | undefined,
+  log: (message: string) => void,
+): Promise<ScaleRun> {
   const dir = mkdtempSync(path.join(tmpdir(), "aup-scale-"));
   try {
     const seed = seedJournal(dataFiles(dir).journal, records);
@@ -96,10 +103,10 @@ export async function scaleRun(records: number, ackAmount: number, log: (message
     log(
       `  npm run verify: ${verify.seconds.toFixed(1)} s${verify.failure ? ` (failed: ${firstLine(verify.failure)})` : ""}`,
     );
-    const first = await timedStart(dir, records);
+    const first = await timedStart(dir, records, limit);
     log(`  first start (no saved index): ${startSaid(first.figures)}`);
     await first.server?.stop(); // saves the index
-    const { figures: start, server } = first.server ? await timedStart(dir, records) : first;
+    const { figures: start, server } = first.server ? await timedStart(dir, records, limit) : first;
     log(`  start with the saved index: ${startSaid(start)}`);
     const run: ScaleRun = {
       records,
@@ -168,13 +175,23 @@ async function onRunningServer(
       log(`  acknowledgements: ${run.acks.perSecond}/s, p99 ${run.acks.p99} ms`);
     });
   if (server.process.pid && !hasExited(server.process)) run.peakBytes = processMemory(server.process.pid).peakBytes;
-  else run.failures.push("the server: it exited during the run (see the failures above)");
+  else
+    run.failures.push(
+      `the server: it exited during the run${server.process.signalCode === "SIGKILL" ? " (killed: SIGKILL, what the kernel does to a process over its memory limit)" : ""} (see the failures above)`,
+    );
 }
 
-async function timedStart(dir: string, records: number): Promise<{ figures: StartFigures; server?: RunningServer }> {
+async function timedStart(
+  dir: string,
+  records: number,
+  limit: MemoryLimit | undefined,
+): Promise<{ figures: StartFigures; server?: RunningServer }> {
   const started = performance.now();
   try {
-    const server = await startServer(benchServerEnv(dir), { startSeconds: START_LIMIT_SECONDS });
+    const server = await startServer(benchServerEnv(dir), {
+      startSeconds: START_LIMIT_SECONDS,
+      cgroupProcs: limit?.procsFile,
+    });
     const seconds = (performance.now() - started) / 1000;
     const memory = server.process.pid ? processMemory(server.process.pid) : undefined;
     return {

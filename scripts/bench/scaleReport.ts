@@ -28,6 +28,8 @@ export function scaleSection(
   empty: StartFigures,
   ackReference: AckFigures | undefined,
   quick: boolean,
+  /** Why the servers could not be given the budget's memory limit, when they could not. */
+  unlimited: string | undefined,
 ): string {
   const largest = runs.at(-1)?.records ?? 0;
   return `## Records for years (scale)
@@ -55,7 +57,11 @@ ${runs.map((r) => `| ${n(r.records)} | ${gigabytes(r.seed.bytes)} | ${r.seed.sec
 ### Server start
 
 From spawn to "Server listening"; memory just after (resident, and peak resident since the start), and the peak at the
-end of the run (after the dashboard and the acknowledgements below). Budget: at most ${START_SECONDS} s, resident memory under
+end of the run (after the dashboard and the acknowledgements below). ${
+    unlimited
+      ? `**No memory limit could be set (${cell(unlimited)}):** the servers ran with a heap sized for the whole machine, which V8 lets fill with garbage before it collects, so the memory figures are higher than a limited server's.`
+      : `Every server of this section (and so the dashboard and acknowledgement figures below) runs in a memory limit of ${gb(START_MEMORY_BYTES)}, a Linux control group (\`scripts/harness/memoryLimit.ts\`), as in a container given that much: Node sizes its heap from the limit (\`process.constrainedMemory()\`). Without one, V8 sizes the heap for the whole machine and lets it fill with garbage before it collects: resident memory then grows with the load, not with the records.`
+  } Budget: at most ${START_SECONDS} s, resident memory under
 ${gb(START_MEMORY_BYTES)}, for a start with the saved index (\`acknowledgements.index\`, written at every stop and every
 ${n(SAVE_INDEX_EVERY)} records), which is every start but the first. The first start on a journal without one (a data folder from
 before the index, or an index deleted) reads and checks every record and then saves the index: shown for what it costs,

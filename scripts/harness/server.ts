@@ -18,14 +18,20 @@ export interface ServerOptions {
   cwd?: string;
   /** How long the start may take before it counts as failed (20 s; a journal of millions of records takes longer). */
   startSeconds?: number;
+  /** A control group's `cgroup.procs`: the server runs in that group (a memory limit, see memoryLimit.ts). */
+  cgroupProcs?: string;
 }
 
 /** Starts the built server (as npm start does) on a free port and resolves once it listens. */
 export function startServer(
   env: NodeJS.ProcessEnv = {},
-  { main = MAIN, cwd, startSeconds = 20 }: ServerOptions = {},
+  { main = MAIN, cwd, startSeconds = 20, cgroupProcs }: ServerOptions = {},
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, [main], {
+  // The shell moves itself into the group, then becomes the server: Node starts inside the limit.
+  const [command, args]: [string, string[]] = cgroupProcs
+    ? ["/bin/sh", ["-c", 'echo $$ > "$1" && exec "$2" "$3"', "sh", cgroupProcs, process.execPath, main]]
+    : [process.execPath, [main]];
+  const child = spawn(command, args, {
     cwd,
     env: { ...process.env, HOST: "127.0.0.1", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -137,5 +137,5 @@ function* statusCsv(rows: ReturnType<typeof statusRows>["rows"]): Generator<stri
 function* unmatchedCsv(flagged: ReturnType<typeof statusRows>["flagged"]): Generator<string> {
   yield csvLine(["learner_id", "email", "records", "reason"]);
   for (const { learner, reason } of flagged)
-    yield csvLine([learner.id, learner.email, String(learner.records.length), reason].map(neutraliseCell));
+    yield csvLine([learner.id, learner.email, String(learner.recordCount), reason].map(neutraliseCell));
 }

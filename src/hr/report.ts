@@ -36,7 +36,7 @@ export function statusRows(
 ): { rows: StatusRow[]; flagged: FlaggedIdentity[] } {
   const byId = new Map(roster.map((e) => [e.id, e]));
   const byEmail = new Map(roster.map((e) => [e.email.toLowerCase(), e]));
-  const recordsOf = new Map<Employee, (readonly RecordSummary[])[]>();
+  const learnersOf = new Map<Employee, LearnerHistory[]>();
   const flagged: FlaggedIdentity[] = [];
   for (const learner of learners) {
     const email = learner.email.toLowerCase();
@@ -48,13 +48,13 @@ export function statusRows(
         learner,
         reason: `employee id ${learner.id} is ${idOwner.name}'s but ${email} is ${emailOwner.name}'s: counted for neither`,
       });
-    else if (owner) recordsOf.set(owner, [...(recordsOf.get(owner) ?? []), learner.records]);
+    else if (owner) learnersOf.set(owner, [...(learnersOf.get(owner) ?? []), learner]);
     else flagged.push({ learner, reason: `matches no one on the roster (employee id ${learner.id}, ${email})` });
   }
+  // One employee's records at a time: they are made from the index's columns, and go once judged.
   const rows = roster.map((employee) => {
-    const lists = recordsOf.get(employee) ?? [];
-    const mine =
-      lists.length === 1 ? (lists[0] as readonly RecordSummary[]) : lists.flat().sort((a, b) => a.seq - b.seq);
+    const lists = (learnersOf.get(employee) ?? []).map((learner) => learner.records());
+    const mine = lists.length === 1 ? (lists[0] as RecordSummary[]) : lists.flat().sort((a, b) => a.seq - b.seq);
     return { employee, ...employeeStatus(employee, mine, rules) };
   });
   return { rows, flagged };
@@ -138,7 +138,7 @@ export function missedBefore(histories: Iterable<LearnerHistory>, quarter: strin
   const start = quarterStart(quarter);
   const counts = new Map<string, number>();
   for (const learner of histories)
-    for (const record of learner.records)
+    for (const record of learner.records())
       if (record.recordedAt < start)
         for (const clause of record.missed) counts.set(clause, (counts.get(clause) ?? 0) + 1);
   return mostMissedClauses(counts, Infinity).map(({ clause }) => clause);

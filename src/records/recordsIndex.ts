@@ -21,8 +21,9 @@ export interface RecordSummary {
 
 /** One identity records were made under (an id, an email, and whether it was typed), with its records. */
 export interface LearnerHistory extends LearnerRef {
-  /** Oldest first. */
-  readonly records: readonly RecordSummary[];
+  readonly recordCount: number;
+  /** Its records, oldest first. Made on each call from the index's columns: hold them only while needed. */
+  records(): RecordSummary[];
 }
 
 /** The facts of one record the index is built from: from the record itself, or from a saved index. */
@@ -71,68 +72,102 @@ export interface RecordsView {
 }
 
 const NONE: readonly string[] = [];
+const MODES: readonly Mode[] = ["onboarding", "refresher"];
+
+class Identity implements LearnerHistory {
+  readonly seqs: number[] = [];
+  readonly #index: RecordsIndex;
+  readonly id: string;
+  readonly email: string;
+  readonly selfAsserted: boolean;
+
+  constructor(index: RecordsIndex, { id, email, selfAsserted }: LearnerRef) {
+    this.#index = index;
+    this.id = id;
+    this.email = email;
+    this.selfAsserted = selfAsserted;
+  }
+
+  get recordCount(): number {
+    return this.seqs.length;
+  }
+
+  records(): RecordSummary[] {
+    return this.seqs.map((seq) => this.#index.summary(seq) as RecordSummary);
+  }
+}
 
 /**
- * The records' indexes, kept up to date as records are appended: memory grows with a few small
- * fields per record, not with the records. Repeated text (clause ids, policies) is stored once.
+ * The records' indexes, kept up to date as records are appended. Memory grows with a few numbers
+ * per record (columns by seq) and its attempt id, not with objects per record: at a million records
+ * objects would be most of the server's heap, and what each major collection has to walk. Repeated
+ * text (identities, clause ids, policies) is stored once and referred to by number.
  */
 export class RecordsIndex implements RecordsView {
-  private readonly bySeq: RecordSummary[] = [];
+  // Columns, one entry per record, by seq - 1.
+  private readonly attemptIds: string[] = [];
+  /** Milliseconds since the epoch; NaN when the text is not what toISOString gives back (then in `oddTimes`). */
+  private readonly times: number[] = [];
+  private readonly oddTimes = new Map<number, string>();
+  private readonly learnerOf: number[] = [];
+  /** The policy's number times two, plus the mode's. */
+  private readonly policyAndMode: number[] = [];
+  /** Where the record's missed clauses start in `missedClauses`; they end where the next record's start. */
+  private readonly missedFrom: number[] = [];
+  private readonly missedClauses: number[] = [];
+
   private readonly attempts = new Map<string, number>();
-  private readonly identities = new Map<string, { learner: LearnerHistory; records: RecordSummary[] }>();
-  private readonly learnerList: LearnerHistory[] = [];
-  private readonly byId = new Map<string, LearnerHistory[]>();
-  private readonly policies = new Map<string, PolicyRef>();
-  private readonly clauses = new Map<string, string>();
+  private readonly identities = new Map<string, number>();
+  private readonly learnerList: Identity[] = [];
+  private readonly byId = new Map<string, Identity[]>();
+  private readonly policyKeys = new Map<string, number>();
+  private readonly policyList: PolicyRef[] = [];
+  private readonly clauseNumbers = new Map<string, number>();
+  private readonly clauseList: string[] = [];
   readonly perMonth = new Map<string, number>();
   readonly missedByClause = new Map<string, number>();
 
   get count(): number {
-    return this.bySeq.length;
+    return this.attemptIds.length;
   }
 
   /** Adds the next record (its seq must follow the last one's). */
   add(facts: RecordFacts): void {
-    if (facts.seq !== this.bySeq.length + 1)
-      throw new Error(`index: record ${facts.seq} added after ${this.bySeq.length}`); // a bug, not bad data
-    const { learner } = facts;
-    const key = `${learner.selfAsserted ? "typed" : "sso"}\n${learner.id}\n${learner.email}`;
-    let identity = this.identities.get(key);
-    if (!identity) {
-      const records: RecordSummary[] = [];
-      identity = {
-        learner: { id: learner.id, email: learner.email, selfAsserted: learner.selfAsserted, records },
-        records,
-      };
-      this.identities.set(key, identity);
-      this.learnerList.push(identity.learner);
-      const withId = this.byId.get(learner.id);
-      if (withId) withId.push(identity.learner);
-      else this.byId.set(learner.id, [identity.learner]);
-    }
-    const policyKey = `${facts.policy.version}\n${facts.policy.hash}`;
-    let policy = this.policies.get(policyKey);
-    if (!policy) this.policies.set(policyKey, (policy = { version: facts.policy.version, hash: facts.policy.hash }));
-    const missed = facts.missed.length ? facts.missed.map((clause) => this.clause(clause)) : NONE;
-    const summary: RecordSummary = {
-      seq: facts.seq,
-      attemptId: facts.attemptId,
-      recordedAt: facts.recordedAt,
-      mode: facts.mode,
-      policy,
-      missed,
-      learner: identity.learner,
-    };
-    this.bySeq.push(summary);
-    identity.records.push(summary);
+    if (facts.seq !== this.count + 1) throw new Error(`index: record ${facts.seq} added after ${this.count}`); // a bug, not bad data
+    const i = this.count;
+    this.attemptIds.push(facts.attemptId);
     this.attempts.set(facts.attemptId, facts.seq);
+    const time = Date.parse(facts.recordedAt);
+    const exact = Number.isFinite(time) && new Date(time).toISOString() === facts.recordedAt;
+    this.times.push(exact ? time : NaN);
+    if (!exact) this.oddTimes.set(i, facts.recordedAt);
+    const learner = this.identity(facts.learner);
+    this.learnerOf.push(learner);
+    (this.learnerList[learner] as Identity).seqs.push(facts.seq);
+    this.policyAndMode.push(this.policy(facts.policy) * 2 + MODES.indexOf(facts.mode));
+    this.missedFrom.push(this.missedClauses.length);
+    for (const clause of facts.missed) {
+      this.missedClauses.push(this.clause(clause));
+      this.missedByClause.set(clause, (this.missedByClause.get(clause) ?? 0) + 1);
+    }
     const month = facts.recordedAt.slice(0, 7);
     this.perMonth.set(month, (this.perMonth.get(month) ?? 0) + 1);
-    for (const clause of missed) this.missedByClause.set(clause, (this.missedByClause.get(clause) ?? 0) + 1);
   }
 
   summary(seq: number): RecordSummary | undefined {
-    return this.bySeq[seq - 1];
+    const i = seq - 1;
+    const attemptId = this.attemptIds[i];
+    if (attemptId === undefined) return undefined;
+    const policyAndMode = this.policyAndMode[i] as number;
+    return {
+      seq,
+      attemptId,
+      recordedAt: this.recordedAt(i),
+      mode: MODES[policyAndMode % 2] as Mode,
+      policy: this.policyList[Math.floor(policyAndMode / 2)] as PolicyRef,
+      missed: this.missed(i),
+      learner: this.learnerList[this.learnerOf[i] as number] as Identity,
+    };
   }
 
   seqOfAttempt(attemptId: string): number | undefined {
@@ -148,20 +183,51 @@ export class RecordsIndex implements RecordsView {
   }
 
   versions(): string[] {
-    return [...new Set([...this.policies.values()].map((p) => p.version))];
+    return [...new Set(this.policyList.map((p) => p.version))];
   }
 
   /** Every record's facts, oldest first: what a saved index holds. */
   *facts(upTo = this.count): Iterable<RecordFacts> {
-    for (let i = 0; i < upTo; i++) {
-      const { learner, ...summary } = this.bySeq[i] as RecordSummary;
+    for (let seq = 1; seq <= upTo; seq++) {
+      const { learner, ...summary } = this.summary(seq) as RecordSummary;
       yield { ...summary, learner: { id: learner.id, email: learner.email, selfAsserted: learner.selfAsserted } };
     }
   }
 
-  private clause(clause: string): string {
-    let known = this.clauses.get(clause);
-    if (known === undefined) this.clauses.set(clause, (known = clause));
+  private recordedAt(i: number): string {
+    const time = this.times[i] as number;
+    return Number.isNaN(time) ? (this.oddTimes.get(i) as string) : new Date(time).toISOString();
+  }
+
+  private missed(i: number): readonly string[] {
+    const from = this.missedFrom[i] as number;
+    const to = this.missedFrom[i + 1] ?? this.missedClauses.length;
+    return from === to ? NONE : this.missedClauses.slice(from, to).map((n) => this.clauseList[n] as string);
+  }
+
+  private identity({ id, email, selfAsserted }: LearnerRef): number {
+    const key = `${selfAsserted ? "typed" : "sso"}\n${id}\n${email}`;
+    let known = this.identities.get(key);
+    if (known === undefined) {
+      const identity = new Identity(this, { id, email, selfAsserted });
+      this.identities.set(key, (known = this.learnerList.push(identity) - 1));
+      const withId = this.byId.get(id);
+      if (withId) withId.push(identity);
+      else this.byId.set(id, [identity]);
+    }
+    return known;
+  }
+
+  private policy({ version, hash }: PolicyRef): number {
+    const key = `${version}\n${hash}`;
+    let known = this.policyKeys.get(key);
+    if (known === undefined) this.policyKeys.set(key, (known = this.policyList.push({ version, hash }) - 1));
+    return known;
+  }
+
+  private clause(clause: string): number {
+    let known = this.clauseNumbers.get(clause);
+    if (known === undefined) this.clauseNumbers.set(clause, (known = this.clauseList.push(clause) - 1));
     return known;
   }
 }

@@ -9,7 +9,12 @@ import { acknowledgement, dataDir, indexOf, allRecords } from "../support/record
 function indexed(index: RecordsView) {
   return {
     count: index.count,
-    learners: index.learners().map((l) => ({ ...l, records: l.records.map((r) => ({ ...r, learner: l.id })) })),
+    learners: index.learners().map((l) => ({
+      id: l.id,
+      email: l.email,
+      selfAsserted: l.selfAsserted,
+      records: l.records().map((r) => ({ ...r, learner: l.id })),
+    })),
     perMonth: [...index.perMonth],
     missed: [...index.missedByClause],
     versions: index.versions(),
