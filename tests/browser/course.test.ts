@@ -260,6 +260,8 @@ describe("onboarding course in Chromium", () => {
     await page.getByRole("button", { name: "Start" }).click();
     const [first, second, ...rest] = course.policy.sections;
     for (const section of [first, second]) await page.locator(sectionToggle(section?.anchor)).click();
+    // A section counts as read on its toggle event, which the browser fires after the click returns.
+    await page.waitForFunction(() => document.querySelectorAll(".course-sections .is-read").length === 2);
     await page.reload({ waitUntil: "networkidle" });
     await page.waitForSelector("#policy-step-title");
     expect(await page.locator(".course-sections .is-read").count()).toBe(2);
