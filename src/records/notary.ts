@@ -1,5 +1,4 @@
 import { formatCheckpoint } from "../evidence/checkpoint.ts";
-import { writeCheckpointFile } from "./checkpointFile.ts";
 import type { MerkleView } from "./journal.ts";
 import type { Keyring } from "./signingKeys.ts";
 import { signNote } from "../evidence/signNote.ts";
@@ -12,8 +11,14 @@ export interface SignedCheckpoint {
   root: Buffer;
 }
 
+/** Where the latest checkpoint is kept (a file of the data folder, a database table), named in errors as `where`. */
+export interface CheckpointSink {
+  where: string;
+  save(checkpoint: SignedCheckpoint): Promise<void>;
+}
+
 /**
- * Signs checkpoints of the journal's Merkle tree and keeps the latest in the data folder. One is
+ * Signs checkpoints of the journal's Merkle tree and keeps the latest in its sink. One is
  * signed for each group commit that asks for it (everyone answered from that batch shares it), and
  * the file is rewritten once at a time, always with the latest: nobody is handed a checkpoint
  * before the file holds one at least as large, so a start always knows what was published.
@@ -21,16 +26,16 @@ export interface SignedCheckpoint {
 export class Notary {
   private readonly keyring: Keyring;
   private readonly tree: MerkleView;
-  private readonly file: string;
+  private readonly sink: CheckpointSink;
   private latest: SignedCheckpoint | undefined;
   /** The size of the checkpoint on disk; -1 before any. */
   private written: number;
   private writing: Promise<void> | undefined;
 
-  constructor(keyring: Keyring, tree: MerkleView, file: string, written?: number) {
+  constructor(keyring: Keyring, tree: MerkleView, sink: CheckpointSink, written?: number) {
     this.keyring = keyring;
     this.tree = tree;
-    this.file = file;
+    this.sink = sink;
     this.written = written ?? -1;
   }
 
@@ -54,13 +59,13 @@ export class Notary {
   private async writeLatest(): Promise<void> {
     const latest = this.latest as SignedCheckpoint;
     try {
-      await writeCheckpointFile(this.file, latest.note);
+      await this.sink.save(latest);
       this.written = Math.max(this.written, latest.size);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new StoreError(
         "write-failed",
-        `The checkpoint could not be saved to ${this.file} (${code}${code === "ENOSPC" ? ": the disk is full" : ""}), so none covering the latest records is published yet; the records themselves are stored. It is signed again at the next request, once the disk is writable.`,
+        `The checkpoint could not be saved to ${this.sink.where} (${code}${code === "ENOSPC" ? ": the disk is full" : ""}), so none covering the latest records is published yet; the records themselves are stored. It is signed again at the next request, once the disk is writable.`,
         { cause: error },
       );
     } finally {

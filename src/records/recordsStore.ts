@@ -3,11 +3,10 @@ import { mkdir } from "node:fs/promises";
 import { Low } from "lowdb";
 import { z } from "zod";
 import { EmployeeSchema, type Employee } from "../schemas/employee.ts";
-import { readPin } from "./checkpointFile.ts";
+import { readPin, writeCheckpointFile } from "./checkpointFile.ts";
 import { MerkleTree } from "../evidence/merkleTree.ts";
 import { Notary, type SignedCheckpoint } from "./notary.ts";
 import { loadKeyring, type Keyring } from "./signingKeys.ts";
-import { canonicalJson } from "./canonicalJson.ts";
 import { acquireDataLock } from "./dataLock.ts";
 import { tightenDataFolder } from "./dataFolderModes.ts";
 import { dataFiles } from "./dataFiles.ts";
@@ -16,6 +15,7 @@ import { digestOf, Journal, type JournalMark, type JournalPrefix, type Pin } fro
 import type { AcknowledgementRecord, NewAcknowledgement } from "./record.ts";
 import { factsOf, RecordsIndex, type RecordsView } from "./recordsIndex.ts";
 import { mergeRoster, type RosterChange } from "./rosterMerge.ts";
+import { sameAcknowledgement } from "./sameAcknowledgement.ts";
 import { stateFile, type State } from "./stateFile.ts";
 import { StoreError } from "./storeError.ts";
 
@@ -92,7 +92,11 @@ export async function openRecordsStore(
     // Only a store that opened makes its folder owner-only and gets keys: a refused start leaves every file as it was.
     tightenDataFolder(dir, warn);
     const keys = loadKeyring(dir);
-    const notary = new Notary(keys, journal.tree, files.checkpoint, pinned?.size);
+    const sink = {
+      where: files.checkpoint,
+      save: ({ note }: SignedCheckpoint) => writeCheckpointFile(files.checkpoint, note),
+    };
+    const notary = new Notary(keys, journal.tree, sink, pinned?.size);
     const store = new EmbeddedStore({
       dir,
       indexFile: files.index,
@@ -314,10 +318,4 @@ class EmbeddedStore implements RecordsStore {
       );
     this.release();
   }
-}
-
-/** Whether a repeated attempt is the same acknowledgement: the same learner, policy, result and signature. */
-function sameAcknowledgement(first: AcknowledgementRecord, entry: NewAcknowledgement): boolean {
-  const { learner, policy, result, signature, source } = first;
-  return canonicalJson({ learner, policy, result, signature, source }) === canonicalJson(entry);
 }
