@@ -24,7 +24,7 @@ export default defineConfig({
         test: {
           name: "system",
           include: ["tests/browser/**/*.test.ts", "tests/server/**/*.test.ts"],
-          globalSetup: ["tests/browser/globalSetup.ts"],
+          globalSetup: ["tests/browser/globalSetup.ts", "tests/support/postgresSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

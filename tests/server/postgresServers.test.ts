@@ -1,0 +1,127 @@
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { verifyChain } from "../../src/records/chain.ts";
+import { DATA_FILE_NAMES } from "../../src/records/dataFiles.ts";
+import type { AcknowledgementRecord } from "../../src/records/record.ts";
+import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
+import { adminClient, freshDatabase } from "../support/postgres.ts";
+import { dataDir } from "../support/records.ts";
+import { serveData } from "../support/servedData.ts";
+
+const TOKEN = "pg-admin-token-0123456789";
+
+/** Two built servers on one database, each with its own data folder holding the same keys. */
+async function twoServers() {
+  const url = await freshDatabase();
+  const env = { AUP_DATABASE_URL: url, AUP_ADMIN_TOKEN: TOKEN, AUP_ACK_RATE_LIMIT: "0" };
+  const [dirA, dirB] = [dataDir(), dataDir()];
+  const a = await serveData(dirA, env);
+  // What a second machine is given: the same signing key (its checkpoints and receipts verify with
+  // the same public keys) and the same receipt secret (a receipt link works on either).
+  for (const file of [DATA_FILE_NAMES.signingKey, DATA_FILE_NAMES.publicKeys, DATA_FILE_NAMES.receiptSecret])
+    copyFileSync(path.join(dirA, file), path.join(dirB, file));
+  const b = await serveData(dirB, env);
+  return { url, a, b };
+}
+
+async function storedRecords(url: string): Promise<AcknowledgementRecord[]> {
+  const client = await adminClient(url);
+  try {
+    const { rows } = await client.query<{ line: string }>("SELECT line FROM records ORDER BY seq");
+    return rows.map((r) => JSON.parse(r.line) as AcknowledgementRecord);
+  } finally {
+    await client.end();
+  }
+}
+
+describe("the built server on PostgreSQL (AUP_DATABASE_URL)", () => {
+  it("answers as on the embedded store, from either of two servers: repeats, conflicts, implausible results, receipts, exports", async () => {
+    const { url, a, b } = await twoServers();
+    const first = await post(a.url, validBody("pgfirst01"));
+    expect(first.status).toBe(201);
+    const made = (await first.json()) as { record: AcknowledgementRecord; receiptUrl: string; receipt: string };
+    expect(made.receipt).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const repeat = await post(b.url, validBody("pgfirst01"));
+    expect(repeat.status).toBe(200);
+    expect(await repeat.json()).toMatchObject({ duplicate: true, record: made.record });
+    const conflict = await post(b.url, validBody("pgfirst01", "Grace Hopper"));
+    expect(conflict.status).toBe(409);
+    const implausible = validBody("pgodd0001");
+    implausible.result.score = 1;
+    implausible.result.scenarios = [{ id: "made-up-scenario", score: 1, outcomes: [] }];
+    const refused = await post(b.url, implausible);
+    expect(refused.status).toBe(422);
+    expect(await storedRecords(url)).toHaveLength(1);
+    // The receipt link A gave opens on B; the export from B holds A's record.
+    expect((await fetch(`${b.url}${made.receiptUrl}`)).status).toBe(200);
+    const exported = await fetch(`${b.url}/api/admin/export?format=json`, {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(((await exported.json()) as AcknowledgementRecord[]).map((r) => r.id)).toEqual([made.record.id]);
+    const checkpoint = await fetch(`${b.url}/api/checkpoint`);
+    expect(await checkpoint.text()).toMatch(/\n1\n/);
+  });
+
+  it("keeps every acknowledged record exactly once in one valid chain when one of two servers is killed under load", async () => {
+    const { url, a, b } = await twoServers();
+    const acknowledged: { attemptId: string; seq: number }[] = [];
+    let answered = 0;
+    const send = async (server: typeof a, attemptId: string): Promise<void> => {
+      const response = await post(server.url, validBody(attemptId));
+      answered++;
+      if (response.ok)
+        acknowledged.push({
+          attemptId,
+          seq: ((await response.json()) as { record: AcknowledgementRecord }).record.seq,
+        });
+    };
+    // As a load balancer does, a request the killed server dropped is sent again to the other:
+    // the attempt id makes the retry safe whether or not the first got as far as the database.
+    const sendOrRetry = (server: typeof a, n: number) => {
+      const attemptId = `pgload${String(n).padStart(4, "0")}`;
+      return send(server, attemptId).catch(() => send(a, attemptId));
+    };
+    let next = 0;
+    const worker = async (server: typeof a) => {
+      while (next < 400) await sendOrRetry(server, next++);
+    };
+    const killer = (async () => {
+      await expect.poll(() => answered, { timeout: 20_000, interval: 5 }).toBeGreaterThan(60);
+      b.process.kill("SIGKILL");
+    })();
+    await Promise.all([
+      ...Array.from({ length: 8 }, () => worker(a)),
+      ...Array.from({ length: 8 }, () => worker(b)),
+      killer,
+    ]);
+    const records = await storedRecords(url);
+    expect(verifyChain(records)).toBeUndefined();
+    const seqOf = new Map(records.map((r) => [r.result.attemptId, r.seq]));
+    expect(new Set(records.map((r) => r.result.attemptId)).size).toBe(records.length);
+    for (const { attemptId, seq } of acknowledged) expect(seqOf.get(attemptId)).toBe(seq);
+    expect(acknowledged.length).toBe(400); // every request answered 2xx, by B or, after it was killed, by A
+    expect(records).toHaveLength(400);
+  });
+
+  it("answers 503 with what to do while the database refuses connections, and records again once it is back", async () => {
+    const { url, a } = await twoServers();
+    const name = new URL(url).pathname.slice(1);
+    const admin = await adminClient();
+    try {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+      const refused = await post(a.url, validBody("pgdown001"));
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error: string }).error).toMatch(
+        /could not be saved: PostgreSQL at .* refused it or did not answer .*Nothing was recorded.*Try again/,
+      );
+    } finally {
+      await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+      await admin.end();
+    }
+    const again = await post(a.url, validBody("pgdown001"));
+    expect(again.status).toBe(201);
+    expect((await storedRecords(url)).map((r) => r.result.attemptId)).toEqual(["pgdown001"]);
+  });
+});
