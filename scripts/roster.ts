@@ -1,10 +1,11 @@
-// `npm run roster -- import FILE`: imports an HR roster CSV into the data folder (AUP_DATA_DIR).
-// While the server runs it owns the folder: import through the dashboard or the API instead.
+// `npm run roster -- import FILE`: imports an HR roster CSV into the store (the data folder,
+// AUP_DATA_DIR, or the PostgreSQL database AUP_DATABASE_URL names, which servers may share while
+// it runs). While a server runs it owns a data folder: import through the dashboard or the API instead.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { formatRosterProblem, parseRosterCsv } from "../src/hr/rosterCsv.ts";
 import { dataDir } from "../src/records/dataFiles.ts";
-import { openRecordsStore } from "../src/records/recordsStore.ts";
+import { openConfiguredStore } from "../src/records/openStore.ts";
 import { isStoreError } from "../src/records/storeError.ts";
 
 const [command, file, ...extra] = process.argv.slice(2);
@@ -27,7 +28,7 @@ if (problems.length) {
 }
 const dir = path.resolve(dataDir());
 try {
-  const store = await openRecordsStore(dir);
+  const store = await openConfiguredStore(dir);
   const change = await store.importRoster(employees).finally(() => store.close());
   console.log(
     `${file}: ${change.added} added, ${change.updated} updated, ${change.unchanged} unchanged (${store.roster().length} employees in the roster).`,
