@@ -7,12 +7,13 @@ import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { dataDir } from "../support/records.ts";
 import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
+const TOKEN = "fuzz-admin-token-0123456789";
 let server: RunningServer;
 let dir: string;
 beforeAll(async () => {
   dir = dataDir();
   // Thousands of bodies from one address: the rate limit would refuse most of them before the checks under test.
-  server = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "fuzz", AUP_ACK_RATE_LIMIT: "0" });
+  server = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: TOKEN, AUP_ACK_RATE_LIMIT: "0" });
 });
 afterAll(async () => {
   await server.stop();
@@ -111,7 +112,7 @@ describe("POST /api/acknowledgements under fuzzing", () => {
           const csv = `${header}\n${rows.map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(",")).join("\n")}\n`;
           const answer = await fetch(`${server.url}/api/admin/roster`, {
             method: "POST",
-            headers: { "content-type": "text/csv", authorization: "Bearer fuzz" },
+            headers: { "content-type": "text/csv", authorization: `Bearer ${TOKEN}` },
             body: csv,
           });
           const text = await answer.text();
