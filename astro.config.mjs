@@ -7,6 +7,7 @@ import aupServerRoutes from "./src/integrations/aupServerRoutes.ts";
 import inlineVerifyPage from "./src/integrations/inlineVerifyPage.ts";
 import reactRefreshPreamble from "./src/integrations/reactRefreshPreamble.ts";
 import relativeUrls from "./src/integrations/relativeUrls.ts";
+import siteSecurity from "./src/integrations/siteSecurity.ts";
 import sizeBudget from "./src/integrations/sizeBudget.ts";
 
 // One configuration, two kinds of build (AUP_TARGET):
@@ -19,7 +20,7 @@ const site = target === "site";
 export default defineConfig({
   output: "static",
   ...(site
-    ? { adapter: node({ mode: "standalone" }) }
+    ? { adapter: node({ mode: "standalone" }), security: siteSecurity }
     : { outDir: process.env.AUP_OUT_DIR ?? `dist/scorm/${target}`, build: { format: "file" } }),
   integrations: [
     aupContent(),

@@ -1,19 +1,27 @@
 import { defineMiddleware } from "astro:middleware";
-import { SESSION_COOKIE, hasAdminBearer, isValidSession } from "./server/adminAuth.ts";
+import type { APIContext, MiddlewareNext } from "astro";
+import { SESSION_COOKIE, hasAdminBearer } from "./server/adminAuth.ts";
+import { touchSession } from "./server/adminSessions.ts";
 import { json } from "./server/jsonResponse.ts";
 
 const OPEN_ADMIN_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/"]);
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await adminOnly(context, next);
+  const { pathname } = context.url;
+  return isAdminPage(pathname) || pathname.startsWith("/receipt/") ? unframeable(response) : response;
+});
 
 /**
  * Every admin route needs the admin identity: a Bearer token (API and CLI) or the session cookie
  * set by the sign-in page (dashboard). Nothing under /admin or /api/admin answers without it.
  */
-export const onRequest = defineMiddleware((context, next) => {
+async function adminOnly(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const { pathname } = context.url;
   const isApi = pathname.startsWith("/api/admin");
-  const isPage = pathname === "/admin" || (pathname.startsWith("/admin/") && !OPEN_ADMIN_PAGES.has(pathname));
+  const isPage = isAdminPage(pathname) && !OPEN_ADMIN_PAGES.has(pathname);
   if (!isApi && !isPage) return next();
-  if (hasAdminBearer(context.request) || isValidSession(context.cookies.get(SESSION_COOKIE)?.value)) return next();
+  if (hasAdminBearer(context.request) || touchSession(context.cookies.get(SESSION_COOKIE)?.value)) return next();
   if (isApi)
     return json(
       401,
@@ -21,4 +29,20 @@ export const onRequest = defineMiddleware((context, next) => {
       { "www-authenticate": 'Bearer realm="aup-course admin"' },
     );
   return context.redirect(`/admin/sign-in?next=${encodeURIComponent(pathname + context.url.search)}`, 303);
-});
+}
+
+function isAdminPage(pathname: string): boolean {
+  return pathname === "/admin" || pathname.startsWith("/admin/");
+}
+
+/**
+ * HR's pages and receipts never show inside another site's frame (clickjacking). Added to the
+ * page's own policy, which Astro computes when the page renders: the directive has no effect in a
+ * <meta> element, so it must be in the header.
+ */
+function unframeable(response: Response): Response {
+  const policy = response.headers.get("content-security-policy");
+  if (policy === null || /frame-ancestors/.test(policy)) return response;
+  response.headers.set("content-security-policy", `${policy.trimEnd().replace(/;?$/, ";")} frame-ancestors 'none';`);
+  return response;
+}

@@ -26,7 +26,7 @@ export interface AckFigures extends Omit<AckLoad, "ok"> {
   chainValid: boolean;
 }
 
-export const BENCH_ADMIN_TOKEN = "bench";
+export const BENCH_ADMIN_TOKEN = "bench-admin-token-0123456789";
 
 /** The environment of every server the benchmarks start: its data folder, a known admin token, no rate limit. */
 export function benchServerEnv(dir: string): NodeJS.ProcessEnv {

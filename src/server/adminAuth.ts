@@ -1,10 +1,11 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir, dataFiles } from "../records/dataFiles.ts";
 
 export const SESSION_COOKIE = "aup_admin";
-const SESSION_HOURS = 8;
+/** Long enough that guessing it over HTTP is hopeless, even at the sign-in limit's pace. */
+export const MIN_ADMIN_TOKEN_LENGTH = 24;
 
 /**
  * The HR admin token: AUP_ADMIN_TOKEN, or else one generated on first use and kept in the data
@@ -12,13 +13,21 @@ const SESSION_HOURS = 8;
  */
 export function adminToken(): string {
   const configured = process.env.AUP_ADMIN_TOKEN?.trim();
-  if (configured) return configured;
+  if (configured) return longEnough(configured, "AUP_ADMIN_TOKEN");
   const file = adminTokenFile();
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(file, `${randomBytes(24).toString("base64url")}\n`, { mode: 0o600, flag: "wx" });
   }
-  return readFileSync(file, "utf8").trim();
+  return longEnough(readFileSync(file, "utf8").trim(), file);
+}
+
+/** The token, or an error (stopping the start) when it is short enough to guess. */
+function longEnough(token: string, source: string): string {
+  if (token.length >= MIN_ADMIN_TOKEN_LENGTH) return token;
+  throw new Error(
+    `The admin token in ${source} has ${token.length} character${token.length === 1 ? "" : "s"}; it needs at least ${MIN_ADMIN_TOKEN_LENGTH}, so that it cannot be guessed. Make one with: openssl rand -base64 32 (or unset AUP_ADMIN_TOKEN and the server creates one in the data folder).`,
+  );
 }
 
 export function adminTokenFile(): string {
@@ -38,19 +47,4 @@ export function isAdminToken(candidate: string): boolean {
 export function hasAdminBearer(request: Request): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "");
   return match?.[1] ? isAdminToken(match[1].trim()) : false;
-}
-
-/** A session cookie value: expiry and an HMAC over it keyed by the admin token. */
-export function newSession(now = Date.now()): { value: string; maxAge: number } {
-  const expires = now + SESSION_HOURS * 3_600_000;
-  return { value: `${expires}.${sign(String(expires))}`, maxAge: SESSION_HOURS * 3600 };
-}
-
-export function isValidSession(value: string | undefined, now = Date.now()): boolean {
-  const [expires = "", signature = ""] = (value ?? "").split(".");
-  return Number(expires) > now && same(signature, sign(expires));
-}
-
-function sign(text: string): string {
-  return createHmac("sha256", adminToken()).update(`aup-admin-session:${text}`).digest("base64url");
 }

@@ -1,5 +1,7 @@
 import { isEmail } from "../lib/fieldRules.ts";
 import type { Employee } from "../schemas/employee.ts";
+import { PEER_ADDRESS_HEADER } from "./forwarded.ts";
+import { plainAddress, trustedProxies, type TrustedProxies } from "./trustedProxies.ts";
 
 /**
  * Who is acknowledging. `form`: the learner types name, email and employee id (self-asserted; the
@@ -10,7 +12,7 @@ export interface IdentityConfig {
   mode: "form" | "header";
   emailHeader: string;
   nameHeader: string;
-  trustedProxies: string[];
+  trustedProxies: TrustedProxies;
 }
 
 export function identityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
@@ -23,10 +25,7 @@ export function identityConfig(env: NodeJS.ProcessEnv = process.env): IdentityCo
     mode,
     emailHeader: (env.AUP_IDENTITY_HEADER ?? "x-forwarded-email").toLowerCase(),
     nameHeader: (env.AUP_IDENTITY_NAME_HEADER ?? "x-forwarded-name").toLowerCase(),
-    trustedProxies: (env.AUP_TRUSTED_PROXIES ?? "127.0.0.1,::1")
-      .split(",")
-      .map((a) => a.trim())
-      .filter(Boolean),
+    trustedProxies: trustedProxies(env),
   };
 }
 
@@ -39,15 +38,18 @@ export interface KnownLearner {
 
 export type IdentityResult = { learner: KnownLearner } | { status: 401 | 403; error: string };
 
-/** The learner named by the proxy's header, checked against where the request came from. */
+/**
+ * The learner named by the proxy's header, checked against where the request came from: the TCP
+ * peer (which the server's request listener passes on), not the client address the proxy forwarded.
+ */
 export function headerIdentity(
   request: Request,
   clientAddress: string,
   config: IdentityConfig,
   roster: readonly Employee[],
 ): IdentityResult {
-  const address = clientAddress.replace(/^::ffff:/, "");
-  if (!config.trustedProxies.includes(address))
+  const address = plainAddress(request.headers.get(PEER_ADDRESS_HEADER) ?? clientAddress);
+  if (!config.trustedProxies.trusts(address))
     return {
       status: 403,
       error: `This server takes identity from a single-sign-on proxy, and ${address} is not one of AUP_TRUSTED_PROXIES. Reach the course through your organisation's sign-in.`,

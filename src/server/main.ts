@@ -8,7 +8,9 @@ import { ackRateLimit } from "./ackRateLimit.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
 import { receiptSecret } from "./receiptLinks.ts";
+import { siteListener } from "./requestListener.ts";
 import { recordsStore } from "./storeRegistry.ts";
+import { trustedProxies } from "./trustedProxies.ts";
 
 // Astro's standalone entry would listen by itself; this process listens once the store is ready.
 process.env.ASTRO_NODE_AUTOSTART = "disabled";
@@ -16,9 +18,12 @@ process.env.ASTRO_NODE_AUTOSTART = "disabled";
 // forgets to ask (each data file also asks for 0600 itself, for the CLIs that open the store).
 process.umask(0o077);
 
+let proxies: ReturnType<typeof trustedProxies>;
 try {
   identityConfig(); // a misspelt AUP_IDENTITY stops the start rather than every acknowledgement
   ackRateLimit(); // and so does an AUP_ACK_RATE_LIMIT that is not a number
+  proxies = trustedProxies(); // and a malformed AUP_TRUSTED_PROXIES entry
+  if (process.env.AUP_ADMIN_TOKEN?.trim()) adminToken(); // and an AUP_ADMIN_TOKEN short enough to guess
 } catch (error) {
   console.error(`aup-course cannot start: ${(error as Error).message}`);
   process.exit(1);
@@ -28,12 +33,17 @@ const store = await recordsStore().catch((error: unknown) => {
   console.error(`aup-course cannot start: ${error.message}`);
   process.exit(1);
 });
-adminToken(); // created now if needed, so that the hint below can point at it
+try {
+  adminToken(); // created now if needed, so that the hint below can point at it
+} catch (error) {
+  console.error(`aup-course cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 receiptSecret(); // created now, so that a disk that fills up later never stops a receipt link being made
 // The build beside this file, wherever the server is started from: it carries everything it serves.
 const entry = new URL("../../dist/server/entry.mjs", import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: http.RequestListener };
-const server = http.createServer(handler);
+const server = http.createServer(siteListener(handler, proxies));
 const host = process.env.HOST ?? "localhost";
 server.listen(Number(process.env.PORT ?? 4321), host, () => {
   const address = server.address();

@@ -43,6 +43,14 @@ export class FixedWindowLimiter {
     return { allowed: true };
   }
 
+  /** Seconds until `key` may hit again, or 0 when it may now; counts nothing (a check before the work). */
+  retryAfter(key: string): number {
+    const now = this.now();
+    const window = this.windows.get(key);
+    if (!window || window.start + this.windowMs <= now || window.count < this.limit) return 0;
+    return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+  }
+
   /** How many clients have a live window (for tests of the memory bound). */
   get clients(): number {
     return this.windows.size;

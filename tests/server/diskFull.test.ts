@@ -8,6 +8,7 @@ import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 import { fill, smallDisk } from "../support/smallDisk.ts";
 
+const TOKEN = "disk-full-admin-token-0123456789";
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -23,7 +24,7 @@ function smallDiskDir(kilobytes: number): string {
 describe("a full disk or a read-only data folder", () => {
   it("answers 503 without losing or half-writing a record, and recovers when space returns", async () => {
     const dir = smallDiskDir(512);
-    const server: RunningServer = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
+    const server: RunningServer = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: TOKEN });
     cleanups.push(() => server.stop());
     const filler = fill(dir, 6 * 1024);
 
@@ -50,7 +51,7 @@ describe("a full disk or a read-only data folder", () => {
 
     const roster = await fetch(`${server.url}/api/admin/roster`, {
       method: "POST",
-      headers: { "content-type": "text/csv", authorization: "Bearer t" },
+      headers: { "content-type": "text/csv", authorization: `Bearer ${TOKEN}` },
       body: `id,name,email,department,start date,manager\n${Array.from({ length: 200 }, (_, i) => `E-${i},Person ${i},p${i}@kestrel.example,Ops,2026-01-01,`).join("\n")}\n`,
     });
     expect(roster.status).toBe(503);
@@ -64,19 +65,19 @@ describe("a full disk or a read-only data folder", () => {
 
   it("refuses to start on a read-only data folder, saying why, and starts once it is writable again", async () => {
     const dir = smallDiskDir(1024);
-    const first = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
+    const first = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: TOKEN });
     expect((await post(first.url, validBody("readonly001"))).status).toBe(201);
     await first.stop();
     const before = readFileSync(dataFiles(dir).journal, "utf8");
 
     execFileSync("mount", ["-o", "remount,ro", dir]);
-    await expect(startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" })).rejects.toThrow(
+    await expect(startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: TOKEN })).rejects.toThrow(
       /cannot start: The data folder .* cannot be written \(EROFS\)/,
     );
     execFileSync("mount", ["-o", "remount,rw", dir]);
     expect(readFileSync(dataFiles(dir).journal, "utf8")).toBe(before);
 
-    const again = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "t" });
+    const again = await startServer({ AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: TOKEN });
     cleanups.push(() => again.stop());
     expect((await post(again.url, validBody("readonly002"))).status).toBe(201);
   });

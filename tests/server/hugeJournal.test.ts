@@ -75,7 +75,7 @@ describe("a journal longer than V8's longest string", () => {
     { timeout: 10 * MINUTES },
     async () => {
       const server = await startServer(
-        { AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "huge-journal" },
+        { AUP_DATA_DIR: dir, AUP_ADMIN_TOKEN: "huge-journal-admin-token-0123" },
         { startSeconds: 5 * 60 },
       );
       try {

@@ -24,6 +24,21 @@ describe("the fixed-window rate limiter", () => {
     expect(limiter.hit("a").allowed).toBe(false);
   });
 
+  it("says how long a client must wait without counting a hit (the sign-in form checks before it counts)", () => {
+    const time = clock();
+    const limiter = new FixedWindowLimiter(2, 60_000, time.now);
+    expect(limiter.retryAfter("a")).toBe(0);
+    limiter.hit("a");
+    expect([limiter.retryAfter("a"), limiter.retryAfter("a")]).toEqual([0, 0]);
+    limiter.hit("a");
+    expect(limiter.retryAfter("a")).toBe(60);
+    time.advance(59_001);
+    expect(limiter.retryAfter("a")).toBe(1);
+    time.advance(999);
+    expect(limiter.retryAfter("a")).toBe(0);
+    expect(limiter.hit("a")).toEqual({ allowed: true });
+  });
+
   it("counts each client on its own", () => {
     const limiter = new FixedWindowLimiter(1, 60_000, clock().now);
     expect(limiter.hit("a").allowed).toBe(true);

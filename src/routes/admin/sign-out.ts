@@ -1,7 +1,10 @@
 import type { APIRoute } from "astro";
 import { SESSION_COOKIE } from "../../server/adminAuth.ts";
+import { closeSession } from "../../server/adminSessions.ts";
 
+/** Ends the session on the server too: a copy of the cookie stops working with the original. */
 export const POST: APIRoute = ({ cookies, redirect }) => {
+  closeSession(cookies.get(SESSION_COOKIE)?.value);
   cookies.delete(SESSION_COOKIE, { path: "/" });
   return redirect("/admin/sign-in", 303);
 };
