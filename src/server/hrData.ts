@@ -8,7 +8,7 @@ import {
   statusRows,
   type ReportFilters,
 } from "../hr/report.ts";
-import { parseRosterCsv, type RosterProblem } from "../hr/rosterCsv.ts";
+import { parseRosterCsv, type RosterFileShape, type RosterProblem } from "../hr/rosterCsv.ts";
 import type { Status } from "../hr/status.ts";
 import type { RosterChange } from "../records/rosterMerge.ts";
 import type { Employee } from "../schemas/employee.ts";
@@ -80,10 +80,16 @@ export async function dashboardData(
   };
 }
 
-/** Imports a roster CSV: all rows or none. Returns the row problems, or what changed. */
-export async function importRoster(csv: string): Promise<{ problems: RosterProblem[] } | { change: RosterChange }> {
-  const { employees, problems } = parseRosterCsv(csv);
-  if (problems.length) return { problems };
+/**
+ * Imports a roster CSV: all rows or none. With `sync`, the file is the whole roster: employees
+ * missing from it are marked left. Returns the problems (and how the file was read), or what changed.
+ */
+export async function importRoster(
+  csv: string,
+  { sync = false, today = new Date().toISOString().slice(0, 10) }: { sync?: boolean; today?: string } = {},
+): Promise<{ problems: RosterProblem[]; shape: RosterFileShape } | { change: RosterChange }> {
+  const { employees, problems, shape } = parseRosterCsv(csv);
+  if (problems.length) return { problems, shape };
   const store = await recordsStore();
-  return { change: await store.importRoster(employees) };
+  return { change: await store.importRoster(employees, sync ? { today } : undefined) };
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
+import { readRoster } from "../../src/records/stateFile.ts";
 import { dataDir, dataDirWithRecords } from "../support/records.ts";
 
 function run(script: string, args: string[], dir: string) {
@@ -98,12 +99,44 @@ describe("npm run roster -- import", () => {
     );
   });
 
+  it("with --sync, marks employees missing from the file as left; importing them again brings them back", async () => {
+    const dir = dataDir();
+    const file = path.join(dir, "roster.csv");
+    writeFileSync(
+      file,
+      `${header}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-01,\nE-2,Alan,alan@kestrel.example,Eng,2026-01-01,\n`,
+    );
+    run("scripts/roster.ts", ["import", file], dir);
+    writeFileSync(file, `${header}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-01,\n`);
+    const synced = run("scripts/roster.ts", ["import", "--sync", file], dir);
+    expect(synced.stdout, synced.stderr).toContain(
+      "0 added, 0 updated, 1 unchanged, 1 marked left (2 employees in the roster)",
+    );
+    expect((await readRoster(dir)).map((e) => `${e.id}:${e.leftOn ? "left" : "here"}`)).toEqual([
+      "E-1:here",
+      "E-2:left",
+    ]);
+    writeFileSync(file, `${header}\nE-2,Alan,alan@kestrel.example,Eng,2026-01-01,\n`);
+    expect(run("scripts/roster.ts", ["import", file], dir).stdout).toContain("0 added, 1 updated, 0 unchanged");
+    expect((await readRoster(dir)).map((e) => `${e.id}:${e.leftOn ? "left" : "here"}`)).toEqual([
+      "E-1:here",
+      "E-2:here",
+    ]);
+    expect(run("scripts/roster.ts", ["import", "--synch", file], dir)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("Usage: npm run roster -- import [--sync] FILE.csv") as string,
+    });
+  });
+
   it("names bad rows and imports nothing", () => {
     const dir = dataDir();
     const file = path.join(dir, "roster.csv");
     writeFileSync(file, `${header}\nE-1,Ada,ada-at-kestrel,Risk,2026-01-01,\n`);
     const result = run("scripts/roster.ts", ["import", file], dir);
     expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "Nothing was imported: 1 problem. The file was read as 6 columns separated by commas.",
+    );
     expect(result.stderr).toContain('row 2, column email: is not an email address ("ada-at-kestrel").');
   });
 
