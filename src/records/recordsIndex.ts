@@ -1,3 +1,4 @@
+import { nameKey } from "../lib/sameName.ts";
 import type { AcknowledgementRecord } from "./record.ts";
 
 type Mode = AcknowledgementRecord["result"]["mode"];
@@ -14,6 +15,11 @@ export interface RecordSummary {
   readonly recordedAt: string;
   readonly mode: Mode;
   readonly policy: PolicyRef;
+  /** The result's score, from 0 to 1 (in thousandths), and its attempt number. */
+  readonly score: number;
+  readonly attempt: number;
+  /** The typed signature as nameKey gives it: whether it is the roster's name, without keeping the name. */
+  readonly nameKey: number;
   /** The clauses behind the choices that were not fully correct, once per such choice. */
   readonly missed: readonly string[];
   readonly learner: LearnerHistory;
@@ -34,6 +40,10 @@ export interface RecordFacts {
   policy: PolicyRef;
   mode: Mode;
   recordedAt: string;
+  /** From 0 to 1, kept in thousandths. */
+  score: number;
+  attempt: number;
+  nameKey: number;
   missed: readonly string[];
 }
 
@@ -46,6 +56,9 @@ export function factsOf(record: AcknowledgementRecord): RecordFacts {
     policy,
     mode: record.result.mode,
     recordedAt,
+    score: record.result.score,
+    attempt: record.result.attempt,
+    nameKey: nameKey(record.signature),
     missed: record.result.scenarios.flatMap((s) =>
       s.outcomes.filter((o) => o.outcome !== "correct").map((o) => o.clause),
     ),
@@ -112,6 +125,9 @@ export class RecordsIndex implements RecordsView {
   private readonly learnerOf: number[] = [];
   /** The policy's number times two, plus the mode's. */
   private readonly policyAndMode: number[] = [];
+  /** The attempt number times 1024, plus the score in thousandths (at most 1000): one small integer. */
+  private readonly attemptAndScore: number[] = [];
+  private readonly nameKeys: number[] = [];
   /** Where the record's missed clauses start in `missedClauses`; they end where the next record's start. */
   private readonly missedFrom: number[] = [];
   private readonly missedClauses: number[] = [];
@@ -145,6 +161,8 @@ export class RecordsIndex implements RecordsView {
     this.learnerOf.push(learner);
     (this.learnerList[learner] as Identity).seqs.push(facts.seq);
     this.policyAndMode.push(this.policy(facts.policy) * 2 + MODES.indexOf(facts.mode));
+    this.attemptAndScore.push(facts.attempt * 1024 + Math.round(facts.score * 1000));
+    this.nameKeys.push(facts.nameKey);
     this.missedFrom.push(this.missedClauses.length);
     for (const clause of facts.missed) {
       this.missedClauses.push(this.clause(clause));
@@ -159,12 +177,16 @@ export class RecordsIndex implements RecordsView {
     const attemptId = this.attemptIds[i];
     if (attemptId === undefined) return undefined;
     const policyAndMode = this.policyAndMode[i] as number;
+    const attemptAndScore = this.attemptAndScore[i] as number;
     return {
       seq,
       attemptId,
       recordedAt: this.recordedAt(i),
       mode: MODES[policyAndMode % 2] as Mode,
       policy: this.policyList[Math.floor(policyAndMode / 2)] as PolicyRef,
+      score: (attemptAndScore % 1024) / 1000,
+      attempt: Math.floor(attemptAndScore / 1024),
+      nameKey: this.nameKeys[i] as number,
       missed: this.missed(i),
       learner: this.learnerList[this.learnerOf[i] as number] as Identity,
     };
