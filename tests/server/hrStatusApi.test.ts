@@ -155,6 +155,38 @@ describe("the status export and the roster sync over HTTP", () => {
     });
   });
 
+  it("shows on the dashboard's import page the header it read beside the header it wants", async () => {
+    const server = await serve();
+    const form = new FormData();
+    form.set("roster", new Blob(["Employee;Mail;Team\nE-1;ada@kestrel.example;Risk\n"], { type: "text/csv" }), "r.csv");
+    const answer = await fetch(`${server.url}/admin/roster`, {
+      method: "POST",
+      body: form,
+      headers: { ...auth, origin: server.url },
+    });
+    expect(answer.status).toBe(400);
+    const page = await answer.text();
+    expect(page).toContain("Nothing was imported: 1 problem. The file was read as 3 columns separated by semicolons.");
+    expect(page).toMatch(/The header read<\/dt>\s*<dd>\s*<code>Employee \| Mail \| Team<\/code>/);
+    expect(page).toMatch(
+      /The header wanted<\/dt>\s*<dd>\s*<code>id \| name \| email \| department \| start date<\/code>/,
+    );
+    expect(page).toContain("row 1: the header lacks id, name, email, start date.");
+  });
+
+  it("points an empty dashboard to the roster import, in whole words", async () => {
+    const server = await serve();
+    const page = await (await fetch(`${server.url}/admin`, { headers: auth })).text();
+    expect(page).toContain('No roster yet, so there is no one to show. <a href="#roster-title">Import the roster</a>');
+    expect(page).toMatch(/0 acknowledgements recorded; 0 employees shown\./);
+    expect(page).not.toContain("(s)");
+    expect((await post(server.url, validBody("onlyone1", "Ada Lovelace"))).status).toBe(201);
+    await importRoster(server, `${HEADER}\nE-onlyone1,Ada Lovelace,onlyone1@kestrel.example,Risk,2026-01-05,\n`);
+    const filled = await (await fetch(`${server.url}/admin`, { headers: auth })).text();
+    expect(filled).toMatch(/1 acknowledgement recorded; 1 employee shown\./);
+    expect(filled).not.toContain("No roster yet");
+  });
+
   it("marks single leavers from the dashboard's form, and says what is wrong with a form it cannot use", async () => {
     const server = await serve();
     await importRoster(server, `${HEADER}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-05,\n`);
