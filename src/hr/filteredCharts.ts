@@ -32,14 +32,13 @@ export function filteredCharts(rows: readonly StatusRow[]): FilteredCharts {
   };
   for (const { employee, histories } of rows)
     for (const history of histories)
-      for (const record of history.records()) {
-        const month = record.recordedAt.slice(0, 7);
+      history.forEachMonth((month, missed) => {
         perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
-        for (const clause of record.missed) {
+        for (const clause of missed) {
           tally(byClause, clause, employee.id);
           tally(byDepartment, employee.department, employee.id);
         }
-      }
+      });
   const bars = (map: typeof byClause) =>
     [...map].map(([label, { count, learners }]) => ({ label, count, learners: learners.size }));
   return {

@@ -30,6 +30,11 @@ export interface LearnerHistory extends LearnerRef {
   readonly recordCount: number;
   /** Its records, oldest first. Made on each call from the index's columns: hold them only while needed. */
   records(): RecordSummary[];
+  /**
+   * Each record's month (YYYY-MM) and missed clauses, oldest first, read from the columns without
+   * making its summary: the charts need no more, and a summary a record is most of their cost.
+   */
+  forEachMonth(visit: (month: string, missed: readonly string[]) => void): void;
 }
 
 /** The facts of one record the index is built from: from the record itself, or from a saved index. */
@@ -107,6 +112,10 @@ class Identity implements LearnerHistory {
 
   records(): RecordSummary[] {
     return this.seqs.map((seq) => this.#index.summary(seq) as RecordSummary);
+  }
+
+  forEachMonth(visit: (month: string, missed: readonly string[]) => void): void {
+    for (const seq of this.seqs) this.#index.visitMonth(seq, visit);
   }
 }
 
@@ -214,6 +223,23 @@ export class RecordsIndex implements RecordsView {
       const { learner, ...summary } = this.summary(seq) as RecordSummary;
       yield { ...summary, learner: { id: learner.id, email: learner.email, selfAsserted: learner.selfAsserted } };
     }
+  }
+
+  /** Months by day since the epoch: a record's month without making a Date for it. */
+  private readonly monthOfDay = new Map<number, string>();
+
+  /** Record `seq`'s month and missed clauses, for LearnerHistory.forEachMonth. */
+  visitMonth(seq: number, visit: (month: string, missed: readonly string[]) => void): void {
+    const i = seq - 1;
+    const time = this.times[i] as number;
+    let month: string;
+    if (Number.isNaN(time)) month = (this.oddTimes.get(i) as string).slice(0, 7);
+    else {
+      const day = Math.floor(time / 86_400_000);
+      month = this.monthOfDay.get(day) ?? new Date(time).toISOString().slice(0, 7);
+      this.monthOfDay.set(day, month);
+    }
+    visit(month, this.missed(i));
   }
 
   private recordedAt(i: number): string {
