@@ -1,6 +1,6 @@
 import type { Employee } from "../schemas/employee.ts";
 import { firstProblem } from "../schemas/fields.ts";
-import { delimiterName, detectDelimiter, splitLine } from "./csvCells.ts";
+import { delimiterName, detectDelimiter, fileRecords, splitLine } from "./csvCells.ts";
 import { headerKey, ON_LEAVE_YES, OPTIONAL_HEADERS, REQUIRED_HEADERS, ROSTER_COLUMNS } from "./rosterColumns.ts";
 import { ROSTER_MAX_ROWS as MAX_ROWS } from "./rosterLimits.ts";
 
@@ -52,9 +52,7 @@ export function parseRosterCsv(text: string): {
   else if (missing.length && "cells" in headerCells)
     problems.push({ row: headerAt + 1, column: "-", message: headerMessage(missing, shape) });
 
-  const body = lines
-    .map((line, i) => ({ line, row: i + 1 }))
-    .filter(({ line, row }) => row > headerAt + 1 && line.trim());
+  const body = [...fileRecords(text.replace(/^\uFEFF/, ""), delimiter, headerAt + 1, header.length)];
   if (body.length > MAX_ROWS)
     return {
       employees: [],
@@ -71,8 +69,7 @@ export function parseRosterCsv(text: string): {
   const employees: Employee[] = [];
   const firstRowOfId = new Map<string, number>();
   const firstRowOfEmail = new Map<string, number>();
-  for (const { line, row } of body) {
-    const split = splitLine(line, delimiter);
+  for (const { row, split } of body) {
     if ("problem" in split) {
       problems.push({ row, column: "-", message: split.problem });
       continue;

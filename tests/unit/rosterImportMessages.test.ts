@@ -53,6 +53,14 @@ describe("a roster import that explains", () => {
     ]);
   });
 
+  it("reads a line break typed inside a quoted cell as part of that cell, refused by its column, not as a broken quote", () => {
+    const csv =
+      'id,name,email,department,start date\nE-1,"Ada\r\nLovelace",ada@kestrel.example,Risk,2026-01-05\nE-2,Alan,alan@kestrel.example,Eng,2026-01-05\n';
+    expect(messages(csv)).toEqual([
+      "row 2, column name: contains control characters (a tab or line break, say). Retype it on one line.",
+    ]);
+  });
+
   it("checks the cells of the columns it found even when others are missing from the header", () => {
     expect(messages("id,name,email\nE-1,Ada,ada-at-kestrel\n")).toEqual([
       expect.stringMatching(/^row 1: the header lacks department, start date\. /) as string,
