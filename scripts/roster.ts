@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { refusedImportText, rosterChangeText } from "../src/hr/rosterChangeText.ts";
+import { fixProblemsText, refusedImportText, rosterChangeText } from "../src/hr/rosterChangeText.ts";
 import { formatRosterProblem, parseRosterCsv } from "../src/hr/rosterCsv.ts";
 import { counted } from "../src/lib/plural.ts";
 import { dataDir } from "../src/records/dataFiles.ts";
@@ -34,7 +34,7 @@ try {
 }
 const { employees, problems, shape } = parseRosterCsv(csv);
 if (problems.length) {
-  console.error(`${file}: ${refusedImportText(problems, shape)} Fix them and import again:`);
+  console.error(`${file}: ${refusedImportText(problems, shape)} ${fixProblemsText(problems)}`);
   for (const problem of problems) console.error(`  ${formatRosterProblem(problem)}`);
   process.exit(1);
 }

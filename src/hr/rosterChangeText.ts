@@ -11,3 +11,8 @@ export function rosterChangeText({ added, updated, unchanged, left }: RosterChan
 export function refusedImportText(problems: readonly RosterProblem[], { delimiter, header }: RosterFileShape): string {
   return `Nothing was imported: ${counted(problems.length, "problem")}. The file was read as ${counted(header.length, "column")} separated by ${delimiter}.`;
 }
+
+/** What to do about the problems listed after refusedImportText. */
+export function fixProblemsText(problems: readonly RosterProblem[]): string {
+  return `Fix ${problems.length === 1 ? "it" : "them"} in the file and import it again:`;
+}

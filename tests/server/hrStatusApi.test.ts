@@ -166,7 +166,9 @@ describe("the status export and the roster sync over HTTP", () => {
     });
     expect(answer.status).toBe(400);
     const page = await answer.text();
-    expect(page).toContain("Nothing was imported: 1 problem. The file was read as 3 columns separated by semicolons.");
+    expect(page).toContain(
+      "Nothing was imported: 1 problem. The file was read as 3 columns separated by semicolons. Fix it in the file and import it again:",
+    );
     expect(page).toMatch(/The header read<\/dt>\s*<dd>\s*<code>Employee \| Mail \| Team<\/code>/);
     expect(page).toMatch(
       /The header wanted<\/dt>\s*<dd>\s*<code>id \| name \| email \| department \| start date<\/code>/,
