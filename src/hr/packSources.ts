@@ -6,7 +6,7 @@ import { readFailure } from "../records/readFailure.ts";
 import { StoreError } from "../records/storeError.ts";
 import type { Employee } from "../schemas/employee.ts";
 import type { EvidenceSources } from "./evidencePack.ts";
-import { statusRules } from "./statusOfFolder.ts";
+import { statusRules } from "./status.ts";
 
 /**
  * What an evidence pack of the data folder `dir` is made from: its journal, its latest checkpoint,

@@ -27,6 +27,23 @@ export interface StatusRules {
   today: string;
 }
 
+/** The policy facts the status rules need, as the published policy and loadPolicy() both give them. */
+export interface RulesPolicy {
+  hash: string;
+  effectiveDate: string;
+  organisation: { course: { onboardingWindowDays: number } };
+}
+
+/** The status rules of `policy` on `today` (YYYY-MM-DD). */
+export function statusRules(policy: RulesPolicy, today: string): StatusRules {
+  return {
+    policyHash: policy.hash,
+    effectiveDate: policy.effectiveDate,
+    onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
+    today,
+  };
+}
+
 /**
  * Where an employee stands:
  * - they must do the onboarding course once, and acknowledge the current policy version, within

@@ -5,23 +5,6 @@ import type { Employee } from "../schemas/employee.ts";
 import { statusRows, type StatusRow } from "./report.ts";
 import type { StatusRules } from "./status.ts";
 
-/** The policy facts the status rules need, as the published policy and loadPolicy() both give them. */
-export interface RulesPolicy {
-  hash: string;
-  effectiveDate: string;
-  organisation: { course: { onboardingWindowDays: number } };
-}
-
-/** The status rules of `policy` on `today` (YYYY-MM-DD). */
-export function statusRules(policy: RulesPolicy, today: string): StatusRules {
-  return {
-    policyHash: policy.hash,
-    effectiveDate: policy.effectiveDate,
-    onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
-    today,
-  };
-}
-
 /**
  * Every roster employee's status from a journal read without the server (`npm run export -- --what
  * status` while the server runs): the records are read once, in batches, and only their facts kept.

@@ -10,8 +10,7 @@ import {
 } from "../hr/report.ts";
 import { parseRosterCsv, type RosterFileShape, type RosterProblem } from "../hr/rosterCsv.ts";
 import { filteredCharts, type FilteredCharts } from "../hr/filteredCharts.ts";
-import { STATUSES, type Status } from "../hr/status.ts";
-import { statusRules } from "../hr/statusOfFolder.ts";
+import { STATUSES, statusRules, type Status } from "../hr/status.ts";
 import type { RosterChange } from "../records/rosterMerge.ts";
 import type { Employee } from "../schemas/employee.ts";
 import { recordsStore } from "./storeRegistry.ts";
@@ -79,7 +78,7 @@ function chartsFor(all: object, filters: ReportFilters, shown: Parameters<typeof
   return charts;
 }
 
-/** Everything the dashboard shows for `today`: totals and charts over everyone, one page of the table. */
+/** Everything the dashboard shows for `today`: totals and charts of the employees the filters keep, one page of the table. */
 export async function dashboardData(
   filters: ReportFilters & { page: number },
   today = new Date().toISOString().slice(0, 10),
