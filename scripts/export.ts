@@ -1,6 +1,8 @@
-// `npm run export -- --format csv|json [--out FILE] [--bom]`: every acknowledgement record, streamed
-// from the journal in the data folder (AUP_DATA_DIR, default ./data). Reading that folder directly
-// needs access to the server's files; over HTTP, GET /api/admin/export needs the admin token.
+// `npm run export -- --format csv|json [--what records|status] [--out FILE] [--bom]`: every
+// acknowledgement record (the default), or every roster employee's status (filtered with
+// --department, --status, --version, --search as the dashboard filters), streamed from the data
+// folder (AUP_DATA_DIR, default ./data). Reading that folder directly needs access to the server's
+// files; over HTTP, GET /api/admin/export needs the admin token.
 import { createWriteStream, existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -8,23 +10,48 @@ import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { csvExport } from "../src/hr/csvExport.ts";
 import { exportStream } from "../src/hr/exportRecords.ts";
+import { rowsForExport } from "../src/hr/report.ts";
+import { STATUSES, statusRules, type Status } from "../src/hr/status.ts";
+import { statusExportStream } from "../src/hr/statusExport.ts";
+import { statusOfJournal } from "../src/hr/statusOfFolder.ts";
+import { loadPolicy } from "../src/policy/loadPolicy.ts";
 import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { journalBatches } from "../src/records/journalReader.ts";
 import { readRoster } from "../src/records/stateFile.ts";
 import { isStoreError } from "../src/records/storeError.ts";
 import type { Employee } from "../src/schemas/employee.ts";
 
-const USAGE = "Usage: npm run export -- --format csv|json [--out FILE] [--bom]";
+const USAGE =
+  "Usage: npm run export -- --format csv|json [--what records|status] [--out FILE] [--bom]\n" +
+  "  with --what status: [--department NAME] [--status complete|due|overdue|left] [--version V] [--search TEXT]";
 
 function fail(message: string, code = 2): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(code);
 }
 
-let options: { format?: string; out?: string; bom?: boolean };
+let options: {
+  format?: string;
+  what?: string;
+  out?: string;
+  bom?: boolean;
+  department?: string;
+  status?: string;
+  version?: string;
+  search?: string;
+};
 try {
   ({ values: options } = parseArgs({
-    options: { format: { type: "string" }, out: { type: "string" }, bom: { type: "boolean" } },
+    options: {
+      format: { type: "string" },
+      what: { type: "string" },
+      out: { type: "string" },
+      bom: { type: "boolean" },
+      department: { type: "string" },
+      status: { type: "string" },
+      version: { type: "string" },
+      search: { type: "string" },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -34,10 +61,25 @@ const format = options.format;
 if (format !== "csv" && format !== "json")
   fail(format ? `--format must be csv or json, not ${JSON.stringify(format)}.` : "--format is required.");
 if (options.bom && format !== "csv") fail("--bom applies to CSV only.");
+const what = options.what ?? "records";
+if (what !== "records" && what !== "status")
+  fail(
+    `--what must be records (the acknowledgements) or status (every roster employee's), not ${JSON.stringify(what)}.`,
+  );
+const filters = {
+  department: options.department,
+  status: options.status,
+  version: options.version,
+  search: options.search,
+};
+if (what === "records" && Object.values(filters).some((value) => value !== undefined))
+  fail("--department, --status, --version and --search filter the status export: add --what status.");
+if (filters.status !== undefined && !STATUSES.includes(filters.status as Status))
+  fail(`--status must be one of ${STATUSES.join(", ")}, not ${JSON.stringify(filters.status)}.`);
 
 const dir = path.resolve(dataDir());
 const journal = dataFiles(dir).journal;
-if (!existsSync(journal))
+if (what === "records" && !existsSync(journal))
   fail(
     `${journal} does not exist: nothing has been acknowledged in this data folder (set AUP_DATA_DIR to export another).`,
     1,
@@ -52,12 +94,27 @@ try {
 }
 
 const warn = (message: string) => console.error(message);
-// CSV rows are made by worker threads, a range of the journal each (csvExport.ts); JSON holds every
-// field of every record, so it is read in full, in this thread.
-const exported =
-  format === "csv"
-    ? Readable.from(csvExport(journal, roster, { bom: options.bom, warn }), { highWaterMark: 1 })
-    : exportStream(journalBatches(journal, warn), roster, { format });
+const today = new Date().toISOString().slice(0, 10);
+let exported: Readable;
+try {
+  exported =
+    what === "status"
+      ? statusExportStream(
+          rowsForExport(await statusOfJournal(journal, roster, statusRules(loadPolicy(), today), warn), {
+            ...filters,
+            status: filters.status as Status | undefined,
+          }),
+          { format, today, bom: options.bom },
+        )
+      : // CSV rows are made by worker threads, a range of the journal each (csvExport.ts); JSON holds
+        // every field of every record, so it is read in full, in this thread.
+        format === "csv"
+        ? Readable.from(csvExport(journal, roster, { bom: options.bom, warn }), { highWaterMark: 1 })
+        : exportStream(journalBatches(journal, warn), roster, { format });
+} catch (error) {
+  if (!isStoreError(error)) throw error;
+  fail(error.message, 1);
+}
 const output = options.out ? createWriteStream(options.out, { flags: "wx" }) : process.stdout;
 try {
   await pipeline(exported, output);

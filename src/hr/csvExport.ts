@@ -3,6 +3,7 @@ import { rangeResults, type PoolOptions } from "../records/rangePool.ts";
 import type { Employee } from "../schemas/employee.ts";
 import type { CsvRange } from "./csvRange.ts";
 import { csvHead } from "./exportRecords.ts";
+import { rosterLookup, type RosterLookup } from "./rosterMatch.ts";
 
 const WORKER = new URL("./csvRangeWorker.ts", import.meta.url);
 
@@ -25,10 +26,9 @@ export async function* csvExport(
   options: CsvExportOptions,
 ): AsyncGenerator<string | Buffer> {
   yield csvHead(options);
-  const departments = new Map(roster.map((e) => [e.id, e.department]));
-  for await (const { firstLine, result } of rangeResults<CsvRange, ReadonlyMap<string, string>>(file, WORKER, {
+  for await (const { firstLine, result } of rangeResults<CsvRange, RosterLookup>(file, WORKER, {
     ...options.pool,
-    data: departments,
+    data: rosterLookup(roster),
   })) {
     if (result.csv.length) yield Buffer.from(result.csv.buffer, result.csv.byteOffset, result.csv.byteLength);
     if (result.skippedTail) options.warn(skippedTail(file, firstLine + result.lines));

@@ -4,6 +4,7 @@ import type { ByteRange, RangeDone, RangeWork } from "../records/rangeWorker.ts"
 import { isJson, parseRecordLine } from "../records/recordLine.ts";
 import { readCsvRecord } from "./csvRecordLine.ts";
 import { csvLine, exportRow } from "./exportRecords.ts";
+import type { RosterLookup } from "./rosterMatch.ts";
 
 /** One range of the journal as CSV rows. */
 export interface CsvRange extends RangeDone {
@@ -20,21 +21,17 @@ const utf8 = new TextEncoder();
  * without its newline is a row when it is a whole record and is otherwise left out, as journalBatches
  * does; a damaged line stops the range with a LineDamage counted from the range's first line.
  */
-export async function csvRange(
-  file: string,
-  range: ByteRange,
-  departments: ReadonlyMap<string, string>,
-): Promise<RangeWork<CsvRange>> {
+export async function csvRange(file: string, range: ByteRange, roster: RosterLookup): Promise<RangeWork<CsvRange>> {
   const found: ScanEnd = { end: 0 };
   let text = "";
   let lines = 0;
   for await (const run of journalLines(file, found, range))
-    for (const line of run.lines) text += csvLine(exportRow(readCsvRecord(file, line, ++lines, READ_FIX), departments));
+    for (const line of run.lines) text += csvLine(exportRow(readCsvRecord(file, line, ++lines, READ_FIX), roster));
   let skippedTail = false;
   const { tail } = found;
   if (tail) {
     // A record starts with "{", so a line cut short is never valid JSON; one that is JSON is complete.
-    if (isJson(tail)) text += csvLine(exportRow(parseRecordLine(file, tail, lines + 1, READ_FIX), departments));
+    if (isJson(tail)) text += csvLine(exportRow(parseRecordLine(file, tail, lines + 1, READ_FIX), roster));
     else skippedTail = true;
   }
   const csv = utf8.encode(text);

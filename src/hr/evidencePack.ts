@@ -6,12 +6,12 @@ import { createWriteStream } from "node:fs";
 import { parseCheckpoint } from "../evidence/checkpoint.ts";
 import { journalBatches } from "../records/journalReader.ts";
 import { journalLines, type ScanEnd } from "../records/journalLines.ts";
-import { recordId } from "../records/record.ts";
 import { factsOf, RecordsIndex } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
 import { evidenceReadme } from "./evidenceReadme.ts";
 import { csvLine, exportStream, neutraliseCell } from "./exportRecords.ts";
 import { statusRows } from "./report.ts";
+import { statusExportStream } from "./statusExport.ts";
 import type { StatusRules } from "./status.ts";
 import { ZipFile } from "./zipFile.ts";
 
@@ -60,7 +60,11 @@ export async function writeEvidencePack(out: string, sources: EvidenceSources): 
     // Read in this thread, not by csvExport's workers: the server's bundled routes cannot start them.
     const csv = exportStream(journalBatches(records, sources.warn), sources.roster, { format: "csv" });
     await zip.add("records/acknowledgements.csv", csv as AsyncIterable<string>);
-    await zip.add("roster/status.csv", statusCsv(rows));
+    // The same columns as the dashboard's status export: flags (self-asserted, a name that differs) included.
+    await zip.add(
+      "roster/status.csv",
+      statusExportStream(rows, { format: "csv", today: sources.rules.today }) as AsyncIterable<string>,
+    );
     await zip.add("roster/unmatched.csv", unmatchedCsv(flagged));
     await zip.add(policyFile, [sources.policy.text]);
     const versions = [...new Map([...index.facts()].map(({ policy }) => [policy.hash, policy.version]))].map(
@@ -97,40 +101,6 @@ async function copyLines(file: string, count: number, to: string): Promise<void>
       `${file} holds ${lines} records, fewer than the ${count} its latest checkpoint covers: run npm run verify before making a pack.`,
     );
   await pipeline(count ? createReadStream(file, { end: end - 1 }) : [], createWriteStream(to, { mode: 0o600 }));
-}
-
-const STATUS_COLUMNS = [
-  "employee_id",
-  "name",
-  "email",
-  "department",
-  "status",
-  "due_by",
-  "reason",
-  "last_record",
-  "last_version",
-  "last_mode",
-  "last_recorded_at",
-];
-
-function* statusCsv(rows: ReturnType<typeof statusRows>["rows"]): Generator<string> {
-  yield csvLine(STATUS_COLUMNS);
-  for (const { employee, status, dueBy, reason, lastRecord } of rows)
-    yield csvLine(
-      [
-        employee.id,
-        employee.name,
-        employee.email,
-        employee.department,
-        status,
-        dueBy ?? "",
-        reason,
-        lastRecord ? recordId(lastRecord.seq) : "",
-        lastRecord?.policy.version ?? "",
-        lastRecord?.mode ?? "",
-        lastRecord?.recordedAt ?? "",
-      ].map(neutraliseCell),
-    );
 }
 
 /** Learners whose records count for no roster employee, and why: what HR must look at. */

@@ -23,7 +23,7 @@ latest signed checkpoint, and the status of the ${employees} employees on the ro
 | \`jwks.json\` | the public keys that check the checkpoint and every receipt: the current one and any retired ones |
 | \`records/acknowledgements.jsonl\` | every record, one JSON object a line, byte for byte as the server's journal holds it |
 | \`records/acknowledgements.csv\` | the same records as a spreadsheet (cells that could be formulas start with an apostrophe) |
-| \`roster/status.csv\` | each roster employee's status: complete, due or overdue, with the last record |
+| \`roster/status.csv\` | each roster employee's status: complete, due, overdue or left, with the due date, days overdue, the last record and flags (self-asserted, or a name, email or id that differs from the roster) |
 | \`roster/unmatched.csv\` | learners whose records count for no roster employee, and why |
 | \`${policyFile}\` | the text of policy ${policy.version}, as its hash covers it |
 | \`policy/versions.csv\` | every policy version the records acknowledge, with its SHA-256 |

@@ -2,6 +2,7 @@ import { Readable } from "node:stream";
 import { toPercent } from "../course/scoring.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import type { Employee } from "../schemas/employee.ts";
+import { matchIdentity, rosterLookup, type RosterLookup } from "./rosterMatch.ts";
 
 export const EXPORT_COLUMNS = [
   "record_id",
@@ -10,6 +11,8 @@ export const EXPORT_COLUMNS = [
   "name",
   "email",
   "department",
+  "roster_employee_id",
+  "roster_department",
   "policy_version",
   "policy_hash",
   "mode",
@@ -20,6 +23,7 @@ export const EXPORT_COLUMNS = [
   "identity",
   "signature",
   "source",
+  "prev_hash",
   "record_hash",
 ] as const;
 
@@ -36,14 +40,22 @@ export type CsvRecord = Omit<AcknowledgementRecord, "result"> & {
   result: Omit<AcknowledgementRecord["result"], "scenarios">;
 };
 
-export function exportRow(record: CsvRecord, departments: ReadonlyMap<string, string>): string[] {
+/**
+ * One record's CSV fields. Its employee id, name, email and department are as recorded (the
+ * department, when the record has none, the roster's for that id); roster_employee_id and
+ * roster_department are those of the roster employee it counts for (rosterMatch.ts), empty when none.
+ */
+export function exportRow(record: CsvRecord, roster: RosterLookup): string[] {
+  const { owner } = matchIdentity(record.learner, roster.byId, roster.byEmail);
   return [
     record.id,
     record.recordedAt,
     record.learner.id,
     record.learner.name,
     record.learner.email,
-    record.learner.department ?? departments.get(record.learner.id) ?? "",
+    record.learner.department ?? roster.byId.get(record.learner.id)?.department ?? "",
+    owner?.id ?? "",
+    owner?.department ?? "",
     record.policy.version,
     record.policy.hash,
     record.result.mode,
@@ -54,6 +66,7 @@ export function exportRow(record: CsvRecord, departments: ReadonlyMap<string, st
     record.learner.selfAsserted ? "self-asserted" : "single sign-on",
     record.signature,
     record.source,
+    record.prevHash,
     record.hash,
   ].map(neutraliseCell);
 }
@@ -74,7 +87,7 @@ const inBatches = (source: RecordSource) => (Symbol.asyncIterator in source ? so
  * array, in chunks of about 64 KB, so that the size of the history does not change the memory used.
  */
 export function exportStream(records: RecordSource, roster: readonly Employee[], options: ExportOptions): Readable {
-  const departments = new Map(roster.map((e) => [e.id, e.department]));
+  const lookup = rosterLookup(roster);
   return Readable.from(
     options.format === "json"
       ? textChunks(
@@ -86,7 +99,7 @@ export function exportStream(records: RecordSource, roster: readonly Employee[],
       : textChunks(
           records,
           csvHead(options),
-          (record) => csvLine(exportRow(record, departments)),
+          (record) => csvLine(exportRow(record, lookup)),
           () => "",
         ),
   );

@@ -6,6 +6,7 @@ import { readFailure } from "../records/readFailure.ts";
 import { StoreError } from "../records/storeError.ts";
 import type { Employee } from "../schemas/employee.ts";
 import type { EvidenceSources } from "./evidencePack.ts";
+import { statusRules } from "./status.ts";
 
 /**
  * What an evidence pack of the data folder `dir` is made from: its journal, its latest checkpoint,
@@ -34,12 +35,7 @@ export async function packSources(
     jwks: parts.jwks,
     roster: parts.roster,
     policy: { version: policy.version, hash: policy.hash, text: canonicalPolicyText(policy.sections) },
-    rules: {
-      policyHash: policy.hash,
-      effectiveDate: policy.effectiveDate,
-      onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
-      today: new Date().toISOString().slice(0, 10),
-    },
+    rules: statusRules(policy, new Date().toISOString().slice(0, 10)),
     warn: parts.warn,
   };
 }

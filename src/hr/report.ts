@@ -2,9 +2,16 @@ import { quarterStart } from "../lib/quarters.ts";
 import type { LearnerHistory, RecordSummary } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
 import { employeeStatus, type EmployeeStatus, type Status, type StatusRules } from "./status.ts";
+import { matchIdentity } from "./rosterMatch.ts";
+import { statusFlags, type StatusFlag } from "./statusFlags.ts";
 
 export interface StatusRow extends EmployeeStatus {
   employee: Employee;
+  /** How many of the employee's records count for them. */
+  attempts: number;
+  flags: StatusFlag[];
+  /** The identities whose records count for the employee: the charts read their records. */
+  histories: readonly LearnerHistory[];
 }
 
 /** Records HR must look at: they count for nobody. */
@@ -24,10 +31,9 @@ export interface ReportFilters {
 }
 
 /**
- * Each roster employee's status. A record counts for one employee: the one whose id it carries
- * when the learner typed who they are, the one whose email it carries behind single sign-on (which
- * vouches for the email). A record whose id and email belong to two different employees counts for
- * neither and is flagged, as is one that matches no one on the roster.
+ * Each roster employee's status. A record counts for one employee (matchIdentity says which); one
+ * whose id and email belong to two different employees counts for neither and is flagged, as is
+ * one that matches no one on the roster.
  */
 export function statusRows(
   roster: readonly Employee[],
@@ -40,38 +46,54 @@ export function statusRows(
   const flagged: FlaggedIdentity[] = [];
   for (const learner of learners) {
     const email = learner.email.toLowerCase();
-    const idOwner = byId.get(learner.id);
-    const emailOwner = byEmail.get(email);
-    const owner = learner.selfAsserted ? idOwner : emailOwner;
-    if (idOwner && emailOwner && idOwner !== emailOwner)
+    const { owner, conflict } = matchIdentity(learner, byId, byEmail);
+    if (conflict) {
+      const [idOwner, emailOwner] = conflict;
       flagged.push({
         learner,
         reason: `employee id ${learner.id} is ${idOwner.name}'s but ${email} is ${emailOwner.name}'s: counted for neither`,
       });
-    else if (owner) learnersOf.set(owner, [...(learnersOf.get(owner) ?? []), learner]);
+    } else if (owner) learnersOf.set(owner, [...(learnersOf.get(owner) ?? []), learner]);
     else flagged.push({ learner, reason: `matches no one on the roster (employee id ${learner.id}, ${email})` });
   }
   // One employee's records at a time: they are made from the index's columns, and go once judged.
   const rows = roster.map((employee) => {
-    const lists = (learnersOf.get(employee) ?? []).map((learner) => learner.records());
+    const histories = learnersOf.get(employee) ?? [];
+    const lists = histories.map((learner) => learner.records());
     const mine = lists.length === 1 ? (lists[0] as RecordSummary[]) : lists.flat().sort((a, b) => a.seq - b.seq);
-    return { employee, ...employeeStatus(employee, mine, rules) };
+    return {
+      employee,
+      ...employeeStatus(employee, mine, rules),
+      attempts: mine.length,
+      flags: statusFlags(employee, histories, mine),
+      histories,
+    };
   });
   return { rows, flagged };
 }
 
+/** The rows the filters keep. Leavers are shown only when asked for (status "left"). */
 export function filterRows(rows: readonly StatusRow[], filters: ReportFilters): StatusRow[] {
   const search = filters.search?.trim().toLowerCase();
   return rows.filter(
     (row) =>
       (!filters.department || row.employee.department === filters.department) &&
-      (!filters.status || row.status === filters.status) &&
+      (filters.status ? row.status === filters.status : row.status !== "left") &&
       (!filters.version || row.lastRecord?.policy.version === filters.version) &&
       (!search ||
         row.employee.name.toLowerCase().includes(search) ||
         row.employee.email.toLowerCase().includes(search) ||
         row.employee.id.toLowerCase().includes(search)),
   );
+}
+
+/**
+ * The rows a status export holds: every roster employee, leavers included, or those the
+ * dashboard's filters keep when any is given.
+ */
+export function rowsForExport(rows: readonly StatusRow[], filters: ReportFilters): readonly StatusRow[] {
+  const filtered = filters.department || filters.status || filters.version || filters.search?.trim();
+  return filtered ? filterRows(rows, filters) : rows;
 }
 
 /** One page of `items` (pages from 1; a page past the end gives the last one). */
@@ -89,6 +111,7 @@ export interface Completion {
 
 /** Share complete overall and per department, departments by name. */
 export function completionByDepartment(rows: readonly StatusRow[]): { overall: Completion; departments: Completion[] } {
+  rows = rows.filter((r) => r.status !== "left"); // leavers are out of the figures
   const tally = (label: string, group: readonly StatusRow[]) => ({
     label,
     complete: group.filter((r) => r.status === "complete").length,

@@ -2,7 +2,10 @@ import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
 import type { RecordSummary } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
 
-export type Status = "complete" | "due" | "overdue";
+/** "left": marked as a leaver on the roster; kept with their records, out of the figures and reminders. */
+export type Status = "complete" | "due" | "overdue" | "left";
+
+export const STATUSES: readonly Status[] = ["complete", "due", "overdue", "left"];
 
 export interface EmployeeStatus {
   status: Status;
@@ -10,6 +13,8 @@ export interface EmployeeStatus {
   reason: string;
   /** The date by which the next acknowledgement is expected (YYYY-MM-DD), when one is. */
   dueBy?: string;
+  /** When overdue: the date it was due by (YYYY-MM-DD), from which days overdue are counted. */
+  wasDueBy?: string;
   lastRecord?: RecordSummary;
 }
 
@@ -22,6 +27,23 @@ export interface StatusRules {
   today: string;
 }
 
+/** The policy facts the status rules need, as the published policy and loadPolicy() both give them. */
+export interface RulesPolicy {
+  hash: string;
+  effectiveDate: string;
+  organisation: { course: { onboardingWindowDays: number } };
+}
+
+/** The status rules of `policy` on `today` (YYYY-MM-DD). */
+export function statusRules(policy: RulesPolicy, today: string): StatusRules {
+  return {
+    policyHash: policy.hash,
+    effectiveDate: policy.effectiveDate,
+    onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
+    today,
+  };
+}
+
 /**
  * Where an employee stands:
  * - they must do the onboarding course once, and acknowledge the current policy version, within
@@ -29,6 +51,7 @@ export interface StatusRules {
  *   (due inside it, overdue after); a refresher alone is not onboarding;
  * - after that, a refresher each calendar quarter: due during a quarter without one, overdue once
  *   a whole quarter has passed without one.
+ * A leaver is "left", whatever their records.
  * `records` are the employee's acknowledgements, oldest first.
  */
 export function employeeStatus(
@@ -36,6 +59,12 @@ export function employeeStatus(
   records: readonly RecordSummary[],
   rules: StatusRules,
 ): EmployeeStatus {
+  if (employee.leftOn)
+    return {
+      status: "left",
+      reason: `left on ${employee.leftOn}; kept with their records, out of the figures and reminders`,
+      lastRecord: records.at(-1),
+    };
   const current = records.filter((r) => r.policy.hash === rules.policyHash);
   const onboarded = records.some((r) => r.mode === "onboarding");
   const lastRecord = onboarded ? current.at(-1) : undefined;
@@ -49,7 +78,13 @@ export function employeeStatus(
         : "has not acknowledged the new policy version";
     return rules.today <= dueBy
       ? { status: "due", reason: `${what}; due by ${dueBy}`, dueBy, lastRecord: records.at(-1) }
-      : { status: "overdue", reason: `${what}; it was due by ${dueBy}`, dueBy, lastRecord: records.at(-1) };
+      : {
+          status: "overdue",
+          reason: `${what}; it was due by ${dueBy}`,
+          dueBy,
+          wasDueBy: dueBy,
+          lastRecord: records.at(-1),
+        };
   }
   const thisQuarter = quarterOf(new Date(`${rules.today}T00:00:00Z`));
   const lastQuarter = quarterOf(new Date(lastRecord.recordedAt));
@@ -66,10 +101,22 @@ export function employeeStatus(
     status: "overdue",
     reason: `no refresher since ${lastRecord.recordedAt.slice(0, 10)}; one is due each quarter`,
     dueBy: endOfQuarter,
+    // The refresher of the quarter after the last record's was due by that quarter's end.
+    wasDueBy: quarterEnd(nextQuarter(lastQuarter)),
     lastRecord,
   };
 }
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The quarter after `quarter`: the one its last day is followed by. */
+function nextQuarter(quarter: string): string {
+  return quarterOf(new Date(Date.parse(`${quarterEnd(quarter)}T00:00:00Z`) + 86_400_000));
+}
+
+/** Whole days from `wasDueBy` to `today` (both YYYY-MM-DD): 1 the day after it was due. */
+export function daysOverdue(wasDueBy: string, today: string): number {
+  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${wasDueBy}T00:00:00Z`)) / 86_400_000);
 }

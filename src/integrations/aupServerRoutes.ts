@@ -16,6 +16,7 @@ const ROUTES: [pattern: string, entrypoint: string][] = [
   ["/admin/sign-in", "admin/sign-in.astro"],
   ["/admin/sign-out", "admin/sign-out.ts"],
   ["/admin/roster", "admin/roster.astro"],
+  ["/admin/leaver", "admin/leaver.ts"],
   ["/receipt/[id]", "receipt/[id].astro"],
 ];
 

@@ -12,10 +12,10 @@ import type { RecordFacts } from "./recordsIndex.ts";
  *
  * JSON Lines, so that no line is large however many records there are: a header, then the records'
  * facts in rows of `ROWS_PER_LINE`, each row
- * `[offset, attemptId, learnerId, email, selfAsserted (0|1), policy (index into the header's list), mode (0|1), recordedAt, missed clauses, Merkle leaf hash (base64)]`.
+ * `[offset, attemptId, learnerId, email, selfAsserted (0|1), policy (index into the header's list), mode (0|1), recordedAt, missed clauses, Merkle leaf hash (base64), score (thousandths), attempt, signature's nameKey]`.
  * The leaf hashes spare a start from hashing every line again to rebuild the Merkle tree.
  */
-const FORMAT = "aup-course index 2";
+const FORMAT = "aup-course index 3";
 const ROWS_PER_LINE = 2000;
 const MODES = ["onboarding", "refresher"] as const;
 /** 32 bytes in base64. */
@@ -28,7 +28,7 @@ interface Header {
   policies: [version: string, hash: string][];
 }
 
-type Row = [number, string, string, string, 0 | 1, number, 0 | 1, string, string[], string];
+type Row = [number, string, string, string, 0 | 1, number, 0 | 1, string, string[], string, number, number, number];
 
 /** What a start learned from the saved index: the journal state it covers, and each record's offset. */
 export interface SavedIndex {
@@ -87,6 +87,9 @@ export async function saveIndex(
         f.recordedAt,
         [...f.missed],
         tree.leaf(f.seq - 1).toString("base64"),
+        Math.round(f.score * 1000),
+        f.attempt,
+        f.nameKey,
       ]);
       if (rows.length === ROWS_PER_LINE) await writeRows();
     }
@@ -163,8 +166,9 @@ function factOf(
   seq: number,
   header: Header,
 ): { offset: number; facts: RecordFacts; leaf: Buffer } | undefined {
-  if (!Array.isArray(row) || row.length !== 10) return undefined;
-  const [offset, attemptId, id, email, selfAsserted, policyIndex, mode, recordedAt, missed, leaf] = row as Row;
+  if (!Array.isArray(row) || row.length !== 13) return undefined;
+  const [offset, attemptId, id, email, selfAsserted, policyIndex, mode, recordedAt, missed, leaf, score, attempt, key] =
+    row as Row;
   const policy = header.policies[policyIndex];
   if (
     !Number.isInteger(offset) ||
@@ -178,7 +182,13 @@ function factOf(
     !Array.isArray(missed) ||
     !missed.every((clause) => typeof clause === "string") ||
     typeof leaf !== "string" ||
-    !LEAF_HASH.test(leaf)
+    !LEAF_HASH.test(leaf) ||
+    !Number.isInteger(score) ||
+    score < 0 ||
+    score > 1000 ||
+    !Number.isInteger(attempt) ||
+    attempt < 1 ||
+    !Number.isInteger(key)
   )
     return undefined;
   return {
@@ -191,6 +201,9 @@ function factOf(
       policy: { version: policy[0], hash: policy[1] },
       mode: MODES[mode],
       recordedAt,
+      score: score / 1000,
+      attempt,
+      nameKey: key,
       missed,
     },
   };

@@ -6,14 +6,14 @@ import { ChainFollower } from "./chainFollower.ts";
 import { pgBatches } from "./pgBatches.ts";
 import { databaseFailure, describeDatabase } from "./pgFailure.ts";
 import { migrate } from "./pgMigrations.ts";
-import { loadRoster, ROSTER_CHANNEL, saveRoster } from "./pgRoster.ts";
+import { changeRoster, loadRoster, ROSTER_CHANNEL } from "./pgRoster.ts";
 import { Notary, type SignedCheckpoint } from "./notary.ts";
 import { recordHash } from "./chain.ts";
 import { recordId, type AcknowledgementRecord, type NewAcknowledgement } from "./record.ts";
 import { parseRecordLine } from "./recordLine.ts";
 import type { RecordsView } from "./recordsIndex.ts";
 import type { Acknowledged, RecordEvidence, RecordsStore } from "./recordsStore.ts";
-import type { RosterChange } from "./rosterMerge.ts";
+import { markLeaver, mergeRoster, type RosterChange, type RosterSync } from "./rosterMerge.ts";
 import { sameAcknowledgement } from "./sameAcknowledgement.ts";
 import { loadKeyring, type Keyring } from "./signingKeys.ts";
 import { StoreError } from "./storeError.ts";
@@ -397,11 +397,20 @@ class PostgresStore implements RecordsStore {
     return this.rosterNow;
   }
 
-  importRoster(employees: readonly Employee[]): Promise<RosterChange> {
+  importRoster(employees: readonly Employee[], sync?: RosterSync): Promise<RosterChange> {
+    return this.changeRoster((roster) => mergeRoster(roster, employees, sync));
+  }
+
+  markLeaver(id: string, leftOn: string | undefined): Promise<Employee | undefined> {
+    return this.changeRoster((roster) => markLeaver(roster, id, leftOn));
+  }
+
+  /** Runs `change` on the saved roster once this server's earlier changes are done. */
+  private changeRoster<T>(change: (roster: Employee[]) => T): Promise<T> {
     const run = this.importing.then(async () => {
-      const { roster, change } = await saveRoster(this.pool, this.where, employees, this.instance);
+      const { roster, outcome } = await changeRoster(this.pool, this.where, change, this.instance);
       this.rosterNow = roster;
-      return change;
+      return outcome;
     });
     this.importing = run.catch(() => undefined);
     return run;

@@ -2,7 +2,6 @@ import type pg from "pg";
 import { z } from "zod";
 import { EmployeeSchema, type Employee } from "../schemas/employee.ts";
 import { databaseFailure } from "./pgFailure.ts";
-import { mergeRoster, type RosterChange } from "./rosterMerge.ts";
 import { StateSchema, type State } from "./stateFile.ts";
 import { checkStoredShape } from "./storedShape.ts";
 import { StoreError } from "./storeError.ts";
@@ -39,18 +38,16 @@ function damaged(where: string, problem: string): StoreError {
 }
 
 /**
- * Merges employees into the saved roster by id, all or none, in one transaction that locks the row:
- * imports from several servers apply one after the other, each to the roster the last one saved.
- * `instance` names this server in the notification the others reload the roster on.
+ * Runs `change` on the saved roster (in place) and saves it, all or none, in one transaction that
+ * locks the row: changes from several servers apply one after the other, each to the roster the last
+ * one saved. `instance` names this server in the notification the others reload the roster on.
  */
-export async function saveRoster(
+export async function changeRoster<T>(
   pool: pg.Pool,
   where: string,
-  employees: readonly Employee[],
+  change: (roster: Employee[]) => T,
   instance: string,
-): Promise<{ roster: Employee[]; change: RosterChange }> {
-  // Parsed on the way in as on the way out: the store never saves a roster it would refuse to read.
-  const imported = Employees.parse(employees);
+): Promise<{ roster: Employee[]; outcome: T }> {
   const client = await pool.connect().catch((error: unknown) => {
     throw failure(error, where);
   });
@@ -59,11 +56,13 @@ export async function saveRoster(
     await client.query("BEGIN");
     await client.query("INSERT INTO state (id, data) VALUES (1, $1) ON CONFLICT (id) DO NOTHING", [EMPTY]);
     const roster = await loadRoster(client, where, true);
-    const change = mergeRoster(roster, imported);
+    const outcome = change(roster);
+    // Parsed on the way out as on the way in: the store never saves a roster it would refuse to read.
+    Employees.parse(roster);
     await client.query("UPDATE state SET data = $1 WHERE id = 1", [JSON.stringify({ roster } satisfies State)]);
     await client.query("SELECT pg_notify($1, $2)", [ROSTER_CHANNEL, instance]);
     await client.query("COMMIT");
-    return { roster, change };
+    return { roster, outcome };
   } catch (error) {
     broken = error as Error;
     await client.query("ROLLBACK").catch(() => undefined);

@@ -1,3 +1,4 @@
+import { nameKey } from "../lib/sameName.ts";
 import type { AcknowledgementRecord } from "./record.ts";
 
 type Mode = AcknowledgementRecord["result"]["mode"];
@@ -14,6 +15,11 @@ export interface RecordSummary {
   readonly recordedAt: string;
   readonly mode: Mode;
   readonly policy: PolicyRef;
+  /** The result's score, from 0 to 1 (in thousandths), and its attempt number. */
+  readonly score: number;
+  readonly attempt: number;
+  /** The typed signature as nameKey gives it: whether it is the roster's name, without keeping the name. */
+  readonly nameKey: number;
   /** The clauses behind the choices that were not fully correct, once per such choice. */
   readonly missed: readonly string[];
   readonly learner: LearnerHistory;
@@ -24,6 +30,11 @@ export interface LearnerHistory extends LearnerRef {
   readonly recordCount: number;
   /** Its records, oldest first. Made on each call from the index's columns: hold them only while needed. */
   records(): RecordSummary[];
+  /**
+   * Each record's month (YYYY-MM) and missed clauses, oldest first, read from the columns without
+   * making its summary: the charts need no more, and a summary a record is most of their cost.
+   */
+  forEachMonth(visit: (month: string, missed: readonly string[]) => void): void;
 }
 
 /** The facts of one record the index is built from: from the record itself, or from a saved index. */
@@ -34,6 +45,10 @@ export interface RecordFacts {
   policy: PolicyRef;
   mode: Mode;
   recordedAt: string;
+  /** From 0 to 1, kept in thousandths. */
+  score: number;
+  attempt: number;
+  nameKey: number;
   missed: readonly string[];
 }
 
@@ -46,6 +61,9 @@ export function factsOf(record: AcknowledgementRecord): RecordFacts {
     policy,
     mode: record.result.mode,
     recordedAt,
+    score: record.result.score,
+    attempt: record.result.attempt,
+    nameKey: nameKey(record.signature),
     missed: record.result.scenarios.flatMap((s) =>
       s.outcomes.filter((o) => o.outcome !== "correct").map((o) => o.clause),
     ),
@@ -95,6 +113,10 @@ class Identity implements LearnerHistory {
   records(): RecordSummary[] {
     return this.seqs.map((seq) => this.#index.summary(seq) as RecordSummary);
   }
+
+  forEachMonth(visit: (month: string, missed: readonly string[]) => void): void {
+    for (const seq of this.seqs) this.#index.visitMonth(seq, visit);
+  }
 }
 
 /**
@@ -112,6 +134,9 @@ export class RecordsIndex implements RecordsView {
   private readonly learnerOf: number[] = [];
   /** The policy's number times two, plus the mode's. */
   private readonly policyAndMode: number[] = [];
+  /** The attempt number times 1024, plus the score in thousandths (at most 1000): one small integer. */
+  private readonly attemptAndScore: number[] = [];
+  private readonly nameKeys: number[] = [];
   /** Where the record's missed clauses start in `missedClauses`; they end where the next record's start. */
   private readonly missedFrom: number[] = [];
   private readonly missedClauses: number[] = [];
@@ -145,6 +170,8 @@ export class RecordsIndex implements RecordsView {
     this.learnerOf.push(learner);
     (this.learnerList[learner] as Identity).seqs.push(facts.seq);
     this.policyAndMode.push(this.policy(facts.policy) * 2 + MODES.indexOf(facts.mode));
+    this.attemptAndScore.push(facts.attempt * 1024 + Math.round(facts.score * 1000));
+    this.nameKeys.push(facts.nameKey);
     this.missedFrom.push(this.missedClauses.length);
     for (const clause of facts.missed) {
       this.missedClauses.push(this.clause(clause));
@@ -159,12 +186,16 @@ export class RecordsIndex implements RecordsView {
     const attemptId = this.attemptIds[i];
     if (attemptId === undefined) return undefined;
     const policyAndMode = this.policyAndMode[i] as number;
+    const attemptAndScore = this.attemptAndScore[i] as number;
     return {
       seq,
       attemptId,
       recordedAt: this.recordedAt(i),
       mode: MODES[policyAndMode % 2] as Mode,
       policy: this.policyList[Math.floor(policyAndMode / 2)] as PolicyRef,
+      score: (attemptAndScore % 1024) / 1000,
+      attempt: Math.floor(attemptAndScore / 1024),
+      nameKey: this.nameKeys[i] as number,
       missed: this.missed(i),
       learner: this.learnerList[this.learnerOf[i] as number] as Identity,
     };
@@ -192,6 +223,23 @@ export class RecordsIndex implements RecordsView {
       const { learner, ...summary } = this.summary(seq) as RecordSummary;
       yield { ...summary, learner: { id: learner.id, email: learner.email, selfAsserted: learner.selfAsserted } };
     }
+  }
+
+  /** Months by day since the epoch: a record's month without making a Date for it. */
+  private readonly monthOfDay = new Map<number, string>();
+
+  /** Record `seq`'s month and missed clauses, for LearnerHistory.forEachMonth. */
+  visitMonth(seq: number, visit: (month: string, missed: readonly string[]) => void): void {
+    const i = seq - 1;
+    const time = this.times[i] as number;
+    let month: string;
+    if (Number.isNaN(time)) month = (this.oddTimes.get(i) as string).slice(0, 7);
+    else {
+      const day = Math.floor(time / 86_400_000);
+      month = this.monthOfDay.get(day) ?? new Date(time).toISOString().slice(0, 7);
+      this.monthOfDay.set(day, month);
+    }
+    visit(month, this.missed(i));
   }
 
   private recordedAt(i: number): string {

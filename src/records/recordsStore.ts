@@ -14,7 +14,7 @@ import { readIndex, saveIndex } from "./indexFile.ts";
 import { digestOf, Journal, type JournalMark, type JournalPrefix, type Pin } from "./journal.ts";
 import type { AcknowledgementRecord, NewAcknowledgement } from "./record.ts";
 import { factsOf, RecordsIndex, type RecordsView } from "./recordsIndex.ts";
-import { mergeRoster, type RosterChange } from "./rosterMerge.ts";
+import { markLeaver, mergeRoster, type RosterChange, type RosterSync } from "./rosterMerge.ts";
 import { sameAcknowledgement } from "./sameAcknowledgement.ts";
 import { stateFile, type State } from "./stateFile.ts";
 import { StoreError } from "./storeError.ts";
@@ -47,7 +47,12 @@ export interface RecordsStore {
    * file is written; rejects with a StoreError, the roster unchanged in memory and on disk, when
    * the disk refuses. Imports run one at a time, in the order they were called.
    */
-  importRoster(employees: readonly Employee[]): Promise<RosterChange>;
+  importRoster(employees: readonly Employee[], sync?: RosterSync): Promise<RosterChange>;
+  /**
+   * Marks one employee as left on `leftOn` (YYYY-MM-DD), or as not left (undefined), and saves the
+   * roster as an import does; resolves with the employee, or undefined when no one has `id`.
+   */
+  markLeaver(id: string, leftOn: string | undefined): Promise<Employee | undefined>;
   /** The keys that sign checkpoints and receipts, and the public keys that check them. */
   readonly keys: Keyring;
   /** The latest signed checkpoint, covering every record durable when called. */
@@ -260,8 +265,17 @@ class EmbeddedStore implements RecordsStore {
     return this.state.data.roster;
   }
 
-  importRoster(employees: readonly Employee[]): Promise<RosterChange> {
-    const run = this.importing.then(() => this.merge(employees));
+  importRoster(employees: readonly Employee[], sync?: RosterSync): Promise<RosterChange> {
+    return this.changeRoster((roster) => mergeRoster(roster, employees, sync));
+  }
+
+  markLeaver(id: string, leftOn: string | undefined): Promise<Employee | undefined> {
+    return this.changeRoster((roster) => markLeaver(roster, id, leftOn));
+  }
+
+  /** Runs `change` on a copy of the roster once earlier changes are done, and saves it. */
+  private changeRoster<T>(change: (roster: Employee[]) => T): Promise<T> {
+    const run = this.importing.then(() => this.save(change));
     this.importing = run.catch(() => undefined);
     return run;
   }
@@ -290,15 +304,16 @@ class EmbeddedStore implements RecordsStore {
     this.savedAt = count;
   }
 
-  private async merge(employees: readonly Employee[]): Promise<RosterChange> {
-    // Parsed on the way in as on the way out: the store never saves a roster it would refuse to read.
+  private async save<T>(change: (roster: Employee[]) => T): Promise<T> {
     const roster = [...this.state.data.roster];
-    const change = mergeRoster(roster, Employees.parse(employees));
+    const result = change(roster);
+    // Parsed on the way out as on the way in: the store never saves a roster it would refuse to read.
+    Employees.parse(roster);
     // Written before memory changes: nobody is shown a roster that is not on disk, and when the
     // write fails the file and memory both still hold the old one.
     await this.state.adapter.write({ roster });
     this.state.data = { roster };
-    return change;
+    return result;
   }
 
   async close(): Promise<void> {

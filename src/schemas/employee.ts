@@ -15,6 +15,15 @@ export const EmployeeSchema = z.strictObject({
   /** A real calendar date, YYYY-MM-DD (the rule the roster import applies). */
   startDate: z.string().refine(isCalendarDate, { error: "must be a real date written YYYY-MM-DD" }),
   manager: z.string(),
+  /** The manager's email, for reminders that escalate; absent when the roster does not give one. */
+  managerEmail: z.string().optional(),
+  /** On leave: reminders leave them alone. Absent means not on leave. */
+  onLeave: z.boolean().optional(),
+  /**
+   * The day HR marked them as having left (YYYY-MM-DD): kept with their records, out of the status
+   * and the reminders. Importing them again clears it.
+   */
+  leftOn: z.string().refine(isCalendarDate, { error: "must be a real date written YYYY-MM-DD" }).optional(),
 });
 
 export type Employee = z.output<typeof EmployeeSchema>;

@@ -40,9 +40,20 @@ export function calendarDate(fix: string) {
   return text(fix, { singleLine: true }).refine(isCalendarDate, {
     error: (issue) =>
       /^\d{4}-\d{2}-\d{2}$/.test(String(issue.input))
-        ? `is not a date in the calendar (${JSON.stringify(issue.input)}): check the month and the day. Write ${fix}.`
+        ? `${String(issue.input)} is not a real date (${whyNotReal(String(issue.input))}). Write ${fix}.`
         : `is not a date in the form YYYY-MM-DD (${JSON.stringify(issue.input)}). Write ${fix}.`,
   });
+}
+
+/** What is wrong with a YYYY-MM-DD that is not in the calendar: the month, or the day for that month. */
+function whyNotReal(value: string): string {
+  const [year = 0, month = 0, day = 0] = value.split("-").map(Number);
+  if (month < 1 || month > 12) return `there is no month ${month}`;
+  const day0 = new Date(0);
+  day0.setUTCFullYear(year, month, 0); // day 0 of the next month: the last of this one (years before 100 too)
+  const days = day0.getUTCDate();
+  const monthName = day0.toLocaleString("en", { month: "long", timeZone: "UTC" });
+  return day < 1 ? "there is no day 0" : `${monthName} ${year} has ${days} days`;
 }
 
 /** A clause id as written in the policy: "3.4", "FIN.2". YAML reads 3.4 unquoted as a number. */

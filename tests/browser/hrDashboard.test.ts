@@ -51,7 +51,7 @@ describe("HR dashboard in Chromium", () => {
 
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "CSV for Excel" }).click(),
+      page.getByRole("link", { name: "CSV for Excel", exact: true }).click(),
     ]);
     const csv = readFileSync((await download.path()) ?? "", "utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { receiptPayload, signReceipt } from "../../src/evidence/receipt.ts";
+import { STATUS_EXPORT_COLUMNS } from "../../src/hr/statusExport.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { acknowledgement, dataDir } from "../support/records.ts";
 
@@ -103,6 +104,7 @@ describe("npm run evidence", () => {
     expect(readFileSync(path.join(pack, "records/acknowledgements.csv"), "utf8").trim().split("\r\n")).toHaveLength(6);
     const status = readFileSync(path.join(pack, "roster/status.csv"), "utf8").trim().split("\r\n");
     expect(status).toHaveLength(4);
+    expect(status[0]).toBe(STATUS_EXPORT_COLUMNS.join(",")); // the dashboard's status export, flags included
     expect(status.find((row) => row.startsWith("e-1009,"))).toMatch(/,overdue,|,due,/);
     const unmatched = readFileSync(path.join(pack, "roster/unmatched.csv"), "utf8").trim().split("\r\n");
     expect(unmatched.slice(1).map((row) => row.split(",")[0])).toEqual(["e-1003", "e-1004", "e-1005"]);

@@ -2,8 +2,10 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { STATUS_EXPORT_COLUMNS } from "../../src/hr/statusExport.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
+import { readRoster } from "../../src/records/stateFile.ts";
 import { dataDir, dataDirWithRecords } from "../support/records.ts";
 
 function run(script: string, args: string[], dir: string) {
@@ -81,6 +83,56 @@ describe("npm run export", () => {
   });
 });
 
+describe("npm run export -- --what status", () => {
+  const roster = (extra = "") =>
+    `id,name,email,department,start date,manager\ne-1001,Learner 1,learner1@kestrel.example,Risk,2026-01-01,\ne-evil,=cmd|' /C calc'!A0,evil@kestrel.example,-Ops,2026-01-01,${extra}\n`;
+
+  it("writes every roster employee's status, neutralised, filtered as the dashboard filters, while the server runs", async () => {
+    const dir = await dataDirWithRecords(1);
+    const file = path.join(dir, "roster.csv");
+    writeFileSync(file, roster());
+    expect(run("scripts/roster.ts", ["import", file], dir).status).toBe(0);
+    const store = await openRecordsStore(dir); // the server holds the folder: the export reads it anyway
+    const csv = run("scripts/export.ts", ["--format", "csv", "--what", "status"], dir);
+    const json = run("scripts/export.ts", ["--format", "json", "--what", "status", "--department=-Ops"], dir);
+    const overdue = run("scripts/export.ts", ["--format", "csv", "--what", "status", "--status", "overdue"], dir);
+    await store.close();
+    expect(csv.status, csv.stderr).toBe(0);
+    const [header, ...rows] = csv.stdout.trimEnd().split("\r\n");
+    expect(header).toBe(STATUS_EXPORT_COLUMNS.join(","));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^e-1001,Learner 1,learner1@kestrel\.example,Risk,,2026-01-01,complete,,,ack-000001,/);
+    expect(rows[1]).toMatch(/^e-evil,'=cmd\|' \/C calc'!A0,evil@kestrel\.example,'-Ops,/);
+    expect((JSON.parse(json.stdout) as { employee_id: string; department: string }[]).map((r) => r.department)).toEqual(
+      ["-Ops"],
+    );
+    expect(
+      overdue.stdout
+        .trimEnd()
+        .split("\r\n")
+        .slice(1)
+        .map((l) => l.split(",")[0]),
+    ).toEqual(["e-evil"]);
+  });
+
+  it("explains wrong flags, and keeps the records export the default", async () => {
+    const dir = await dataDirWithRecords(1);
+    expect(run("scripts/export.ts", ["--format", "csv", "--what", "people"], dir)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining(
+        '--what must be records (the acknowledgements) or status (every roster employee\'s), not "people".',
+      ) as string,
+    });
+    expect(run("scripts/export.ts", ["--format", "csv", "--what", "status", "--status", "late"], dir).stderr).toContain(
+      '--status must be one of complete, due, overdue, left, not "late".',
+    );
+    expect(run("scripts/export.ts", ["--format", "csv", "--department", "Risk"], dir).stderr).toContain(
+      "--department, --status, --version and --search filter the status export: add --what status.",
+    );
+    expect(run("scripts/export.ts", ["--format", "csv"], dir).stdout.split("\r\n")[0]).toMatch(/^record_id,/);
+  });
+});
+
 describe("npm run roster -- import", () => {
   const header = "id,name,email,department,start date,manager";
 
@@ -98,12 +150,44 @@ describe("npm run roster -- import", () => {
     );
   });
 
+  it("with --sync, marks employees missing from the file as left; importing them again brings them back", async () => {
+    const dir = dataDir();
+    const file = path.join(dir, "roster.csv");
+    writeFileSync(
+      file,
+      `${header}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-01,\nE-2,Alan,alan@kestrel.example,Eng,2026-01-01,\n`,
+    );
+    run("scripts/roster.ts", ["import", file], dir);
+    writeFileSync(file, `${header}\nE-1,Ada,ada@kestrel.example,Risk,2026-01-01,\n`);
+    const synced = run("scripts/roster.ts", ["import", "--sync", file], dir);
+    expect(synced.stdout, synced.stderr).toContain(
+      "0 added, 0 updated, 1 unchanged, 1 marked left (2 employees in the roster)",
+    );
+    expect((await readRoster(dir)).map((e) => `${e.id}:${e.leftOn ? "left" : "here"}`)).toEqual([
+      "E-1:here",
+      "E-2:left",
+    ]);
+    writeFileSync(file, `${header}\nE-2,Alan,alan@kestrel.example,Eng,2026-01-01,\n`);
+    expect(run("scripts/roster.ts", ["import", file], dir).stdout).toContain("0 added, 1 updated, 0 unchanged");
+    expect((await readRoster(dir)).map((e) => `${e.id}:${e.leftOn ? "left" : "here"}`)).toEqual([
+      "E-1:here",
+      "E-2:here",
+    ]);
+    expect(run("scripts/roster.ts", ["import", "--synch", file], dir)).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining("Usage: npm run roster -- import [--sync] FILE.csv") as string,
+    });
+  });
+
   it("names bad rows and imports nothing", () => {
     const dir = dataDir();
     const file = path.join(dir, "roster.csv");
     writeFileSync(file, `${header}\nE-1,Ada,ada-at-kestrel,Risk,2026-01-01,\n`);
     const result = run("scripts/roster.ts", ["import", file], dir);
     expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      "Nothing was imported: 1 problem. The file was read as 6 columns separated by commas.",
+    );
     expect(result.stderr).toContain('row 2, column email: is not an email address ("ada-at-kestrel").');
   });
 

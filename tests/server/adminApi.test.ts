@@ -43,10 +43,11 @@ describe("admin routes", () => {
     const bad = await roster(`${HEADER}\nE-9,Bad Row,not-an-email,Risk,2026-13-01,\n`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({
-      error: "Nothing was imported: 2 problem(s).",
+      error: "Nothing was imported: 2 problems. The file was read as 6 columns separated by commas.",
+      header: ["id", "name", "email", "department", "start date", "manager"],
       problems: [
         'row 2, column email: is not an email address ("not-an-email"). Write the employee\'s work email, e.g. ada@yourcompany.com.',
-        'row 2, column start date: is not a date in the calendar ("2026-13-01"): check the month and the day. Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.',
+        "row 2, column start date: 2026-13-01 is not a real date (there is no month 13). Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
       ],
     });
     const first = await roster(

@@ -2,18 +2,21 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readCsvRecord, withoutScenarios } from "../../src/hr/csvRecordLine.ts";
 import { csvLine, exportRow } from "../../src/hr/exportRecords.ts";
+import { rosterLookup } from "../../src/hr/rosterMatch.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { parseRecordLine } from "../../src/records/recordLine.ts";
 import { recordAt } from "../support/records.ts";
 
 const FILE = "/data/acknowledgements.jsonl";
 const FIX = "Run npm run verify, and restore the journal from a backup.";
-const departments = new Map([["E-7", "Risk"]]);
+const roster = rosterLookup([
+  { id: "E-7", name: "Ada", email: "ada@kestrel.example", department: "Risk", startDate: "2026-01-01", manager: "" },
+]);
 
 /** What the CSV gets from a line read one way: its row, or the message it was refused with. */
 function outcome(read: () => Parameters<typeof exportRow>[0]): string {
   try {
-    return csvLine(exportRow(read(), departments));
+    return csvLine(exportRow(read(), roster));
   } catch (error) {
     return `refused: ${(error as Error).message}`;
   }

@@ -46,11 +46,12 @@ describe("exports", () => {
     );
     const [header, row, end] = csv.split("\r\n");
     expect(header).toBe(
-      "record_id,recorded_at,employee_id,name,email,department,policy_version,policy_hash,mode,score_percent,passed,attempt,attempt_id,identity,signature,source,record_hash",
+      "record_id,recorded_at,employee_id,name,email,department,roster_employee_id,roster_department,policy_version,policy_hash,mode,score_percent,passed,attempt,attempt_id,identity,signature,source,prev_hash,record_hash",
     );
     expect(row).toContain('"Lovelace, ""Ada""\nCountess"');
     expect(row).toContain(`,"'=HYPERLINK(""x"")",`);
-    expect(row).toContain(",Risk,1.0.0,");
+    expect(row).toContain(",Risk,E-1,Risk,1.0.0,"); // as recorded (the roster's, for want of one), then the roster's
+    expect(row).toContain(`,site,${"0".repeat(64)},${"b".repeat(64)}`); // prev_hash then record_hash: the chain can be checked
     expect(row).toContain(",93,yes,1,k3j2,self-asserted,");
     expect(end).toBe("");
   });

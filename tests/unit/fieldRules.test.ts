@@ -49,7 +49,7 @@ describe("field rules", () => {
       'is not an email address ("ada@example."). Write your email.',
     );
     expect(firstProblem(calendarDate("a day").safeParse("2026-02-30"))).toBe(
-      'is not a date in the calendar ("2026-02-30"): check the month and the day. Write a day.',
+      "2026-02-30 is not a real date (February 2026 has 28 days). Write a day.",
     );
     expect(firstProblem(calendarDate("a day").safeParse("2026-02-28"))).toBeUndefined();
   });

@@ -42,7 +42,7 @@ describe("loadPolicy", () => {
       text.replace("effectiveDate: 2026-01-05", "effectiveDate: 2026-02-30"),
     );
     expect(strictProblems(dir)).toEqual([
-      '<content>/organisation.yaml: policy.effectiveDate is not a date in the calendar ("2026-02-30"): check the month and the day. Write the date the policy takes effect, e.g. 2026-01-05.',
+      "<content>/organisation.yaml: policy.effectiveDate 2026-02-30 is not a real date (February 2026 has 28 days). Write the date the policy takes effect, e.g. 2026-01-05.",
     ]);
   });
 

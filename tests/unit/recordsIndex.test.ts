@@ -68,4 +68,24 @@ describe("the records index", () => {
     expect(Object.fromEntries(index.missedByClause)).toEqual({ "3.4": 2, "5.3": 1 });
     expect(index.versions()).toEqual(["1.0.0", "1.1.0"]);
   });
+
+  it("gives the charts each record's month and missed clauses as its summary has them, without making it", () => {
+    const visited: [string, readonly string[]][] = [];
+    index.learners()[0]?.forEachMonth((month, missed) => visited.push([month, missed]));
+    expect(visited).toEqual(
+      index
+        .learners()[0]
+        ?.records()
+        .map((r) => [r.recordedAt.slice(0, 7), r.missed]),
+    );
+    // Two records of one day share the day's month; the last day of a month is still that month (UTC).
+    const edges = indexOf([
+      record(1, "2026-07-31T23:59:59.999Z", "refresher", "1.0.0", []),
+      record(2, "2026-08-01T00:00:00.000Z", "refresher", "1.0.0", ["3.4"]),
+      record(3, "2026-07-31T00:00:00.000Z", "refresher", "1.0.0", []),
+    ]);
+    const months: string[] = [];
+    edges.learners()[0]?.forEachMonth((month) => months.push(month));
+    expect(months).toEqual(["2026-07", "2026-08", "2026-07"]);
+  });
 });

@@ -48,10 +48,10 @@ describe("roster CSV import", () => {
         "row 3, column email: is not an email address ("not-an-email"). Write the employee's work email, e.g. ada@yourcompany.com.",
         "row 3, column department: is empty. Write the employee's department.",
         "row 3, column start date: is not a date in the form YYYY-MM-DD ("02/11/2026"). Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
-        "row 4, column start date: is not a date in the calendar ("2026-02-30"): check the month and the day. Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
-        "row 4, column id: repeats E-1 from row 2. Keep one row per employee.",
+        "row 4, column start date: 2026-02-30 is not a real date (February 2026 has 28 days). Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
+        "row 4, column id: repeats the id E-1 from row 2. Keep one row per employee.",
         "row 5, column name: contains control characters (a tab or line break, say). Retype it on one line.",
-        "row 6, column start date: is not a date in the calendar ("2026-13-01"): check the month and the day. Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
+        "row 6, column start date: 2026-13-01 is not a real date (there is no month 13). Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.",
       ]
     `);
   });
@@ -60,9 +60,7 @@ describe("roster CSV import", () => {
     expect(parseRosterCsv("id,name,email\nE-1,Ada,ada@kestrel.example\n").problems.map(formatRosterProblem))
       .toMatchInlineSnapshot(`
       [
-        "row 1, column department: is missing from the header. The first row must name the columns: id, name, email, department, start date, manager.",
-        "row 1, column start date: is missing from the header. The first row must name the columns: id, name, email, department, start date, manager.",
-        "row 1, column manager: is missing from the header. The first row must name the columns: id, name, email, department, start date, manager.",
+        "row 1: the header lacks department, start date. It reads 3 columns separated by commas: "id", "name", "email". It needs: id, name, email, department, start date; it may also have: manager, manager email, on leave. Rename the columns in the first row and import again.",
       ]
     `);
   });
@@ -75,7 +73,7 @@ describe("roster CSV import", () => {
     const { employees, problems } = parseRosterCsv(`${HEADER}\n${rows.join("\n")}\n`);
     expect(employees).toEqual([]);
     expect(problems.map(formatRosterProblem)).toEqual([
-      `row ${ROSTER_MAX_ROWS + 2}, column -: is past the limit of ${ROSTER_MAX_ROWS} employees per file. Split the roster into several files.`,
+      `row ${ROSTER_MAX_ROWS + 2}: this row is past the limit of ${ROSTER_MAX_ROWS} employees per file. Split the roster into several files.`,
     ]);
   });
 

@@ -54,7 +54,12 @@ describe("the saved index", () => {
     const dir = await storeWith(3);
     const { index } = dataFiles(dir);
     const saved = readFileSync(index, "utf8");
-    for (const damage of ["not json\n", saved.slice(0, -20), saved.replace('"aup-course index 2"', '"other"')]) {
+    for (const damage of [
+      "not json\n",
+      saved.slice(0, -20),
+      saved.replace('"aup-course index 3"', '"other"'),
+      saved.replace('"aup-course index 3"', '"aup-course index 2"'),
+    ]) {
       writeFileSync(index, damage);
       const warnings: string[] = [];
       const store = await openRecordsStore(dir, (m) => warnings.push(m));
