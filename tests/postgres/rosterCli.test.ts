@@ -21,7 +21,7 @@ describe("npm run roster with AUP_DATABASE_URL", () => {
     const { stdout } = await run(process.execPath, ["scripts/roster.ts", "import", csv], {
       env: { ...process.env, AUP_DATABASE_URL: url, AUP_DATA_DIR: dataDir() },
     });
-    expect(stdout).toMatch(/1 added, 0 updated, 0 unchanged \(1 employees in the roster\)/);
+    expect(stdout).toMatch(/1 added, 0 updated, 0 unchanged \(1 employee in the roster\)/);
     await expect.poll(() => server.roster().map((e) => e.email)).toEqual(["ada@kestrel.example"]);
     await server.close();
   });
