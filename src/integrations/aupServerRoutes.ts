@@ -17,6 +17,11 @@ const ROUTES: [pattern: string, entrypoint: string][] = [
   ["/admin/sign-out", "admin/sign-out.ts"],
   ["/admin/roster", "admin/roster.astro"],
   ["/receipt/[id]", "receipt/[id].astro"],
+  ["/auth/sign-in", "auth/sign-in.astro"],
+  ["/auth/callback", "auth/callback.astro"],
+  ["/auth/sign-out", "auth/sign-out.ts"],
+  ["/auth/signed-out", "auth/signed-out.astro"],
+  ["/auth/refused", "auth/refused.astro"],
 ];
 
 export default function aupServerRoutes(): AstroIntegration {
