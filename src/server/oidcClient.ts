@@ -49,15 +49,23 @@ export async function beginSignIn(settings: OidcSettings, next: string): Promise
     next,
     expiresAt: Date.now() + FLOW_SECONDS * 1000,
   };
-  const url = client.buildAuthorizationUrl(config, {
-    redirect_uri: settings.redirectUrl.href,
-    scope: "openid email profile",
-    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
-    code_challenge_method: "S256",
-    state: flow.state,
-    nonce: flow.nonce,
-  });
-  return { url, flow };
+  try {
+    const url = client.buildAuthorizationUrl(config, {
+      redirect_uri: settings.redirectUrl.href,
+      scope: "openid email profile",
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: "S256",
+      state: flow.state,
+      nonce: flow.nonce,
+    });
+    return { url, flow };
+  } catch (error) {
+    // A provider whose metadata names no authorization endpoint, say: nothing the user can change.
+    throw new OidcProblem(
+      502,
+      `The sign-in provider's description cannot be used to sign in (${(error as Error).message}). The administrator should check AUP_OIDC_ISSUER.`,
+    );
+  }
 }
 
 /**
@@ -99,6 +107,11 @@ function asProblem(error: unknown): OidcProblem {
     return new OidcProblem(
       403,
       `The provider did not sign you in: ${error.error_description ?? error.error}. Start the sign-in again, or ask your administrator whether you may use this application.`,
+    );
+  if (error instanceof client.ResponseBodyError && error.error === "invalid_client")
+    return new OidcProblem(
+      502,
+      `The provider refused this server's client credentials (${error.error_description ?? error.error}). The administrator should check AUP_OIDC_CLIENT_ID and AUP_OIDC_CLIENT_SECRET, and that the client may authenticate with client_secret_basic.`,
     );
   if (error instanceof client.ResponseBodyError)
     return new OidcProblem(

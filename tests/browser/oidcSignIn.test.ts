@@ -12,6 +12,7 @@ import { freePort } from "../support/devServer.ts";
 import { clickThroughScenarios } from "../support/learner.ts";
 import { startTestProvider, type TestProvider } from "../support/oidcProvider.ts";
 import { dataDir } from "../support/records.ts";
+import { axeViolations } from "../support/page.ts";
 import { journalRecords } from "../support/servedData.ts";
 
 const course = shippedCourse();
@@ -115,6 +116,7 @@ describe("OpenID Connect sign-in in Chromium", () => {
 
     const banner = page.locator(".course-signed-in");
     await expect(banner.textContent()).resolves.toContain("Signed in as Grace Hopper (grace.hopper@kestrel.example).");
+    expect(await axeViolations(page)).toEqual([]);
     await startAndReadPolicy(page, sectionAnchors);
     await clickThroughScenarios(page, course, () => "correct");
     await page.getByRole("button", { name: "Continue to the acknowledgement" }).click();
@@ -177,6 +179,7 @@ describe("OpenID Connect sign-in in Chromium", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toContain(
       "You are signed in as ravi.refused@kestrel.example, but your organisation's account does not grant HR access.",
     );
+    expect(await axeViolations(page)).toEqual([]);
     // A reload asks nothing of the provider again: the answer stays the 403.
     expect((await page.reload())?.status()).toBe(403);
     expect(authorizations).toHaveLength(1);
@@ -249,6 +252,7 @@ describe("OpenID Connect sign-in in Chromium", () => {
     const missing = await problem(withoutCookie);
     expect(missing.status).toBe(400);
     expect(missing.message).toContain("This browser has no sign-in in progress");
+    expect(await axeViolations(page)).toEqual([]);
 
     const altered = await heldCallback();
     const [flow] = (await browser.context.cookies(`${site.origin}/auth/callback`)).filter(
@@ -256,8 +260,12 @@ describe("OpenID Connect sign-in in Chromium", () => {
     );
     expect(flow).toBeDefined();
     if (!flow) return;
-    const last = flow.value.at(-1) === "A" ? "B" : "A";
-    await browser.context.addCookies([{ ...flow, value: flow.value.slice(0, -1) + last }]);
+    // One character inside the sealed bytes (the last may carry only padding bits).
+    const at = 30;
+    const changed = flow.value[at] === "A" ? "B" : "A";
+    await browser.context.addCookies([
+      { ...flow, value: flow.value.slice(0, at) + changed + flow.value.slice(at + 1) },
+    ]);
     const alteredAnswer = await problem(altered);
     expect(alteredAnswer.status).toBe(400);
     expect(alteredAnswer.message).toContain("was altered");
