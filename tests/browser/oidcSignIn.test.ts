@@ -212,6 +212,22 @@ describe("OpenID Connect sign-in in Chromium", () => {
     await page.close();
   });
 
+  it("says so, with a way to try again, when the user cancels at the provider", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.origin}/auth/sign-in?next=/refresher`);
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    const answer = page.waitForResponse((r) => new URL(r.url()).pathname === "/auth/callback");
+    await page.getByRole("link", { name: "[ Cancel ]" }).click();
+    expect((await answer).status()).toBe(403);
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "The provider did not sign you in: End-User aborted interaction.",
+    );
+    await expect(page.getByRole("link", { name: "Sign in again" }).getAttribute("href")).resolves.toBe(
+      "/auth/sign-in?next=%2Frefresher",
+    );
+    await page.close();
+  });
+
   it("answers a tampered state, a missing or altered sign-in cookie at the callback with a 4xx and a message, never a 500", async () => {
     const page = await browser.newPage();
     // Signed in at the provider once, so that it answers the next sign-ins at once.
