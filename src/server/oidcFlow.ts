@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
+import { receiptSecret } from "./receiptLinks.ts";
 
 /** The cookie that carries a sign-in in progress from /auth/sign-in to /auth/callback. */
 export const OIDC_FLOW_COOKIE = "aup_oidc_flow";
@@ -15,13 +16,23 @@ export interface SignInFlow {
   expiresAt: number;
 }
 
-// One key per process: a flow lives ten minutes, and a restart in between only asks the user to
-// start the sign-in again. AES-GCM both signs the cookie (a changed byte fails to open) and hides
-// the PKCE verifier, which must stay secret to the browser's owner and this server.
-const key = randomBytes(32);
+let derived: Buffer | undefined;
 
-/** The flow sealed for the cookie. */
-export function sealFlow(flow: SignInFlow): string {
+/**
+ * The key flow cookies are sealed with, derived from the data folder's receipt secret (a label of
+ * its own keeps the two uses apart): servers that share that secret, as several servers on one
+ * database must, open each other's flows, and a restart mid-sign-in loses nothing.
+ */
+export function flowKey(): Buffer {
+  derived ??= createHmac("sha256", receiptSecret()).update("aup-oidc-flow-key").digest();
+  return derived;
+}
+
+/**
+ * The flow sealed for the cookie. AES-GCM both signs it (a changed byte fails to open) and hides the
+ * PKCE verifier, which must stay secret to the browser's owner and the server.
+ */
+export function sealFlow(flow: SignInFlow, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const sealed = Buffer.concat([cipher.update(JSON.stringify(flow), "utf8"), cipher.final()]);
@@ -31,7 +42,7 @@ export function sealFlow(flow: SignInFlow): string {
 export type OpenedFlow = { flow: SignInFlow } | { problem: string };
 
 /** The flow from the cookie, or why there is none to finish. */
-export function openFlow(value: string | undefined, now = Date.now()): OpenedFlow {
+export function openFlow(value: string | undefined, key: Buffer, now = Date.now()): OpenedFlow {
   if (!value)
     return {
       problem:
@@ -49,7 +60,7 @@ export function openFlow(value: string | undefined, now = Date.now()): OpenedFlo
   } catch {
     return {
       problem:
-        "The sign-in cookie of this browser was altered, or the server restarted since the sign-in began. Start the sign-in again.",
+        "The sign-in cookie of this browser was altered, or was made by a server with another secret. Start the sign-in again.",
     };
   }
   if (flow.expiresAt <= now)

@@ -1,9 +1,12 @@
 // Provider sign-in (AUP_IDENTITY=oidc) over HTTP, where no provider is needed or where it cannot be
 // reached; the sign-in itself, through a real provider in Chromium, is tests/browser/oidcSignIn.test.ts.
+import { copyFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { startServer } from "../../scripts/harness/server.ts";
+import { dataFiles } from "../../src/records/dataFiles.ts";
 import { freePort } from "../support/devServer.ts";
+import { startTestProvider } from "../support/oidcProvider.ts";
 import { dataDir } from "../support/records.ts";
 import { journalRecords, serveData } from "../support/servedData.ts";
 
@@ -23,7 +26,12 @@ async function oidcEnv(issuer?: string): Promise<NodeJS.ProcessEnv> {
   };
 }
 
-const alertOf = async (answer: Response) => /role="alert">\s*([^<]*)/.exec(await answer.text())?.[1]?.trim() ?? "";
+/** The message of a problem page, as a person reads it (entities decoded). */
+const alertOf = async (answer: Response) =>
+  (/role="alert">\s*([^<]*)/.exec(await answer.text())?.[1]?.trim() ?? "")
+    .replaceAll("&#39;", "'")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&");
 
 describe("OpenID Connect identity over HTTP", () => {
   it("refuses to start on a missing or malformed setting, naming it", async () => {
@@ -88,6 +96,37 @@ describe("OpenID Connect identity over HTTP", () => {
     });
     expect(signOut.status).toBe(303);
     expect(signOut.headers.get("location")).toBe("/auth/signed-out");
+  });
+
+  it("carries a sign-in to another server that shares the receipt secret, as several servers on one database do", async () => {
+    const provider = await startTestProvider(["http://localhost:4321/auth/callback"], {});
+    try {
+      const env = { ...(await oidcEnv(provider.issuer)), AUP_OIDC_CLIENT_ID: provider.clientId };
+      const first = dataDir();
+      const started = await serveData(first, { ...env, AUP_OIDC_CLIENT_SECRET: provider.clientSecret });
+      const sibling = dataDir();
+      copyFileSync(dataFiles(first).receiptSecret, dataFiles(sibling).receiptSecret);
+      const servers = [
+        await serveData(sibling, { ...env, AUP_OIDC_CLIENT_SECRET: provider.clientSecret }),
+        await serveData(dataDir(), { ...env, AUP_OIDC_CLIENT_SECRET: provider.clientSecret }),
+      ];
+      const signIn = await fetch(`${started.url}/auth/sign-in?next=/course`, { redirect: "manual" });
+      expect(signIn.status).toBe(303);
+      const state = new URL(signIn.headers.get("location") ?? "").searchParams.get("state") ?? "";
+      const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      // The provider's answer, with a code it never issued: the sibling opens the flow and asks the
+      // provider, which refuses the code; a server with another secret cannot open the flow at all.
+      const answer = `/auth/callback?code=never-issued&state=${state}&iss=${encodeURIComponent(provider.issuer)}`;
+      const [onSibling, onStranger] = await Promise.all(
+        servers.map((server) => fetch(`${server.url}${answer}`, { redirect: "manual", headers: { cookie } })),
+      );
+      expect(onSibling?.status).toBe(400);
+      expect(await alertOf(onSibling as Response)).toContain("The provider refused this sign-in's code (invalid_grant");
+      expect(onStranger?.status).toBe(400);
+      expect(await alertOf(onStranger as Response)).toContain("made by a server with another secret");
+    } finally {
+      await provider.close();
+    }
   });
 
   it("has no provider sign-in in the other modes", async () => {

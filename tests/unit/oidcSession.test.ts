@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { FLOW_SECONDS, openFlow, sealFlow } from "../../src/server/oidcFlow.ts";
 import { createSession, endSession, readSession } from "../../src/server/oidcSession.ts";
@@ -33,6 +34,7 @@ describe("provider sign-in sessions (server-side)", () => {
 });
 
 describe("the sign-in flow cookie", () => {
+  const key = randomBytes(32);
   const flow = {
     state: "st",
     nonce: "no",
@@ -42,20 +44,22 @@ describe("the sign-in flow cookie", () => {
   };
 
   it("opens what it sealed, without showing the verifier", () => {
-    const sealed = sealFlow(flow);
+    const sealed = sealFlow(flow, key);
     expect(sealed).not.toContain("a-verifier");
     expect(Buffer.from(sealed, "base64url").toString("latin1")).not.toContain("a-verifier");
-    expect(openFlow(sealed)).toEqual({ flow });
+    expect(openFlow(sealed, key)).toEqual({ flow });
   });
 
   it("refuses a missing, altered, foreign or expired cookie with what to do", () => {
-    expect(openFlow(undefined)).toEqual({ problem: expect.stringContaining("no sign-in in progress") as string });
-    const sealed = sealFlow(flow);
+    expect(openFlow(undefined, key)).toEqual({ problem: expect.stringContaining("no sign-in in progress") as string });
+    const sealed = sealFlow(flow, key);
     const flipped = Buffer.from(sealed, "base64url");
     flipped[flipped.length - 1] = (flipped.at(-1) ?? 0) ^ 1;
     for (const bad of [flipped.toString("base64url"), "garbage", sealed.slice(0, 20)])
-      expect(openFlow(bad)).toEqual({ problem: expect.stringContaining("was altered") as string });
-    expect(openFlow(sealed, flow.expiresAt)).toEqual({
+      expect(openFlow(bad, key)).toEqual({ problem: expect.stringContaining("was altered") as string });
+    // Sealed by a server with another secret.
+    expect(openFlow(sealed, randomBytes(32))).toEqual({ problem: expect.stringContaining("another secret") as string });
+    expect(openFlow(sealed, key, flow.expiresAt)).toEqual({
       problem: `The sign-in took longer than ${FLOW_SECONDS / 60} minutes. Start it again.`,
     });
   });
