@@ -3,6 +3,7 @@ import type { APIContext, MiddlewareNext } from "astro";
 import { SESSION_COOKIE, hasAdminBearer } from "./server/adminAuth.ts";
 import { touchSession } from "./server/adminSessions.ts";
 import { json } from "./server/jsonResponse.ts";
+import { oidcAdminAccess } from "./server/oidcAdminAccess.ts";
 
 const OPEN_ADMIN_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/"]);
 
@@ -14,7 +15,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
 
 /**
  * Every admin route needs the admin identity: a Bearer token (API and CLI) or the session cookie
- * set by the sign-in page (dashboard). Nothing under /admin or /api/admin answers without it.
+ * set by the sign-in page (dashboard), or, with AUP_IDENTITY=oidc, a provider sign-in carrying the HR
+ * claim. Nothing under /admin or /api/admin answers without it.
  */
 async function adminOnly(context: APIContext, next: MiddlewareNext): Promise<Response> {
   const { pathname } = context.url;
@@ -22,6 +24,15 @@ async function adminOnly(context: APIContext, next: MiddlewareNext): Promise<Res
   const isPage = isAdminPage(pathname) && !OPEN_ADMIN_PAGES.has(pathname);
   if (!isApi && !isPage) return next();
   if (hasAdminBearer(context.request) || touchSession(context.cookies.get(SESSION_COOKIE)?.value)) return next();
+  const provider = oidcAdminAccess(context.request);
+  if (provider === "granted") return next();
+  if (provider === "refused")
+    return isApi
+      ? json(403, {
+          error:
+            "Your provider sign-in does not carry the HR claim that admin access needs: ask your identity administrator for HR access, or send Authorization: Bearer <AUP_ADMIN_TOKEN>.",
+        })
+      : context.rewrite("/auth/refused");
   if (isApi)
     return json(
       401,

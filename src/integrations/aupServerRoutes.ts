@@ -18,6 +18,11 @@ const ROUTES: [pattern: string, entrypoint: string][] = [
   ["/admin/roster", "admin/roster.astro"],
   ["/admin/leaver", "admin/leaver.ts"],
   ["/receipt/[id]", "receipt/[id].astro"],
+  ["/auth/sign-in", "auth/sign-in.astro"],
+  ["/auth/callback", "auth/callback.astro"],
+  ["/auth/sign-out", "auth/sign-out.ts"],
+  ["/auth/signed-out", "auth/signed-out.astro"],
+  ["/auth/refused", "auth/refused.astro"],
 ];
 
 export default function aupServerRoutes(): AstroIntegration {

@@ -24,6 +24,8 @@ export const RecordSchema = z.strictObject({
     department: z.string().optional(),
     /** True when the learner typed who they are (form identity) rather than single sign-on vouching for it. */
     selfAsserted: z.boolean(),
+    /** The OpenID provider's subject (`sub`) when the learner signed in with it; absent in older records and other modes. */
+    subject: z.string().optional(),
   }),
   policy: shapeOf(policy),
   /** The result as the acknowledgement body carries it, with the attempt's id. */

@@ -9,6 +9,7 @@ import { ACKNOWLEDGEMENT_BODY_LIMIT as BODY_LIMIT } from "./acknowledgementBodyL
 import { receiptKey } from "./receiptLinks.ts";
 import { signedReceipt } from "./signedReceipt.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
+import { oidcIdentity } from "./oidcIdentity.ts";
 import { json } from "./jsonResponse.ts";
 import { BodyError, readJsonBody } from "./readBody.ts";
 
@@ -127,7 +128,7 @@ export async function handleAcknowledgement(
 
 type Who = { learner: AcknowledgementRecord["learner"] } | { status: number; error: string; fields?: FieldProblem[] };
 
-/** The learner: from the body with form identity (self-asserted), from the proxy's header otherwise. */
+/** The learner: from the body with form identity (self-asserted), from the provider's sign-in or the proxy's header otherwise. */
 function learnerOf(
   body: AcknowledgementBody,
   request: Request,
@@ -145,8 +146,11 @@ function learnerOf(
     const { name, email, employeeId } = body.learner;
     return { learner: { id: employeeId, name, email: email.toLowerCase(), selfAsserted: true } };
   }
-  const identity = headerIdentity(request, clientAddress, config, store.roster());
+  const identity =
+    config.mode === "oidc"
+      ? oidcIdentity(request, store.roster())
+      : headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return identity;
-  const { id, email, name } = identity.learner;
-  return { learner: { id, email, name: name ?? body.typedName, selfAsserted: false } };
+  const { id, email, name, subject } = identity.learner;
+  return { learner: { id, email, name: name ?? body.typedName, selfAsserted: false, ...(subject ? { subject } : {}) } };
 }

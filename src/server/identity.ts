@@ -2,27 +2,32 @@ import { isEmail } from "../lib/fieldRules.ts";
 import type { Employee } from "../schemas/employee.ts";
 import { PEER_ADDRESS_HEADER } from "./forwarded.ts";
 import { plainAddress, trustedProxies, type TrustedProxies } from "./trustedProxies.ts";
+import { oidcSettings, type OidcSettings } from "./oidcSettings.ts";
 
 /**
  * Who is acknowledging. `form`: the learner types name, email and employee id (self-asserted; the
  * embedded default). `header`: the organisation's single-sign-on proxy sets a header with the
- * email, believed only from the proxy addresses listed in AUP_TRUSTED_PROXIES.
+ * email, believed only from the proxy addresses listed in AUP_TRUSTED_PROXIES. `oidc`: the learner
+ * signs in with the organisation's OpenID provider (src/server/oidcSettings.ts has its settings).
  */
 export interface IdentityConfig {
-  mode: "form" | "header";
+  mode: "form" | "header" | "oidc";
   emailHeader: string;
   nameHeader: string;
   trustedProxies: TrustedProxies;
+  /** With `oidc` only. */
+  oidc?: OidcSettings;
 }
 
 export function identityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
   const mode = env.AUP_IDENTITY ?? "form";
-  if (mode !== "form" && mode !== "header")
+  if (mode !== "form" && mode !== "header" && mode !== "oidc")
     throw new Error(
-      `AUP_IDENTITY is ${JSON.stringify(mode)}; it must be form (learners type who they are) or header (a single-sign-on proxy sets it).`,
+      `AUP_IDENTITY is ${JSON.stringify(mode)}; it must be form (learners type who they are), oidc (learners sign in with the organisation's OpenID provider) or header (a single-sign-on proxy sets it).`,
     );
   return {
     mode,
+    ...(mode === "oidc" ? { oidc: oidcSettings(env) } : {}),
     emailHeader: (env.AUP_IDENTITY_HEADER ?? "x-forwarded-email").toLowerCase(),
     nameHeader: (env.AUP_IDENTITY_NAME_HEADER ?? "x-forwarded-name").toLowerCase(),
     trustedProxies: trustedProxies(env),
@@ -34,6 +39,8 @@ export interface KnownLearner {
   email: string;
   /** From the proxy or the roster; undefined when neither knows it. */
   name?: string;
+  /** The OpenID provider's subject (`sub`), with oidc identity only. */
+  subject?: string;
 }
 
 export type IdentityResult = { learner: KnownLearner } | { status: 401 | 403; error: string };

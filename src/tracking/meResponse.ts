@@ -1,8 +1,11 @@
 import { CLAUSE_ID } from "../lib/fieldRules.ts";
 
-/** What GET /api/me answers: the identity mode, and with single sign-on the learner and their history. */
+/**
+ * What GET /api/me answers: the identity mode, and with single sign-on (a proxy's header, or the
+ * provider sign-in of oidc) the learner and their history; with oidc and no sign-in, no learner.
+ */
 export interface Me {
-  mode: "form" | "header";
+  mode: "form" | "header" | "oidc";
   learner?: { id: string; email: string; name?: string };
   missedClauses?: string[];
 }
@@ -19,7 +22,7 @@ const fields = (value: unknown): Record<string, unknown> =>
 export function readMe(body: unknown): Me {
   const { mode, learner, missedClauses } = fields(body);
   const { id, email, name } = fields(learner);
-  if (mode !== "header") return { mode: "form" };
+  if (mode !== "header" && mode !== "oidc") return { mode: "form" };
   return {
     mode,
     learner: text(id) && text(email) ? { id, email, name: text(name) ? name : undefined } : undefined,

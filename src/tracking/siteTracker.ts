@@ -1,3 +1,4 @@
+import { signInPath } from "../lib/authRoutes.ts";
 import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
 import { readMe, type Me } from "./meResponse.ts";
@@ -13,15 +14,27 @@ export class SiteTracker extends BrowserTracker {
   readonly kind = "site";
   /** Until the server says it has single sign-on, the learner types who they are. */
   asksIdentity = true;
+  /** Whether learners sign in with the organisation's provider (AUP_IDENTITY=oidc). */
+  private signsIn = false;
 
   override async start(): Promise<TrackerStart> {
     const saved = await super.start();
     const me = await fetch(new URL("/api/me", location.href))
       .then(async (response) => readMe(await response.json()))
       .catch((): Me => ({ mode: "form" }));
-    this.asksIdentity = me.mode !== "header";
+    this.asksIdentity = me.mode === "form";
+    this.signsIn = me.mode === "oidc";
+    // Not signed in, or the sign-in has ended: the course waits (its progress is saved) while the provider says who this is.
+    if (this.signsIn && !me.learner) return this.signIn();
     const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;
-    return { ...saved, learner, missedClauses: me.missedClauses };
+    const signedIn =
+      this.signsIn && learner && me.learner ? { name: learner.name, email: me.learner.email } : undefined;
+    return { ...saved, learner, missedClauses: me.missedClauses, signedIn };
+  }
+
+  private signIn(): Promise<never> {
+    location.assign(signInPath(location.pathname + location.search));
+    return new Promise(() => {});
   }
 
   protected async store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
@@ -40,6 +53,10 @@ export class SiteTracker extends BrowserTracker {
       receiptUrl?: string;
       error?: string;
     };
+    if (response.status === 401 && this.signsIn) {
+      void this.signIn();
+      throw new Error("Your sign-in has ended: taking you to sign in again, and your progress is kept.");
+    }
     if (!response.ok || !body.record) throw new Error(body.error ?? `The records server answered ${response.status}.`);
     return recordReceipt(body.record, body.receiptUrl);
   }

@@ -43,6 +43,8 @@ export interface TrackerStart {
   latestReceipt?: AcknowledgementReceipt;
   /** Clauses the learner missed in earlier quarters, where the target keeps that history (the site with single sign-on). */
   missedClauses?: string[];
+  /** With the site's provider sign-in: who is signed in, shown with a way to sign out. */
+  signedIn?: { name: string; email: string };
 }
 
 /** A scenario played to its end, with the course's words for it. */

@@ -17,8 +17,14 @@ describe("reading GET /api/me", () => {
     expect(readMe({ mode: "form" })).toEqual({ mode: "form" });
   });
 
+  it("knows provider sign-in (oidc), signed in or not: without a learner, the course sends the learner to sign in", () => {
+    const learner = { id: "grace@kestrel.example", email: "grace@kestrel.example", name: "Grace" };
+    expect(readMe({ mode: "oidc", learner, missedClauses: [] })).toEqual({ mode: "oidc", learner, missedClauses: [] });
+    expect(readMe({ mode: "oidc", error: "You are not signed in" })).toEqual({ mode: "oidc" });
+  });
+
   it("counts what does not fit as not said", () => {
-    for (const body of [null, [], "header", 42, {}, { mode: "oidc" }]) expect(readMe(body)).toEqual({ mode: "form" });
+    for (const body of [null, [], "header", 42, {}, { mode: "ldap" }]) expect(readMe(body)).toEqual({ mode: "form" });
     expect(readMe({ mode: "header", error: "Sign in again" })).toEqual({ mode: "header" });
     expect(
       readMe({

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import { SIGN_OUT_PATH } from "../../lib/authRoutes.ts";
 import { PreviewTracker } from "../../tracking/previewTracker.ts";
 import { TARGET } from "../../site/target.ts";
 import { connectLms } from "../../tracking/scorm/connectLms.ts";
@@ -87,6 +88,16 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
   return (
     <div ref={region} className="course">
       {lms && later && "Problems" in later && <later.Problems problems={lms.problems} />}
+      {TARGET === "site" && start.signedIn && (
+        <form className="course-signed-in" method="post" action={SIGN_OUT_PATH}>
+          <span>
+            Signed in as <strong>{start.signedIn.name}</strong> ({start.signedIn.email}).
+          </span>
+          <button type="submit" className="button button--quiet">
+            Sign out
+          </button>
+        </form>
+      )}
       {tracker.kind === "preview" && (
         <p className="course-banner">
           <strong>Preview.</strong> No records server or LMS is connected: your progress and acknowledgement stay in
