@@ -60,9 +60,12 @@ describe("the store's checkpoints", () => {
     expect((await fromIndex.checkpoint()).root).toEqual(rootOfLines(journal));
     await fromIndex.close();
     // A leaf hash in the saved index changed (a damaged disk block, say): caught by the root its header names.
-    const saved = readFileSync(index, "utf8");
-    const leaf = /"([A-Za-z0-9+/]{43}=)"\]\]/.exec(saved)?.[1] as string;
-    writeFileSync(index, saved.replace(leaf, recordLeafHash("other").toString("base64")));
+    const [header, ...rowLines] = readFileSync(index, "utf8").trimEnd().split("\n");
+    const rows = JSON.parse(rowLines.at(-1) as string) as unknown[][];
+    const LEAF = 9; // the row's Merkle leaf hash (src/records/indexFile.ts)
+    expect(rows.at(-1)?.[LEAF]).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+    (rows.at(-1) as unknown[])[LEAF] = recordLeafHash("other").toString("base64");
+    writeFileSync(index, [header, ...rowLines.slice(0, -1), JSON.stringify(rows), ""].join("\n"));
     const warnings: string[] = [];
     const rebuilt = await openRecordsStore(dir, (m) => warnings.push(m));
     expect(warnings).toEqual([expect.stringMatching(/leaf hashes do not make the Merkle root it names/)]);
