@@ -34,7 +34,7 @@ const FIELDS = Object.entries({
   startDate: calendarDate("the first working day as YYYY-MM-DD, e.g. 2026-02-01"),
   // May be empty: not every employee has a manager on file.
   manager: z.literal("").or(cell("the manager's name, or leave it empty")),
-} satisfies Record<keyof Employee, z.ZodType>) as [keyof Employee, z.ZodType][];
+} satisfies Record<Exclude<keyof Employee, "managerEmail" | "onLeave">, z.ZodType>) as [keyof Employee, z.ZodType][]; // the roster's manager email and on leave columns come with their parser
 
 /**
  * Reads an HR roster CSV (id, name, email, department, start date, manager; header names are

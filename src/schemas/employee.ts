@@ -15,6 +15,10 @@ export const EmployeeSchema = z.strictObject({
   /** A real calendar date, YYYY-MM-DD (the rule the roster import applies). */
   startDate: z.string().refine(isCalendarDate, { error: "must be a real date written YYYY-MM-DD" }),
   manager: z.string(),
+  /** Where escalations go when the employee is long overdue (the roster's `manager email`). */
+  managerEmail: z.string().optional(),
+  /** On leave: reminders and escalations wait until they are back (the roster's `on leave`). */
+  onLeave: z.boolean().optional(),
 });
 
 export type Employee = z.output<typeof EmployeeSchema>;
