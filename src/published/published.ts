@@ -56,7 +56,7 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
     mode: "preview",
     context: { values, citableClauses },
   });
-  const emails = loadEmailTemplates(contentDir, values, policy.organisation.reminders !== undefined);
+  const emails = loadEmailTemplates(contentDir, values, organisation.raw.reminders !== undefined); // as written: a group with a typo still asks
   const bank = checked.map((scenario) => renderScenario(scenario, values));
   return {
     policy,

@@ -65,7 +65,7 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
     const escalated = days >= settings.escalateAfterDays && Boolean(employee.managerEmail);
     overdue.push({ row, days, escalated });
     if (days === 0) continue; // overdue since a day off: the first reminder goes on the next business day
-    const daysOverdue = { "employee.daysOverdue": String(days) };
+    const daysOverdue = { "employee.daysOverdue": businessDays(days) };
     mail("overdue", `overdue-${Math.floor((days - 1) / settings.overdueEveryDays) + 1}`, employee.email, daysOverdue);
     if (escalated && employee.managerEmail)
       mail("escalation", "escalation", employee.managerEmail, {
@@ -101,8 +101,13 @@ function overdueList(overdue: { row: StatusRow; days: number; escalated: boolean
         : days >= escalateAfter && !employee.managerEmail
           ? "; no manager email on the roster, so no one was told"
           : "";
-      return `- ${employee.name} (${employee.email}), ${employee.department}: ${days} business days overdue, due by ${dueBy}${manager}`;
+      return `- ${employee.name} (${employee.email}), ${employee.department}: ${businessDays(days)} overdue, due by ${dueBy}${manager}`;
     });
   const more = lines.length - DIGEST_LISTED;
   return [...lines.slice(0, DIGEST_LISTED), ...(more > 0 ? [`- and ${more} more: see the dashboard`] : [])].join("\n");
+}
+
+/** "1 business day", "6 business days". */
+function businessDays(count: number): string {
+  return `${count} business ${count === 1 ? "day" : "days"}`;
 }

@@ -29,6 +29,7 @@ export const TEMPLATE_KEYS = {
   ],
 } as const;
 
+// employee.daysOverdue is written with its unit ("1 business day", "6 business days").
 export type TemplateName = keyof typeof TEMPLATE_KEYS;
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_KEYS) as TemplateName[];
