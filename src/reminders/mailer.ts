@@ -57,6 +57,10 @@ export function messageIdOf(key: string, from: string): string {
 export function smtpMailer(url: string): Mailer {
   const transport = nodemailer.createTransport({
     url,
+    // One connection kept open for the pass, which sends one mail at a time: a new connection for
+    // each of thousands of mails would be most of the pass's time.
+    pool: true,
+    maxConnections: 1,
     connectionTimeout: 20_000,
     greetingTimeout: 20_000,
     socketTimeout: 60_000,
