@@ -1,4 +1,5 @@
 import type { StatusRow } from "../hr/report.ts";
+import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
 import type { ReminderSettings } from "../schemas/reminders.ts";
 import { businessDaysBetween, latestWeekday, weekdayOf } from "./businessDays.ts";
 import type { SendValues, TemplateName } from "./templateKeys.ts";
@@ -40,7 +41,7 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
   if (!settings.businessDays.includes(weekdayOf(today))) return [];
   const courseLink = `${settings.siteUrl.replace(/\/+$/, "")}/course`;
   const sends: PlannedSend[] = [];
-  const overdue: { row: StatusRow; days: number; escalated: boolean }[] = [];
+  const overdue: { row: StatusRow; days: number; escalated: boolean; from: string }[] = [];
   let dueCount = 0;
   for (const row of rows) {
     const { employee, status, dueBy } = row;
@@ -61,9 +62,13 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
         mail("due", "due", employee.email);
       continue;
     }
-    const days = businessDaysBetween(dueBy, today, settings.businessDays);
+    // A refresher missed for a whole quarter carries this quarter's end as its due date (the next
+    // chance to catch up); it has been overdue at least since the last quarter ended.
+    const overdueFrom = dueBy >= today ? quarterEnd(previousQuarter(quarterOf(new Date(`${today}T00:00:00Z`)))) : dueBy;
+    values["employee.dueBy"] = readable(overdueFrom);
+    const days = businessDaysBetween(overdueFrom, today, settings.businessDays);
     const escalated = days >= settings.escalateAfterDays && Boolean(employee.managerEmail);
-    overdue.push({ row, days, escalated });
+    overdue.push({ row, days, escalated, from: overdueFrom });
     if (days === 0) continue; // overdue since a day off: the first reminder goes on the next business day
     const daysOverdue = { "employee.daysOverdue": businessDays(days) };
     mail("overdue", `overdue-${Math.floor((days - 1) / settings.overdueEveryDays) + 1}`, employee.email, daysOverdue);
@@ -91,17 +96,20 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
   return sends;
 }
 
-function overdueList(overdue: { row: StatusRow; days: number; escalated: boolean }[], escalateAfter: number): string {
+function overdueList(
+  overdue: { row: StatusRow; days: number; escalated: boolean; from: string }[],
+  escalateAfter: number,
+): string {
   if (!overdue.length) return "No one is overdue.";
   const lines = [...overdue]
     .sort((a, b) => b.days - a.days || a.row.employee.name.localeCompare(b.row.employee.name))
-    .map(({ row: { employee, dueBy = "" }, days, escalated }) => {
+    .map(({ row: { employee }, days, escalated, from }) => {
       const manager = escalated
         ? `; manager told (${employee.managerEmail})`
         : days >= escalateAfter && !employee.managerEmail
           ? "; no manager email on the roster, so no one was told"
           : "";
-      return `- ${employee.name} (${employee.email}), ${employee.department}: ${businessDays(days)} overdue, due by ${dueBy}${manager}`;
+      return `- ${employee.name} (${employee.email}), ${employee.department}: ${businessDays(days)} overdue, due by ${from}${manager}`;
     });
   const more = lines.length - DIGEST_LISTED;
   return [...lines.slice(0, DIGEST_LISTED), ...(more > 0 ? [`- and ${more} more: see the dashboard`] : [])].join("\n");
