@@ -7,6 +7,7 @@ import { contentDir } from "../policy/paths.ts";
 import { publish } from "../published/published.ts";
 import { publishedModule } from "../published/publishedModule.ts";
 import { newContentFiles } from "./newContentFiles.ts";
+import { writeReminderKit } from "./reminderKitFile.ts";
 import { scenariosDir } from "../scenarios/loadScenarios.ts";
 import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from "../site/target.ts";
 
@@ -17,6 +18,8 @@ import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from "../site/target.t
  * unfilled values visibly. Content files are watched in dev, which restarts and publishes again.
  */
 export default function aupContent(): AstroIntegration {
+  let published: ReturnType<typeof publish> | undefined;
+  let serverDir: URL | undefined;
   return {
     name: "aup-content",
     hooks: {
@@ -26,7 +29,7 @@ export default function aupContent(): AstroIntegration {
         for (const file of files) addWatchFile(file);
         // The one read of the content in this build (or dev session, or astro sync): pages, server
         // routes and the content collection share it.
-        const published = publish(dirs);
+        published = publish(dirs);
         updateConfig({
           vite: {
             plugins: [publishedModule(published), newContentFiles([dirs.contentDir, dirs.scenariosDir], files[0])],
@@ -47,6 +50,13 @@ export default function aupContent(): AstroIntegration {
           throw stop;
         }
         logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}; ${published.scenarioFiles.length} scenarios`);
+      },
+      "astro:config:done": ({ config }) => {
+        serverDir = config.build.server;
+      },
+      // The site's server reads the reminder kit beside its entry (the SCORM builds have no server).
+      "astro:build:done": () => {
+        if (published && serverDir && buildTarget() === "site") writeReminderKit(serverDir, published.reminders);
       },
     },
   };

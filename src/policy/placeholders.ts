@@ -5,7 +5,8 @@ import type { LoadedOrganisation } from "./organisation.ts";
 export type PlaceholderValue = { text: string } | { unfilled: string };
 export type PlaceholderValues = ReadonlyMap<string, PlaceholderValue>;
 
-const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
+/** `{{key}}`, with optional spaces inside the braces. */
+export const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 

@@ -6,6 +6,8 @@ import { readPolicy } from "../policy/loadPolicy.ts";
 import { loadOrganisation } from "../policy/organisation.ts";
 import { placeholderValues } from "../policy/placeholders.ts";
 import type { Policy } from "../policy/types.ts";
+import { loadEmailTemplates } from "../reminders/emailTemplates.ts";
+import { reminderKit, type ReminderKit } from "../reminders/reminderKit.ts";
 import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
 import type { Scenario } from "../schemas/scenario.ts";
 
@@ -29,6 +31,8 @@ export interface Published {
   courses: Record<CourseDefinition["mode"], CourseDefinition>;
   /** The scenario files that passed every check, as written: the `scenarios` content collection. */
   scenarioFiles: Scenario[];
+  /** What reminder emails need: settings, templates (content/emails/), the policy's facts. */
+  reminders: ReminderKit;
   /** Every problem found; empty in a production build, which stops on any. */
   problems: ContentProblem[];
 }
@@ -52,6 +56,7 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
     mode: "preview",
     context: { values, citableClauses },
   });
+  const emails = loadEmailTemplates(contentDir, values, organisation.raw.reminders !== undefined); // as written: a group with a typo still asks
   const bank = checked.map((scenario) => renderScenario(scenario, values));
   return {
     policy,
@@ -61,7 +66,8 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
       refresher: buildCourseDefinition(policy, bank, "refresher"),
     },
     scenarioFiles: checked,
-    problems: [...policy.problems, ...problems],
+    reminders: reminderKit(policy, values, emails.templates),
+    problems: [...policy.problems, ...problems, ...emails.problems],
   };
 }
 

@@ -29,6 +29,8 @@ export const DATA_FILE_NAMES = {
   checkpoint: "checkpoint.txt",
   /** The secret behind learners' private receipt links, apart from the admin token so that rotating it keeps them. */
   receiptSecret: "receipt-secret",
+  /** Every reminder email claimed and sent (append-only): HR's evidence of who was chased, and what stops a second send. */
+  sends: "reminders.jsonl",
 } as const;
 
 export type DataFile = keyof typeof DATA_FILE_NAMES;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { contrastRatio } from "../lib/contrast.ts";
 import { calendarDate, email as emailField, text } from "./fields.ts";
+import { RemindersSchema } from "./reminders.ts";
 import { strictGroup } from "./strictGroup.ts";
 
 /**
@@ -196,6 +197,8 @@ export const OrganisationSchema = group({
     refresherSize: wholeNumber(1, 20, "the number of scenarios in a refresher quiz, e.g. 5").default(5),
     onboardingWindowDays: wholeNumber(1, 365, "the number of days a new hire has to acknowledge, e.g. 14").default(14),
   }).default({ passMark: 80, refresherSize: 5, onboardingWindowDays: 14 }),
+  /** Reminder emails and escalation (src/reminders); without the group, no reminders are sent. */
+  reminders: RemindersSchema.optional(),
 });
 
 export type Organisation = z.output<typeof OrganisationSchema>;

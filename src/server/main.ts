@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { dataDir } from "../records/dataFiles.ts";
 import { isStoreError } from "../records/storeError.ts";
+import { checkReminderEnvironment, readReminderKit, startReminderScheduler } from "../reminders/scheduler.ts";
 import { ackRateLimit } from "./ackRateLimit.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
@@ -24,6 +25,7 @@ try {
   ackRateLimit(); // and so does an AUP_ACK_RATE_LIMIT that is not a number
   proxies = trustedProxies(); // and a malformed AUP_TRUSTED_PROXIES entry
   if (process.env.AUP_ADMIN_TOKEN?.trim()) adminToken(); // and an AUP_ADMIN_TOKEN short enough to guess
+  checkReminderEnvironment(); // and an AUP_SMTP_URL that no pass could send through
 } catch (error) {
   console.error(`aup-course cannot start: ${(error as Error).message}`);
   process.exit(1);
@@ -44,6 +46,8 @@ receiptSecret(); // created now, so that a disk that fills up later never stops 
 const entry = new URL("../../dist/server/entry.mjs", import.meta.url).href;
 const { handler } = (await import(entry)) as { handler: http.RequestListener };
 const server = http.createServer(siteListener(handler, proxies));
+/** Stops the reminder scheduler, once it has started (and when it runs at all). */
+let stopReminders: (() => Promise<void>) | undefined;
 const host = process.env.HOST ?? "localhost";
 server.listen(Number(process.env.PORT ?? 4321), host, () => {
   const address = server.address();
@@ -54,6 +58,11 @@ server.listen(Number(process.env.PORT ?? 4321), host, () => {
       ? "HR dashboard: /admin, signed in with AUP_ADMIN_TOKEN."
       : `HR dashboard: /admin, signed in with the token in ${adminTokenFile()} (set AUP_ADMIN_TOKEN to choose your own).`,
   );
+  // After the site answers: a pass reads the store like the dashboard does. The kit is the build's.
+  const kit = readReminderKit(new URL("../../dist/server/reminders.json", import.meta.url));
+  void startReminderScheduler(kit, store, dataDir(), (line) => console.log(line)).then(
+    (stop) => (stopReminders = stop),
+  );
 });
 
 let stopping = false;
@@ -62,6 +71,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const)
     if (stopping) return;
     stopping = true;
     // Finish the requests in flight (their records are being synced), then release the data folder.
-    server.close(() => void store.close().then(() => process.exit(0)));
+    server.close(
+      () =>
+        void Promise.resolve(stopReminders?.())
+          .then(() => store.close())
+          .then(() => process.exit(0)),
+    );
     server.closeAllConnections();
   });

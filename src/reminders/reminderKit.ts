@@ -1,0 +1,48 @@
+import type { StatusRules } from "../hr/status.ts";
+import type { PlaceholderValues } from "../policy/placeholders.ts";
+import type { Policy } from "../policy/types.ts";
+import type { ReminderSettings } from "../schemas/reminders.ts";
+import type { EmailTemplates } from "./emailTemplates.ts";
+
+/**
+ * Everything a reminder pass needs from the published content, as plain JSON: the build writes it
+ * beside the server (dist/server/reminders.json) because the server entry runs outside the bundle
+ * that holds `virtual:aup/published`, and must never read content/ (it may not be there).
+ */
+export interface ReminderKit {
+  /** The `reminders` group of organisation.yaml; without it no reminders are sent. */
+  settings: ReminderSettings | undefined;
+  templates: EmailTemplates | undefined;
+  /** The organisation's placeholders, filled (the policy's own values). */
+  values: Record<string, string>;
+  policy: Pick<StatusRules, "policyHash" | "effectiveDate" | "onboardingWindowDays"> & { version: string };
+}
+
+export function reminderKit(
+  policy: Policy,
+  values: PlaceholderValues,
+  templates: EmailTemplates | undefined,
+): ReminderKit {
+  const filled: Record<string, string> = {};
+  for (const [key, value] of values) if ("text" in value) filled[key] = value.text;
+  return {
+    settings: policy.organisation.reminders,
+    templates,
+    values: filled,
+    policy: {
+      version: policy.version,
+      policyHash: policy.hash,
+      effectiveDate: policy.effectiveDate,
+      onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
+    },
+  };
+}
+
+/** Why reminders cannot run with this kit, or undefined when they can. */
+export function kitGap(kit: ReminderKit): string | undefined {
+  if (!kit.settings)
+    return "organisation.yaml has no reminders group: add one (siteUrl, from, hrEmail, …, as in the example) and build again.";
+  if (!kit.templates)
+    return "content/emails/ holds no email templates: add them (due, overdue, escalation, digest) and build again.";
+  return undefined;
+}
