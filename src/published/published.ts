@@ -5,7 +5,9 @@ import type { ContentProblem } from "../lib/contentProblem.ts";
 import { readPolicy } from "../policy/loadPolicy.ts";
 import { loadOrganisation } from "../policy/organisation.ts";
 import { placeholderValues } from "../policy/placeholders.ts";
+import { displayPath } from "../policy/paths.ts";
 import type { Policy } from "../policy/types.ts";
+import { clauseCoverage } from "../scenarios/clauseCoverage.ts";
 import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
 import type { Scenario } from "../schemas/scenario.ts";
 
@@ -29,6 +31,8 @@ export interface Published {
   courses: Record<CourseDefinition["mode"], CourseDefinition>;
   /** The scenario files that passed every check, as written: the `scenarios` content collection. */
   scenarioFiles: Scenario[];
+  /** How the bank teaches the policy's clauses, one line for the build log. */
+  coverage: string;
   /** Every problem found; empty in a production build, which stops on any. */
   problems: ContentProblem[];
 }
@@ -45,7 +49,7 @@ export interface PublishOptions {
 export function publish({ contentDir, scenariosDir }: PublishOptions): Published {
   const organisation = loadOrganisation(contentDir);
   const values = placeholderValues(organisation);
-  const { policy, citableClauses } = readPolicy(contentDir, organisation, { mode: "preview" });
+  const { policy, citableClauses, teachable } = readPolicy(contentDir, organisation, { mode: "preview" });
   const { checked, problems } = checkScenarioFiles({
     contentDir,
     scenariosDir,
@@ -53,6 +57,7 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
     context: { values, citableClauses },
   });
   const bank = checked.map((scenario) => renderScenario(scenario, values));
+  const coverage = clauseCoverage(checked, teachable, displayPath(scenariosDir));
   return {
     policy,
     branding: branding(policy, contentDir),
@@ -61,7 +66,8 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
       refresher: buildCourseDefinition(policy, bank, "refresher"),
     },
     scenarioFiles: checked,
-    problems: [...policy.problems, ...problems],
+    coverage: coverage.summary,
+    problems: [...policy.problems, ...problems, ...coverage.problems],
   };
 }
 
