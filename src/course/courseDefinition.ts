@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Policy } from "../policy/types.ts";
 import type { Audience, Scenario } from "../schemas/scenario.ts";
+import { courseDuration } from "./courseDuration.ts";
+import { introText } from "./introText.ts";
 
 /** What a learner may be asked which products they use; other audiences follow the settings. */
 export type ProductAudience = Extract<Audience, "claude-code" | "cowork">;
@@ -30,6 +32,13 @@ export interface CourseDefinition {
   productAudiences: ProductAudience[];
   passMark: number;
   refresherSize: number;
+  /**
+   * How long to allow ("about 40 to 55 minutes"), from the words and the questions, for each choice of
+   * products (`durationKey`; the refresher has only "").
+   */
+  duration: Record<string, string>;
+  /** The intro's opening paragraph, plain text (introText.ts). */
+  intro: string;
 }
 
 export function buildCourseDefinition(
@@ -48,7 +57,7 @@ export function buildCourseDefinition(
     .update(JSON.stringify([mode, policy.hash, passMark, refresherSize, scenarios]))
     .digest("base64url")
     .slice(0, 12);
-  return {
+  const course = {
     mode,
     key,
     organisationName: org.organisation.name,
@@ -74,4 +83,6 @@ export function buildCourseDefinition(
     passMark,
     refresherSize,
   };
+  const timed = { ...course, duration: courseDuration(course, policy.sections) };
+  return { ...timed, intro: introText(timed) };
 }
