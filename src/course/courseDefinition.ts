@@ -26,7 +26,7 @@ export interface CourseDefinition {
   organisationName: string;
   questionsContact: { name: string; email: string };
   policy: { version: string; hash: string; sections: CourseSection[] };
-  /** The scenarios this organisation's learners may meet, sorted by id. */
+  /** The scenarios this organisation's learners may meet, sorted by id (onboarding: not the refresher-only ones). */
   scenarios: Scenario[];
   /** Which product audiences the learner is asked about (products the organisation deploys). */
   productAudiences: ProductAudience[];
@@ -51,7 +51,9 @@ export function buildCourseDefinition(
   if (org.products.includes("claude-code")) productAudiences.push("claude-code");
   if (org.products.includes("claude-cowork")) productAudiences.push("cowork");
   const allowed = new Set<Audience>(["everyone", ...productAudiences, ...org.addenda]);
-  const scenarios = bank.filter((s) => allowed.has(s.audience)).sort((a, b) => a.id.localeCompare(b.id));
+  const scenarios = bank
+    .filter((s) => allowed.has(s.audience) && (mode === "refresher" || !s.refresherOnly))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const { passMark, refresherSize } = org.course;
   const key = createHash("sha256")
     .update(JSON.stringify([mode, policy.hash, passMark, refresherSize, scenarios]))

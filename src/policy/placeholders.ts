@@ -1,3 +1,4 @@
+import { countOf } from "../lib/plural.ts";
 import { PRODUCTS } from "../schemas/organisation.ts";
 import type { LoadedOrganisation } from "./organisation.ts";
 
@@ -23,6 +24,8 @@ export function placeholderValues({ org, raw, problems }: LoadedOrganisation): P
     "policy.effectiveDate": formatDate(org.policy.effectiveDate),
     "policy.reviewDate": formatDate(org.policy.reviewDate),
     "dataClassification.prohibitedLevels": joinList(levels.slice(levels.indexOf(highestAllowed) + 1), "or"),
+    // "24 hours", "1 hour": running text needs the plural the count takes.
+    "contacts.incidentReportTime": countOf(org.contacts.incidentReportHours, "hour"),
     "products.list": joinList(
       org.products.map((product) => PRODUCTS[product]),
       "and",

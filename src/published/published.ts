@@ -7,6 +7,7 @@ import { loadOrganisation } from "../policy/organisation.ts";
 import { placeholderValues } from "../policy/placeholders.ts";
 import { displayPath } from "../policy/paths.ts";
 import type { Policy } from "../policy/types.ts";
+import { onboardingCoverage } from "../course/onboardingCoverage.ts";
 import { clauseCoverage } from "../scenarios/clauseCoverage.ts";
 import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
 import type { Scenario } from "../schemas/scenario.ts";
@@ -58,16 +59,20 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
   });
   const bank = checked.map((scenario) => renderScenario(scenario, values));
   const coverage = clauseCoverage(checked, teachable, displayPath(scenariosDir));
+  const onboarding = buildCourseDefinition(policy, bank, "onboarding");
+  const refresher = buildCourseDefinition(policy, bank, "refresher");
   return {
     policy,
     branding: branding(policy, contentDir),
-    courses: {
-      onboarding: buildCourseDefinition(policy, bank, "onboarding"),
-      refresher: buildCourseDefinition(policy, bank, "refresher"),
-    },
+    courses: { onboarding, refresher },
     scenarioFiles: checked,
     coverage: coverage.summary,
-    problems: [...policy.problems, ...problems, ...coverage.problems],
+    problems: [
+      ...policy.problems,
+      ...problems,
+      ...coverage.problems,
+      ...onboardingCoverage(onboarding, refresher, displayPath(scenariosDir)),
+    ],
   };
 }
 

@@ -43,7 +43,7 @@ describe("admin routes", () => {
     const bad = await roster(`${HEADER}\nE-9,Bad Row,not-an-email,Risk,2026-13-01,\n`);
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({
-      error: "Nothing was imported: 2 problem(s).",
+      error: "Nothing was imported: 2 problems.",
       problems: [
         'row 2, column email: is not an email address ("not-an-email"). Write the employee\'s work email, e.g. ada@yourcompany.com.',
         'row 2, column start date: is not a date in the calendar ("2026-13-01"): check the month and the day. Write the first working day as YYYY-MM-DD, e.g. 2026-02-01.',

@@ -1,3 +1,4 @@
+import { countOf } from "../../../lib/plural.ts";
 import type { APIRoute } from "astro";
 import { formatRosterProblem } from "../../../hr/rosterCsv.ts";
 import { ROSTER_MAX_BYTES } from "../../../hr/rosterLimits.ts";
@@ -16,7 +17,7 @@ export const POST: APIRoute = async ({ request }) => {
     );
     if ("change" in outcome) return json(200, outcome.change);
     return json(400, {
-      error: `Nothing was imported: ${outcome.problems.length} problem(s).`,
+      error: `Nothing was imported: ${countOf(outcome.problems.length, "problem")}.`,
       problems: outcome.problems.map(formatRosterProblem),
     });
   } catch (error) {
