@@ -24,7 +24,8 @@ export interface CourseDefinition {
   /** Changes whenever the policy, the scenarios or the rules change; saved progress from another key is dropped. */
   key: string;
   organisationName: string;
-  questionsContact: { name: string; email: string };
+  /** `inText` is how the name reads in a sentence ("the AI Governance Office"). */
+  questionsContact: { name: string; email: string; inText: string };
   policy: { version: string; hash: string; sections: CourseSection[] };
   /** The scenarios this organisation's learners may meet, sorted by id (onboarding: not the refresher-only ones). */
   scenarios: Scenario[];
@@ -63,7 +64,10 @@ export function buildCourseDefinition(
     mode,
     key,
     organisationName: org.organisation.name,
-    questionsContact: org.contacts.questions,
+    questionsContact: {
+      ...org.contacts.questions,
+      inText: org.contacts.questions.inText ?? org.contacts.questions.name,
+    },
     policy: {
       version: policy.version,
       hash: policy.hash,

@@ -11,6 +11,8 @@ export function introText(course: Omit<CourseDefinition, "intro">): string {
     return `${countOf(course.refresherSize, "short situation")}, picked for you this quarter: allow ${course.duration[""] ?? "a few minutes"}.`;
   return (
     `Read ${course.organisationName}'s Acceptable Use Policy for Claude (version ${course.policy.version}), then decide what to do in realistic situations. ` +
+    // The scenarios span many jobs: saying so up front frames each one as role-play, not as the learner's own job.
+    `Each one casts you in the role it describes, which may not be yours. ` +
     `You need ${course.passMark}% to pass; you can retry what you missed. Then you acknowledge the policy.`
   );
 }
