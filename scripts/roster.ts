@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fixProblemsText, refusedImportText, rosterChangeText } from "../src/hr/rosterChangeText.ts";
 import { formatRosterProblem, parseRosterCsv } from "../src/hr/rosterCsv.ts";
-import { counted } from "../src/lib/plural.ts";
+import { countOf } from "../src/lib/plural.ts";
 import { dataDir } from "../src/records/dataFiles.ts";
 import { openConfiguredStore } from "../src/records/openStore.ts";
 import { isStoreError } from "../src/records/storeError.ts";
@@ -44,7 +44,7 @@ try {
   const store = await openConfiguredStore(dir);
   const today = new Date().toISOString().slice(0, 10);
   const change = await store.importRoster(employees, sync ? { today } : undefined).finally(() => store.close());
-  console.log(`${file}: ${rosterChangeText(change)} (${counted(store.roster().length, "employee")} in the roster).`);
+  console.log(`${file}: ${rosterChangeText(change)} (${countOf(store.roster().length, "employee")} in the roster).`);
 } catch (error) {
   if (!isStoreError(error)) throw error;
   const hint =

@@ -1,3 +1,4 @@
+import { countOf } from "../lib/plural.ts";
 import type { AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
 import type { Scenario } from "../schemas/scenario.ts";
 import type { CourseDefinition, ProductAudience } from "./courseDefinition.ts";
@@ -121,7 +122,7 @@ function pathProblems(scenario: Scenario, outcomes: Outcomes, at: string): Field
   return [
     {
       field: `${at}.outcomes`,
-      message: `${outcomes.length ? `stops after ${outcomes.length} answer(s)` : "is empty"}, before scenario "${scenario.id}" ends (the next question's choices give ${offeredText(choicesAt(scenario, reached))}). Send a scenario only once it is played to its end.`,
+      message: `${outcomes.length ? `stops after ${countOf(outcomes.length, "answer")}` : "is empty"}, before scenario "${scenario.id}" ends (the next question's choices give ${offeredText(choicesAt(scenario, reached))}). Send a scenario only once it is played to its end.`,
     },
   ];
 }
@@ -148,7 +149,7 @@ function planProblems(course: CourseDefinition, index: CourseIndex, ids: string[
       : [
           {
             field: "result.scenarios",
-            message: `holds ${count} scenario(s), but a refresher quiz holds ${size}. Send every scenario of the learner's quiz, each once.`,
+            message: `holds ${countOf(count, "scenario")}, but a refresher quiz holds ${size}. Send every scenario of the learner's quiz, each once.`,
           },
         ];
   }

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import type { Policy } from "../policy/types.ts";
 import type { Audience, Scenario } from "../schemas/scenario.ts";
+import { courseDuration } from "./courseDuration.ts";
+import { introText } from "./introText.ts";
 
 /** What a learner may be asked which products they use; other audiences follow the settings. */
 export type ProductAudience = Extract<Audience, "claude-code" | "cowork">;
@@ -22,14 +24,22 @@ export interface CourseDefinition {
   /** Changes whenever the policy, the scenarios or the rules change; saved progress from another key is dropped. */
   key: string;
   organisationName: string;
-  questionsContact: { name: string; email: string };
+  /** `inText` is how the name reads in a sentence ("the AI Governance Office"). */
+  questionsContact: { name: string; email: string; inText: string };
   policy: { version: string; hash: string; sections: CourseSection[] };
-  /** The scenarios this organisation's learners may meet, sorted by id. */
+  /** The scenarios this organisation's learners may meet, sorted by id (onboarding: not the refresher-only ones). */
   scenarios: Scenario[];
   /** Which product audiences the learner is asked about (products the organisation deploys). */
   productAudiences: ProductAudience[];
   passMark: number;
   refresherSize: number;
+  /**
+   * How long to allow ("about 40 to 55 minutes"), from the words and the questions, for each choice of
+   * products (`durationKey`; the refresher has only "").
+   */
+  duration: Record<string, string>;
+  /** The intro's opening paragraph, plain text (introText.ts). */
+  intro: string;
 }
 
 export function buildCourseDefinition(
@@ -42,17 +52,22 @@ export function buildCourseDefinition(
   if (org.products.includes("claude-code")) productAudiences.push("claude-code");
   if (org.products.includes("claude-cowork")) productAudiences.push("cowork");
   const allowed = new Set<Audience>(["everyone", ...productAudiences, ...org.addenda]);
-  const scenarios = bank.filter((s) => allowed.has(s.audience)).sort((a, b) => a.id.localeCompare(b.id));
+  const scenarios = bank
+    .filter((s) => allowed.has(s.audience) && (mode === "refresher" || !s.refresherOnly))
+    .sort((a, b) => a.id.localeCompare(b.id));
   const { passMark, refresherSize } = org.course;
   const key = createHash("sha256")
     .update(JSON.stringify([mode, policy.hash, passMark, refresherSize, scenarios]))
     .digest("base64url")
     .slice(0, 12);
-  return {
+  const course = {
     mode,
     key,
     organisationName: org.organisation.name,
-    questionsContact: org.contacts.questions,
+    questionsContact: {
+      ...org.contacts.questions,
+      inText: org.contacts.questions.inText ?? org.contacts.questions.name,
+    },
     policy: {
       version: policy.version,
       hash: policy.hash,
@@ -74,4 +89,6 @@ export function buildCourseDefinition(
     passMark,
     refresherSize,
   };
+  const timed = { ...course, duration: courseDuration(course, policy.sections) };
+  return { ...timed, intro: introText(timed) };
 }

@@ -41,16 +41,27 @@ export function largestAcknowledgement(course: CourseDefinition): Acknowledgemen
       score: LONGEST_SCORE,
       passed: false,
       attempt: ACKNOWLEDGEMENT_FIELD_MAX.attempt,
-      scenarios: course.scenarios.map((scenario) => {
-        const clause = longestClause(scenario);
-        return {
-          id: scenario.id,
-          score: LONGEST_SCORE,
-          outcomes: Array.from({ length: longestPath(scenario) }, () => ({ clause, outcome: LONGEST_OUTCOME })),
-        };
-      }),
+      scenarios: sentScenarios(course),
     },
   };
+}
+
+/**
+ * Every scenario of an onboarding course, each at its largest; a refresher sends only its quiz (the
+ * server refuses any other size), so its largest body holds the quiz's size of the largest entries.
+ */
+function sentScenarios(course: CourseDefinition): AcknowledgementRequest["result"]["scenarios"] {
+  const entries = course.scenarios.map((scenario) => {
+    const clause = longestClause(scenario);
+    return {
+      id: scenario.id,
+      score: LONGEST_SCORE,
+      outcomes: Array.from({ length: longestPath(scenario) }, () => ({ clause, outcome: LONGEST_OUTCOME })),
+    };
+  });
+  if (course.mode !== "refresher") return entries;
+  const size = (entry: (typeof entries)[number]) => JSON.stringify(entry).length;
+  return [...entries].sort((a, b) => size(b) - size(a)).slice(0, course.refresherSize);
 }
 
 /** The size in bytes of the largest body any of `courses` could send, written as the course writes it. */

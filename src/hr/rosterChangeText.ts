@@ -1,4 +1,4 @@
-import { counted } from "../lib/plural.ts";
+import { countOf } from "../lib/plural.ts";
 import type { RosterChange } from "../records/rosterMerge.ts";
 import type { RosterFileShape, RosterProblem } from "./rosterCsv.ts";
 
@@ -9,7 +9,7 @@ export function rosterChangeText({ added, updated, unchanged, left }: RosterChan
 
 /** The first line of a refused import's answer: nothing imported, how many problems, how the file was read. */
 export function refusedImportText(problems: readonly RosterProblem[], { delimiter, header }: RosterFileShape): string {
-  return `Nothing was imported: ${counted(problems.length, "problem")}. The file was read as ${counted(header.length, "column")} separated by ${delimiter}.`;
+  return `Nothing was imported: ${countOf(problems.length, "problem")}. The file was read as ${countOf(header.length, "column")} separated by ${delimiter}.`;
 }
 
 /** What to do about the problems listed after refusedImportText. */

@@ -49,7 +49,9 @@ export default function aupContent(): AstroIntegration {
           stop.stack = ""; // a content mistake, not a crash: the trace would only hide the message
           throw stop;
         }
-        logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}; ${published.scenarioFiles.length} scenarios`);
+        logger.info(
+          `Policy ${policy.version}, SHA-256 ${policy.hash}; ${published.scenarioFiles.length} scenarios; ${published.coverage}`,
+        );
       },
       "astro:config:done": ({ config }) => {
         serverDir = config.build.server;

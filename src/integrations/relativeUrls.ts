@@ -1,3 +1,4 @@
+import { countOf } from "../lib/plural.ts";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,7 +41,7 @@ export default function relativeUrls(): AstroIntegration {
             rewritten++;
           }
         }
-        logger.info(`Made the URLs of ${rewritten} file(s) relative.`);
+        logger.info(`Made the URLs of ${countOf(rewritten, "file")} relative.`);
       },
     },
   };

@@ -1,10 +1,9 @@
-const rules = new Intl.PluralRules("en");
-const numbers = new Intl.NumberFormat("en");
+const rules = new Intl.PluralRules("en-GB");
 
 /**
- * "1 problem", "2 problems", "1,204 employees": a count with its noun in the right form, so that no
- * message says "problem(s)". `plural` is for nouns that do not just take an s.
+ * A count with its noun in the right form ("1 scenario", "3 scenarios"), chosen by the language's
+ * plural rules rather than a "(s)" the learner has to read past. `other` defaults to `one` + "s".
  */
-export function counted(count: number, singular: string, plural = `${singular}s`): string {
-  return `${numbers.format(count)} ${rules.select(count) === "one" ? singular : plural}`;
+export function countOf(count: number, one: string, other = `${one}s`): string {
+  return `${count.toLocaleString("en-GB")} ${rules.select(count) === "one" ? one : other}`;
 }

@@ -9,7 +9,7 @@ import { loadOrganisation, type LoadedOrganisation } from "./organisation.ts";
 import { contentDir as defaultContentDir, displayPath } from "./paths.ts";
 import { parsePolicyFile } from "./parsePolicyFile.ts";
 import { fillPlaceholders, placeholderValues, type PlaceholderValues } from "./placeholders.ts";
-import type { Policy, PolicySection } from "./types.ts";
+import type { Clause, Policy, PolicySection } from "./types.ts";
 
 const SECTION_COUNT = 8;
 
@@ -40,6 +40,16 @@ export interface ReadPolicy {
    * whose scenarios are still checked so that switching an addendum on never breaks the build.
    */
   citableClauses: Set<string>;
+  /** The same clauses with the file each is written in and, when it opts out of teaching, the reason. */
+  teachable: TeachableClause[];
+}
+
+export interface TeachableClause {
+  id: string;
+  /** The policy file, as shown in problems. */
+  file: string;
+  /** Why no scenario teaches it, when its file's frontmatter says so (`untaught`). */
+  untaught?: string;
 }
 
 /** loadPolicy for settings already read, so that one build reads each content file once. */
@@ -52,13 +62,15 @@ export function readPolicy(
   const problems: ContentProblem[] = [...loaded.problems];
   const policyDir = path.join(contentDir, "policy");
 
-  const sections = readSections(policyDir, values, problems);
+  const teachable: TeachableClause[] = [];
+  const sections = readSections(policyDir, values, problems, teachable);
   const { published: addenda, switchedOff } = readAddenda(
     path.join(policyDir, "addenda"),
     displayPath(path.join(contentDir, "organisation.yaml")),
     only ?? loaded.org.addenda,
     values,
     problems,
+    teachable,
   );
   if (mode === "strict" && problems.length) throw new ContentError(problems);
 
@@ -76,6 +88,7 @@ export function readPolicy(
       problems,
     },
     citableClauses,
+    teachable,
   };
 }
 
@@ -84,7 +97,12 @@ export function policyHash(options: Pick<LoadPolicyOptions, "contentDir"> = {}):
   return loadPolicy({ ...options, mode: "strict" }).hash;
 }
 
-function readSections(dir: string, values: PlaceholderValues, problems: ContentProblem[]): PolicySection[] {
+function readSections(
+  dir: string,
+  values: PlaceholderValues,
+  problems: ContentProblem[],
+  teachable: TeachableClause[],
+): PolicySection[] {
   const sections: PolicySection[] = [];
   let unreadable = 0;
   for (const name of markdownFiles(dir, problems)) {
@@ -101,7 +119,8 @@ function readSections(dir: string, values: PlaceholderValues, problems: ContentP
       unreadable++;
       continue;
     }
-    const { section, title, summary, why } = parsed.frontmatter;
+    const { section, title, summary, why, untaught } = parsed.frontmatter;
+    teachable.push(...teachableClauses(displayPath(file), parsed.clauses, untaught, problems));
     sections.push({
       kind: "section",
       number: String(section),
@@ -139,6 +158,7 @@ function readAddenda(
   enabled: readonly Addendum[],
   values: PlaceholderValues,
   problems: ContentProblem[],
+  teachable: TeachableClause[],
 ): { published: PolicySection[]; switchedOff: PolicySection[] } {
   const addenda = new Map<Addendum, PolicySection>();
   const switchedOff: PolicySection[] = [];
@@ -157,7 +177,9 @@ function readAddenda(
     const on = !!frontmatter && enabled.includes(frontmatter.addendum);
     if (on || (!frontmatter && enabled.length)) problems.push(...parsed.problems);
     if (!frontmatter) continue;
-    const { addendum, prefix, title, summary, why } = frontmatter;
+    const { addendum, prefix, title, summary, why, untaught } = frontmatter;
+    // Switched off or not, the bank teaches every addendum, so that switching one on never leaves it untaught.
+    teachable.push(...teachableClauses(displayPath(file), parsed.clauses, untaught, on ? problems : []));
     const section: PolicySection = {
       kind: "addendum",
       number: prefix,
@@ -191,6 +213,23 @@ function markdownFiles(dir: string, problems: ContentProblem[]): string[] {
     });
     return [];
   }
+}
+
+/** A file's clauses with their opt-outs; an opt-out naming a clause the file lacks is a problem. */
+function teachableClauses(
+  file: string,
+  clauses: readonly Clause[],
+  untaught: Record<string, string> = {},
+  problems: ContentProblem[],
+): TeachableClause[] {
+  const ids = new Set(clauses.map((clause) => clause.id));
+  for (const id of Object.keys(untaught).filter((id) => !ids.has(id)))
+    problems.push({
+      file,
+      location: `untaught "${id}"`,
+      message: `names a clause this file does not have. Use the id of one of its clauses (${[...ids].join(", ")}) or remove the entry.`,
+    });
+  return clauses.map(({ id }) => ({ id, file, ...(untaught[id] ? { untaught: untaught[id] } : {}) }));
 }
 
 /** Renders the "why this matters" text; it may use the same placeholders as the clauses. */

@@ -1,3 +1,4 @@
+import { countOf } from "../lib/plural.ts";
 import { PRODUCTS } from "../schemas/organisation.ts";
 import type { LoadedOrganisation } from "./organisation.ts";
 
@@ -24,6 +25,11 @@ export function placeholderValues({ org, raw, problems }: LoadedOrganisation): P
     "policy.effectiveDate": formatDate(org.policy.effectiveDate),
     "policy.reviewDate": formatDate(org.policy.reviewDate),
     "dataClassification.prohibitedLevels": joinList(levels.slice(levels.indexOf(highestAllowed) + 1), "or"),
+    // "Ask the AI Governance Office": a team's name reads naturally in a sentence only with its article.
+    "contacts.incidents.inText": org.contacts.incidents.inText ?? org.contacts.incidents.name,
+    "contacts.questions.inText": org.contacts.questions.inText ?? org.contacts.questions.name,
+    // "24 hours", "1 hour": running text needs the plural the count takes.
+    "contacts.incidentReportTime": countOf(org.contacts.incidentReportHours, "hour"),
     "products.list": joinList(
       org.products.map((product) => PRODUCTS[product]),
       "and",

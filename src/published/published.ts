@@ -5,9 +5,12 @@ import type { ContentProblem } from "../lib/contentProblem.ts";
 import { readPolicy } from "../policy/loadPolicy.ts";
 import { loadOrganisation } from "../policy/organisation.ts";
 import { placeholderValues } from "../policy/placeholders.ts";
+import { displayPath } from "../policy/paths.ts";
 import type { Policy } from "../policy/types.ts";
 import { loadEmailTemplates } from "../reminders/emailTemplates.ts";
 import { reminderKit, type ReminderKit } from "../reminders/reminderKit.ts";
+import { onboardingCoverage } from "../course/onboardingCoverage.ts";
+import { clauseCoverage } from "../scenarios/clauseCoverage.ts";
 import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
 import type { Scenario } from "../schemas/scenario.ts";
 
@@ -33,6 +36,8 @@ export interface Published {
   scenarioFiles: Scenario[];
   /** What reminder emails need: settings, templates (content/emails/), the policy's facts. */
   reminders: ReminderKit;
+  /** How the bank teaches the policy's clauses, one line for the build log. */
+  coverage: string;
   /** Every problem found; empty in a production build, which stops on any. */
   problems: ContentProblem[];
 }
@@ -49,7 +54,7 @@ export interface PublishOptions {
 export function publish({ contentDir, scenariosDir }: PublishOptions): Published {
   const organisation = loadOrganisation(contentDir);
   const values = placeholderValues(organisation);
-  const { policy, citableClauses } = readPolicy(contentDir, organisation, { mode: "preview" });
+  const { policy, citableClauses, teachable } = readPolicy(contentDir, organisation, { mode: "preview" });
   const { checked, problems } = checkScenarioFiles({
     contentDir,
     scenariosDir,
@@ -58,16 +63,23 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
   });
   const emails = loadEmailTemplates(contentDir, values, organisation.raw.reminders !== undefined); // as written: a group with a typo still asks
   const bank = checked.map((scenario) => renderScenario(scenario, values));
+  const coverage = clauseCoverage(checked, teachable, displayPath(scenariosDir));
+  const onboarding = buildCourseDefinition(policy, bank, "onboarding");
+  const refresher = buildCourseDefinition(policy, bank, "refresher");
   return {
     policy,
     branding: branding(policy, contentDir),
-    courses: {
-      onboarding: buildCourseDefinition(policy, bank, "onboarding"),
-      refresher: buildCourseDefinition(policy, bank, "refresher"),
-    },
+    courses: { onboarding, refresher },
     scenarioFiles: checked,
     reminders: reminderKit(policy, values, emails.templates),
-    problems: [...policy.problems, ...problems, ...emails.problems],
+    coverage: coverage.summary,
+    problems: [
+      ...policy.problems,
+      ...problems,
+      ...coverage.problems,
+      ...emails.problems,
+      ...onboardingCoverage(onboarding, refresher, displayPath(scenariosDir)),
+    ],
   };
 }
 

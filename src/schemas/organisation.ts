@@ -60,6 +60,8 @@ const contact = (who: string, example: { name: string; email: string }) =>
   group({
     name: filled(`the name of ${who}, e.g. "${example.name}"`),
     email: email(`the email address of ${who}, e.g. ${example.email}`),
+    /** How the name reads in running text ("ask the AI Governance Office"); the name itself when left out. */
+    inText: filled(`how the name reads in a sentence, e.g. "the ${example.name}"`).optional(),
   });
 
 const ONE_YEAR_MS = 366 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isClausePrefix } from "../lib/fieldRules.ts";
-import { text } from "./fields.ts";
+import { clauseId, text } from "./fields.ts";
 import { ADDENDA } from "./organisation.ts";
 
 const common = {
@@ -10,6 +10,15 @@ const common = {
   summary: text("one sentence that says what the section covers"),
   /** Why this section matters, shown beside it; not part of the binding text. */
   why: text(`two to four sentences on why this section matters`),
+  /**
+   * Clauses of this file that no scenario needs to teach, each with the reason: the build fails on any
+   * other clause that is not the clause of a correct choice somewhere in the bank.
+   */
+  untaught: z
+    .record(clauseId, text("why no scenario teaches this clause, in one sentence"), {
+      error: 'must map clause ids to reasons, e.g. "8.2": Who owns the policy asks nothing of the learner.',
+    })
+    .optional(),
 };
 
 /** Frontmatter of a numbered policy section (`content/policy/03-data-handling.md`). */

@@ -77,6 +77,11 @@ export const ScenarioSchema = strictGroup(
     summary: text("one sentence for the scenario list", 240),
     /** Who meets this scenario: everyone, users of one product, or one industry addendum. */
     audience: z.enum(AUDIENCES, { error: `must be one of ${AUDIENCES.join(", ")}.` }),
+    /**
+     * Only for quarterly refreshers: onboarding plays a selection of the bank that covers every
+     * section in a sitting of reasonable length, and the rest feeds the refreshers.
+     */
+    refresherOnly: z.boolean({ error: "must be true or false (true: only refreshers play it)." }).optional(),
     /** Every clause the scenario teaches. */
     clauses: z
       .array(clauseId, { error: 'must be a list of clause ids, e.g. ["3.4"].' })

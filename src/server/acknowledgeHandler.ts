@@ -1,3 +1,4 @@
+import { countOf } from "../lib/plural.ts";
 import { sameName } from "../lib/sameName.ts";
 import { resultProblems, resultScore, type PublishedCourses } from "../course/checkResult.ts";
 import { reachesPassMark, toPercent } from "../course/scoring.ts";
@@ -57,7 +58,7 @@ export async function handleAcknowledgement(
     }));
     return problem(
       400,
-      `The acknowledgement has ${fields.length} invalid field(s): ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}.`,
+      `The acknowledgement has ${countOf(fields.length, "invalid field")}: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}.`,
       fields,
     );
   }

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runBuild } from "../support/build.ts";
-import { copyContent, editFile } from "../support/contentFixture.ts";
+import { copyContent, copyFolder, editFile } from "../support/contentFixture.ts";
 
 const outDirs: string[] = [];
 afterEach(() => {
@@ -49,5 +49,24 @@ describe("production build content check", () => {
       `tests/fixtures/scenarios/broken-graph.yaml: node "first" choice 1 points to missing node "q9". Add node "q9" or change the choice's next.`,
     );
     expect(build.output).toContain(`tests/fixtures/scenarios/not-yaml.yaml: line 4 is not valid YAML`);
+  });
+
+  it("fails when a clause is untaught or answers too many questions, naming the clause and the fix", () => {
+    const scenarios = copyFolder("scenarios");
+    rmSync(path.join(scenarios, "training-course-from-a-book.yaml")); // the only scenario whose correct choices cite 6.2
+    const roast = readFileSync(path.join(scenarios, "claude-declines-the-roast.yaml"), "utf8");
+    for (const copy of ["roast-copy-one", "roast-copy-two"])
+      writeFileSync(
+        path.join(scenarios, `${copy}.yaml`),
+        roast.replace("id: claude-declines-the-roast", `id: ${copy}`),
+      );
+    const build = buildWith("content", scenarios);
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain(
+      `content/policy/06-intellectual-property.md: clause 6.2 is not the clause of a correct choice in any scenario, so the course never shows it applied. Write a question whose correct choice cites "6.2"`,
+    );
+    expect(build.output).toMatch(
+      /clause 4\.1 is the clause of 6 correct choices \(.*\), more than 5, so one rule answers too many questions\./,
+    );
   });
 });

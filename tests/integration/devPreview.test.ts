@@ -16,7 +16,7 @@ describe("the dev server with unfinished organisation settings", () => {
       const html = await fetch(`${dev.url}/policy`).then((r) => r.text());
       expect(html, dev.output()).toContain('<mark class="unfilled"');
       expect(html).toContain("[contacts.incidents.email]");
-      expect(html).toContain("Preview: 1 value(s) still to fill in");
+      expect(html).toContain("Preview: 1 value still to fill in");
       expect(html).toContain("contacts.incidents.email is still a placeholder (&quot;[INCIDENT EMAIL]&quot;)");
       // The preview's styles come inline with the problems, so that built pages never carry them.
       expect(html).toMatch(/<style>[^<]*mark\.unfilled/);

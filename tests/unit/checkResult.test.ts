@@ -254,7 +254,7 @@ describe("checking a result against the published course", () => {
     expect(resultProblems({ policy, result }, courses)).toEqual([
       {
         field: "result.scenarios",
-        message: `holds ${quiz.length} scenario(s), but a refresher quiz holds ${refresher.refresherSize}. Send every scenario of the learner's quiz, each once.`,
+        message: `holds ${quiz.length} scenarios, but a refresher quiz holds ${refresher.refresherSize}. Send every scenario of the learner's quiz, each once.`,
       },
     ]);
   });

@@ -9,6 +9,8 @@ const course = shippedCourse();
 const everyoneIds = course.scenarios
   .filter((s) => s.audience === "everyone" || s.audience === "financial-services")
   .map((s) => s.id);
+/** How many scenarios a failing learner misses: half of them keeps any bank size below the pass mark. */
+const missedCount = Math.ceil(everyoneIds.length / 2);
 
 describe("course machine", () => {
   it("starts at the intro and plans the scenarios for the learner's products", async () => {
@@ -61,7 +63,7 @@ describe("course machine", () => {
     const { actor, tracker } = await startCourse(course);
     actor.send({ type: "course.start", audiences: [] });
     readPolicy(actor);
-    everyoneIds.forEach((_, i) => playScenario(actor, i < 4 ? "incorrect" : "correct"));
+    everyoneIds.forEach((_, i) => playScenario(actor, i < missedCount ? "incorrect" : "correct"));
     const failed = actor.getSnapshot().context.result;
     expect(failed?.passed).toBe(false);
     expect(failed?.score).toBeLessThan(course.passMark / 100);
@@ -93,13 +95,13 @@ describe("course machine", () => {
     const parts = course.policy.sections.length + everyoneIds.length + 1;
     actor.send({ type: "course.start", audiences: [] });
     readPolicy(actor);
-    everyoneIds.forEach((_, i) => playScenario(actor, i < 4 ? "incorrect" : "correct"));
+    everyoneIds.forEach((_, i) => playScenario(actor, i < missedCount ? "incorrect" : "correct"));
     expect(actor.getSnapshot().context.result?.passed).toBe(false);
     const playing = measures.slice(0, -1);
     expect(playing).toEqual([...playing].sort((a, b) => a - b));
-    expect(measures.at(-1)).toBeCloseTo((parts - 1 - 4) / parts, 10); // at the result, the four missed are still to do
+    expect(measures.at(-1)).toBeCloseTo((parts - 1 - missedCount) / parts, 10); // at the result, the missed are still to do
     actor.send({ type: "course.retry" });
-    expect(measures.at(-1)).toBeCloseTo((parts - 1 - 4) / parts, 10);
+    expect(measures.at(-1)).toBeCloseTo((parts - 1 - missedCount) / parts, 10);
     actor.getSnapshot().context.plan.forEach(() => playScenario(actor, "correct"));
     actor.send({ type: "course.acknowledge" });
     expect(measures.at(-1)).toBeCloseTo((parts - 1) / parts, 10);

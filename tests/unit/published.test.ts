@@ -17,7 +17,7 @@ describe("what a build publishes", () => {
     readFileSync.mockClear();
     publish(dirs);
     const reads = readFileSync.mock.calls.map(([file]) => path.relative(process.cwd(), String(file)));
-    expect(reads.length).toBeGreaterThan(30); // 8 sections, 3 addenda, 22 scenarios, settings, logo
+    expect(reads.length).toBeGreaterThan(30); // 8 sections, 3 addenda, 35 scenarios, settings, logo
     expect(reads.filter((file, i) => reads.indexOf(file) !== i)).toEqual([]);
     for (const expected of [
       "content/organisation.yaml",

@@ -49,7 +49,7 @@ export function AcknowledgeStep({ course, learner, submitting, error, send, ...p
         <li>have read {course.organisationName}'s Acceptable Use Policy for Claude and understood it;</li>
         <li>will follow it whenever you use Claude for work, including agents acting for you;</li>
         <li>
-          will ask {course.questionsContact.name} ({course.questionsContact.email}) when you are unsure, and report
+          will ask {course.questionsContact.inText} ({course.questionsContact.email}) when you are unsure, and report
           mistakes promptly.
         </li>
       </ul>

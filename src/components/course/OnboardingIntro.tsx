@@ -1,5 +1,6 @@
 import { useState } from "react";
 import type { ProductAudience } from "../../course/courseDefinition.ts";
+import { durationKey } from "../../course/durationKey.ts";
 import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
 
@@ -16,9 +17,7 @@ export function OnboardingIntro({ course, latestReceipt, send }: IntroProps) {
       onStart={() => send({ type: "course.start", audiences })}
     >
       <p>
-        Read {course.organisationName}'s Acceptable Use Policy for Claude (version {course.policy.version}), then decide
-        what to do in realistic situations. You need {course.passMark}% to pass; you can retry what you missed. Then you
-        acknowledge the policy.
+        {course.intro} Allow {course.duration[durationKey(course.productAudiences, audiences)]}.
       </p>
       {course.productAudiences.length > 0 && (
         <fieldset>

@@ -25,7 +25,7 @@ export function RefresherIntro({ course, latestReceipt, learner, missedClauses, 
         });
   return (
     <IntroFrame course={course} latestReceipt={latestReceipt} title="Quarterly refresher" onStart={start}>
-      <p>{course.refresherSize} short situations, picked for you this quarter: about two minutes each.</p>
+      <p>{course.intro}</p>
       {!learner && (
         <p className="field">
           <label htmlFor="learner-id">Your work email</label>

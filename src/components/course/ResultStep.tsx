@@ -1,4 +1,5 @@
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import { countOf } from "../../lib/plural.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import { toPercent } from "../../course/scoring.ts";
 import type { CourseResult } from "../../tracking/tracker.ts";
@@ -25,7 +26,7 @@ export function ResultStep({ course, result, send }: Props) {
         The pass mark is {course.passMark}%.{" "}
         {result.passed
           ? "Well done. One step left: acknowledge the policy."
-          : `Review the clauses below, then try the ${toRetry} scenario(s) you missed again.`}
+          : `Review the clauses below, then try the ${countOf(toRetry, "scenario")} you missed again.`}
       </p>
       {missed.length > 0 && (
         <>

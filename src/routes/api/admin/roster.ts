@@ -1,3 +1,4 @@
+import { countOf } from "../../../lib/plural.ts";
 import type { APIRoute } from "astro";
 import { refusedImportText } from "../../../hr/rosterChangeText.ts";
 import { formatRosterProblem } from "../../../hr/rosterCsv.ts";
