@@ -1,4 +1,3 @@
-import { countOf } from "../../../lib/plural.ts";
 import type { APIRoute } from "astro";
 import { refusedImportText } from "../../../hr/rosterChangeText.ts";
 import { formatRosterProblem } from "../../../hr/rosterCsv.ts";
