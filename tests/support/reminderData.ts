@@ -1,7 +1,6 @@
 import { writeFileSync } from "node:fs";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
-import { dataFiles } from "../../src/records/dataFiles.ts";
 import type { Employee } from "../../src/schemas/employee.ts";
 import { dataDirWithJournal } from "./records.ts";
 
@@ -27,7 +26,17 @@ function employee(id: string, name: string, startDate: string, extra: Partial<Em
   return { id, name, email, department: "Risk", startDate, manager: "Grace Hopper", ...extra };
 }
 
-/** A data folder holding ROSTER (state.json, as the store saves it) and Katherine's onboarding record. */
+/** ROSTER as HR's CSV, with the optional manager email and on leave columns. */
+function rosterCsv(): string {
+  const rows = ROSTER.map((e) =>
+    [e.id, e.name, e.email, e.department, e.startDate, e.manager, e.managerEmail ?? "", e.onLeave ? "yes" : "no"].join(
+      ",",
+    ),
+  );
+  return ["id,name,email,department,start date,manager,manager email,on leave", ...rows, ""].join("\n");
+}
+
+/** A data folder holding ROSTER (imported as HR would, with `npm run roster`) and Katherine's onboarding record. */
 export function reminderDataDir(): string {
   const dir = dataDirWithJournal([
     {
@@ -38,7 +47,13 @@ export function reminderDataDir(): string {
       },
     },
   ]);
-  writeFileSync(dataFiles(dir).state, JSON.stringify({ roster: ROSTER }), { mode: 0o600 });
+  const file = path.join(dir, "roster.csv");
+  writeFileSync(file, rosterCsv());
+  const imported = spawnSync(process.execPath, [path.resolve("scripts/roster.ts"), "import", file], {
+    env: { ...process.env, AUP_DATA_DIR: dir, AUP_DATABASE_URL: "" },
+    encoding: "utf8",
+  });
+  if (imported.status !== 0) throw new Error(`npm run roster failed: ${imported.stdout}${imported.stderr}`);
   return dir;
 }
 
