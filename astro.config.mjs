@@ -5,6 +5,7 @@ import { defineConfig } from "astro/config";
 import aupContent, { buildTarget } from "./src/integrations/aupContent.ts";
 import aupServerRoutes from "./src/integrations/aupServerRoutes.ts";
 import inlineVerifyPage from "./src/integrations/inlineVerifyPage.ts";
+import precompress from "./src/integrations/precompress.ts";
 import reactRefreshPreamble from "./src/integrations/reactRefreshPreamble.ts";
 import relativeUrls from "./src/integrations/relativeUrls.ts";
 import siteSecurity from "./src/integrations/siteSecurity.ts";
@@ -29,6 +30,8 @@ export default defineConfig({
     reactRefreshPreamble(),
     inlineVerifyPage(),
     sizeBudget(),
+    // Last: it compresses the final files.
+    ...(site ? [precompress()] : []),
   ],
   vite: {
     environments: {

@@ -6,6 +6,8 @@ import { writeFileSync } from "node:fs";
 import { format, resolveConfig } from "prettier";
 import { ackThroughput, type AckFigures } from "./ackThroughput.ts";
 import { exportTiming } from "./exportTiming.ts";
+import { pageLoadSection } from "./coursePageLoad.ts";
+import { ensureChromium } from "../harness/chromium.ts";
 import { checkPages, COURSE_PAGE_BUDGET, kilobytes as kb, PACKAGE_BUDGET } from "../../src/budgets/sizeBudgets.ts";
 import { SCALE_RECORDS, START_MEMORY_BYTES } from "../../src/budgets/scaleBudgets.ts";
 import { packageSizes } from "./packageSizes.ts";
@@ -87,6 +89,9 @@ const heaviest = weights
   .map((w) => ({ page: w.page, total: w.jsGzip + w.cssGzip, inAll: w.jsGzip + w.cssGzip + w.laterJsGzip }))
   .reduce((a, b) => (b.total > a.total ? b : a));
 
+log("Page loads under mobile throttling (real Chromium)…");
+const pageLoads = await pageLoadSection(ensureChromium());
+
 const verdict = (ok: boolean) => (ok ? "within budget" : "**over budget**");
 const cpu = cpus()[0]?.model ?? "unknown";
 const commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
@@ -132,6 +137,7 @@ ${exports.map((e) => `| ${e.records.toLocaleString("en-GB")} | ${e.seconds.toFix
 
 ${scaleSection(scale, empty, acks[0], quick, unlimited)}
 
+${pageLoads}
 ## Page weight (gzipped, level 9)
 
 Budget: no JavaScript on the other pages; on the course and refresher pages, in the site and in each SCORM

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { servedBrotliSize } from "../lib/contentCoding.ts";
 
 /** What one built page makes the browser download, gzipped at level 9. */
 export interface PageWeight {
@@ -10,6 +11,22 @@ export interface PageWeight {
   cssGzip: number;
   /** Chunks imported dynamically (and what they import) that the page has not already loaded: later steps. */
   laterJsGzip: number;
+  /**
+   * What loading the page sends over the wire before the first interaction: the HTML (its inline
+   * scripts and styles with it), the scripts it runs as it loads and its stylesheets, each as the
+   * server sends it to a browser that takes brotli (the build's brotli copy; small files as they are).
+   */
+  wireBrotli: number;
+}
+
+/** The files a built page loads, absolute paths, as pageWeight finds them. */
+export interface LoadedFiles {
+  html: string;
+  inlineScripts: string[];
+  inlineStyles: string[];
+  scriptFiles: Set<string>;
+  laterFiles: Set<string>;
+  stylesheets: Set<string>;
 }
 
 export const gzipSize = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
@@ -39,6 +56,23 @@ export function linkedFiles(rootDir: string, htmlFile: string): string[] {
  * relative to the page (the SCORM builds), so the same measure serves the build check and the benchmark.
  */
 export function pageWeight(rootDir: string, htmlFile: string): PageWeight {
+  const { html, inlineScripts, inlineStyles, scriptFiles, laterFiles, stylesheets } = loadedFiles(rootDir, htmlFile);
+  const sumOfFiles = (files: Set<string>) => [...files].reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
+  const inline = (bodies: string[]) => (bodies.join("").trim() ? gzipSize(bodies.join("\n")) : 0);
+  const overTheWire = [...scriptFiles, ...stylesheets].reduce(
+    (sum, file) => sum + servedBrotliSize(readFileSync(file)),
+    servedBrotliSize(html),
+  );
+  return {
+    jsGzip: inline(inlineScripts) + sumOfFiles(scriptFiles),
+    cssGzip: inline(inlineStyles) + sumOfFiles(stylesheets),
+    laterJsGzip: sumOfFiles(laterFiles),
+    wireBrotli: overTheWire,
+  };
+}
+
+/** The inline code and the files a built page loads as it loads (and later, by dynamic imports). */
+export function loadedFiles(rootDir: string, htmlFile: string): LoadedFiles {
   const html = readFileSync(path.join(rootDir, htmlFile), "utf8");
   const resolve = (url: string) =>
     url.startsWith("/") ? path.join(rootDir, url) : path.join(rootDir, path.dirname(htmlFile), url);
@@ -71,12 +105,5 @@ export function pageWeight(rootDir: string, htmlFile: string): PageWeight {
     [...html.matchAll(STYLESHEET_URL)].map(([tag]) => resolve(/\bhref="([^"]+)"/.exec(tag)?.[1] ?? "")),
   );
   const inlineStyles = [...html.matchAll(INLINE_STYLE)].map(([, body]) => body ?? "");
-
-  const sumOfFiles = (files: Set<string>) => [...files].reduce((sum, file) => sum + gzipSize(readFileSync(file)), 0);
-  const inline = (bodies: string[]) => (bodies.join("").trim() ? gzipSize(bodies.join("\n")) : 0);
-  return {
-    jsGzip: inline(inlineScripts) + sumOfFiles(scriptFiles),
-    cssGzip: inline(inlineStyles) + sumOfFiles(stylesheets),
-    laterJsGzip: sumOfFiles(laterFiles),
-  };
+  return { html, inlineScripts, inlineStyles, scriptFiles, laterFiles, stylesheets };
 }

@@ -7,6 +7,8 @@ export const KB = 1024;
 export const COURSE_PAGE_BUDGET = 90 * KB;
 /** Everything the course page ever loads, later steps' chunks included. */
 export const COURSE_TOTAL_BUDGET = 110 * KB;
+/** The course page over the wire as the server sends it: HTML, first scripts and styles, brotli. */
+export const COURSE_WIRE_BUDGET = 120 * KB;
 export const PACKAGE_BUDGET = 500 * KB;
 /**
  * The receipt checker (/verify), JavaScript and CSS: the verifier (jose's JWS check, the Merkle proof,
@@ -56,7 +58,7 @@ export function checkPages(rootDir: string): PageCheck[] {
   });
 }
 
-function coursePageProblem(page: string, { jsGzip, cssGzip, laterJsGzip }: PageWeight): string | undefined {
+function coursePageProblem(page: string, { jsGzip, cssGzip, laterJsGzip, wireBrotli }: PageWeight): string | undefined {
   const initial = jsGzip + cssGzip;
   const total = initial + laterJsGzip;
   if (initial > COURSE_PAGE_BUDGET)
@@ -69,6 +71,12 @@ function coursePageProblem(page: string, { jsGzip, cssGzip, laterJsGzip }: PageW
     return (
       `${page} loads ${kilobytes(total)} of JavaScript and CSS in all, later steps included (gzipped), ` +
       `${bytes(total - COURSE_TOTAL_BUDGET)} over the budget of ${kilobytes(COURSE_TOTAL_BUDGET)}. Trim the course before shipping.`
+    );
+  if (wireBrotli > COURSE_WIRE_BUDGET)
+    return (
+      `${page} sends ${kilobytes(wireBrotli)} over the wire before the learner's first interaction (HTML, scripts and styles, brotli as served), ` +
+      `${bytes(wireBrotli - COURSE_WIRE_BUDGET)} over the budget of ${kilobytes(COURSE_WIRE_BUDGET)}. ` +
+      `Trim the page's HTML (what the course embeds in it) or its scripts before shipping.`
     );
   return undefined;
 }

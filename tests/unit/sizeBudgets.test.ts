@@ -1,13 +1,17 @@
+import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { brotliAtBest, servedBrotliSize } from "../../src/lib/contentCoding.ts";
 import { gzipSize, pageWeight } from "../../src/budgets/pageWeight.ts";
+import { pageSplit, recordFrameworkShares, type FrameworkShares } from "../../src/budgets/scriptSplit.ts";
 import {
   checkPages,
   COURSE_PAGE_BUDGET,
   COURSE_TOTAL_BUDGET,
+  COURSE_WIRE_BUDGET,
   PACKAGE_BUDGET,
   packageBudgetProblem,
   VERIFY_PAGE_BUDGET,
@@ -35,6 +39,20 @@ function incompressible(length: number): string {
   return text.slice(0, length);
 }
 
+/**
+ * Deterministic text without the repeats that `incompressible` falls into past some 90 KB (its
+ * arithmetic loses precision): a SHA-256 chain in base64, which brotli cannot shrink below 6 bits a character.
+ */
+function highEntropy(length: number): string {
+  let block = createHash("sha256").update("aup").digest();
+  let text = "";
+  while (text.length < length) {
+    text += block.toString("base64");
+    block = createHash("sha256").update(block).digest();
+  }
+  return text.slice(0, length);
+}
+
 const entry = 'import{a}from"./shared.js";a();';
 // Minifiers quote with backticks too.
 const shared = "export const a=()=>import(`./lazy.js`);";
@@ -44,8 +62,9 @@ const style = ".course{max-width:48rem}";
 
 describe("page weight", () => {
   it("counts inline scripts, the files a page loads and the chunks they import, and apart what they import dynamically", () => {
+    const html = `<style>${style}</style><link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/entry.js"></script><script>window.x=1</script>`;
     const dir = builtSite({
-      "course/index.html": `<style>${style}</style><link rel="stylesheet" href="/_astro/site.css"><script type="module" src="/_astro/entry.js"></script><script>window.x=1</script>`,
+      "course/index.html": html,
       "_astro/entry.js": entry,
       "_astro/shared.js": shared,
       "_astro/lazy.js": lazy,
@@ -55,6 +74,8 @@ describe("page weight", () => {
       jsGzip: gzipSize("window.x=1") + gzipSize(entry) + gzipSize(shared),
       cssGzip: gzipSize(style) + gzipSize(css),
       laterJsGzip: gzipSize(lazy),
+      // Files under 1 KB are sent as they are; the later chunk is not part of the first load.
+      wireBrotli: html.length + entry.length + shared.length + css.length,
     });
   });
 
@@ -72,8 +93,14 @@ describe("page weight", () => {
   });
 
   it("does not count JSON data blocks as JavaScript", () => {
-    const dir = builtSite({ "policy/index.html": '<script type="application/ld+json">{"@type":"Article"}</script>' });
-    expect(pageWeight(dir, "policy/index.html")).toEqual({ jsGzip: 0, cssGzip: 0, laterJsGzip: 0 });
+    const html = '<script type="application/ld+json">{"@type":"Article"}</script>';
+    const dir = builtSite({ "policy/index.html": html });
+    expect(pageWeight(dir, "policy/index.html")).toEqual({
+      jsGzip: 0,
+      cssGzip: 0,
+      laterJsGzip: 0,
+      wireBrotli: html.length,
+    });
   });
 
   it("names a script the page loads that the build did not write", () => {
@@ -121,9 +148,8 @@ describe("size budgets", () => {
   it("holds /verify to its own budget, inline only, weighed the same way", () => {
     const script = incompressible(4 * 1024);
     const styles = incompressible(1024);
-    const inline = checkPages(
-      builtSite({ "verify/index.html": `<style>${styles}</style><script type="module">${script}</script>` }),
-    );
+    const verifyHtml = `<style>${styles}</style><script type="module">${script}</script>`;
+    const inline = checkPages(builtSite({ "verify/index.html": verifyHtml }));
     expect(inline).toEqual([
       {
         page: "verify/index.html",
@@ -131,6 +157,7 @@ describe("size budgets", () => {
         jsGzip: gzipSize(script),
         cssGzip: gzipSize(styles),
         laterJsGzip: 0,
+        wireBrotli: servedBrotliSize(verifyHtml),
       },
     ]);
     const heavy = incompressible(30 * 1024);
@@ -178,6 +205,68 @@ describe("size budgets", () => {
     expect(over?.problem).toBe(
       `course.html loads ${(total / 1024).toFixed(1)} KB of JavaScript and CSS in all, later steps included (gzipped), ${(total - COURSE_TOTAL_BUDGET).toLocaleString("en-GB")} bytes over the budget of 110.0 KB. Trim the course before shipping.`,
     );
+  });
+
+  it("fails a course page whose HTML, first scripts and styles go over the wire as more than 120 KB of brotli", () => {
+    // Scripts and styles well within their gzip budgets; the HTML (what the course embeds) is what weighs.
+    const script = incompressible(40 * 1024);
+    const embedded = highEntropy(150 * 1024);
+    const html = `<script type="module" src="/_astro/entry.js"></script><main>${embedded}</main>`;
+    const [over] = checkPages(builtSite({ "course/index.html": html, "_astro/entry.js": script }));
+    const wire = brotliAtBest(html).length + brotliAtBest(script).length;
+    expect(over?.jsGzip).toBeLessThan(COURSE_PAGE_BUDGET);
+    expect(over?.wireBrotli).toBe(wire);
+    expect(wire).toBeGreaterThan(COURSE_WIRE_BUDGET);
+    expect(over?.problem).toBe(
+      `course/index.html sends ${(wire / 1024).toFixed(1)} KB over the wire before the learner's first interaction (HTML, scripts and styles, brotli as served), ` +
+        `${(wire - COURSE_WIRE_BUDGET).toLocaleString("en-GB")} bytes over the budget of 120.0 KB. ` +
+        "Trim the page's HTML (what the course embeds in it) or its scripts before shipping.",
+    );
+    // The same page with a lighter HTML is within all three budgets.
+    const [within] = checkPages(
+      builtSite({
+        "course/index.html": `<script type="module" src="/_astro/entry.js"></script>`,
+        "_astro/entry.js": script,
+      }),
+    );
+    expect(within?.problem).toBeUndefined();
+  });
+
+  it("splits a page's first scripts into framework and course code by the bundler's module lengths", () => {
+    const dir = builtSite({
+      "course.html":
+        '<script type="module" src="_astro/entry.js"></script><script>customElements.define("astro-island",class{})</script>',
+      "_astro/entry.js": incompressible(8 * 1024),
+    });
+    const shares: FrameworkShares = new Map();
+    const plugin = recordFrameworkShares(shares);
+    const generateBundle = plugin.generateBundle as (options: { dir: string }, bundle: unknown) => void;
+    generateBundle.call(
+      undefined,
+      { dir },
+      {
+        "_astro/entry.js": {
+          type: "chunk",
+          fileName: "_astro/entry.js",
+          modules: {
+            "/app/node_modules/react-dom/cjs/react-dom-client.production.js": { renderedLength: 300 },
+            "/app/node_modules/scheduler/index.js": { renderedLength: 100 },
+            "/app/src/course/CourseApp.tsx": { renderedLength: 400 },
+            "/app/node_modules/xstate/dist/xstate.js": { renderedLength: 200 },
+          },
+        },
+        "_astro/site.css": { type: "asset", fileName: "_astro/site.css" },
+      },
+    );
+    expect([...shares]).toEqual([[path.join(dir, "_astro/entry.js"), 0.4]]);
+    const size = gzipSize(incompressible(8 * 1024));
+    const loader = gzipSize('customElements.define("astro-island",class{})');
+    expect(pageSplit(dir, "course.html", shares)).toEqual({
+      frameworkGzip: Math.round(size * 0.4) + loader,
+      courseGzip: size - Math.round(size * 0.4),
+    });
+    // A chunk the bundler did not report: the split is unknown rather than guessed.
+    expect(pageSplit(dir, "course.html", new Map())).toBeUndefined();
   });
 
   /** Runs the integration's build hook over a built folder; the error it stops the build with, if any. */
