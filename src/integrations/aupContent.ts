@@ -1,11 +1,15 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { ContentError, formatProblem } from "../lib/contentProblem.ts";
 import { contentDir } from "../policy/paths.ts";
 import { publish } from "../published/published.ts";
 import { publishedModule } from "../published/publishedModule.ts";
+import { writeOwnerFiles } from "../published/ownerFiles.ts";
+import type { Published } from "../published/published.ts";
+import { reviewNotice } from "../review/reviewNotice.ts";
 import { newContentFiles } from "./newContentFiles.ts";
 import { scenariosDir } from "../scenarios/loadScenarios.ts";
 import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from "../site/target.ts";
@@ -17,6 +21,8 @@ import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from "../site/target.t
  * unfilled values visibly. Content files are watched in dev, which restarts and publishes again.
  */
 export default function aupContent(): AstroIntegration {
+  let published: Published | undefined;
+  let outDir: URL | undefined;
   return {
     name: "aup-content",
     hooks: {
@@ -26,14 +32,15 @@ export default function aupContent(): AstroIntegration {
         for (const file of files) addWatchFile(file);
         // The one read of the content in this build (or dev session, or astro sync): pages, server
         // routes and the content collection share it.
-        const published = publish(dirs);
+        published = publish(dirs);
         updateConfig({
           vite: {
             plugins: [publishedModule(published), newContentFiles([dirs.contentDir, dirs.scenariosDir], files[0])],
             define: { __AUP_TARGET__: JSON.stringify(buildTarget()) },
           },
         });
-        const { problems, policy } = published;
+        const { policy, governance } = published;
+        const problems = [...published.problems, ...governance.governanceProblems];
         if (command !== "build") {
           for (const problem of problems) logger.warn(formatProblem(problem));
           return;
@@ -47,6 +54,20 @@ export default function aupContent(): AstroIntegration {
           throw stop;
         }
         logger.info(`Policy ${policy.version}, SHA-256 ${policy.hash}; ${published.scenarioFiles.length} scenarios`);
+        for (const { gap, part, allowedBecause } of governance.allowedGaps)
+          logger.info(`Common gap left open (policy.allowGaps): ${gap.title}, ${part.id}: ${allowedBecause}`);
+        if (governance.review) {
+          const notice = reviewNotice(governance.review, new Date());
+          if (notice.level === "ok") logger.info(notice.message);
+          else logger.warn(notice.message);
+        }
+      },
+      "astro:config:done": ({ config }) => {
+        outDir = config.outDir;
+      },
+      "astro:build:done": () => {
+        // The system prompt, the Cowork message and the review plan go beside the site, not into a package.
+        if (published && outDir && buildTarget() === "site") writeOwnerFiles(fileURLToPath(outDir), published);
       },
     },
   };

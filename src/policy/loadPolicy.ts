@@ -3,6 +3,7 @@ import path from "node:path";
 import { ContentError, type ContentProblem } from "../lib/contentProblem.ts";
 import type { Addendum } from "../schemas/organisation.ts";
 import { AddendumFrontmatterSchema, SectionFrontmatterSchema } from "../schemas/policySection.ts";
+import { withClauseNotes } from "./clauseNotes.ts";
 import { hashPolicyText } from "./hash.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { loadOrganisation, type LoadedOrganisation } from "./organisation.ts";
@@ -101,7 +102,7 @@ function readSections(dir: string, values: PlaceholderValues, problems: ContentP
       unreadable++;
       continue;
     }
-    const { section, title, summary, why } = parsed.frontmatter;
+    const { section, title, summary, why, clauses } = parsed.frontmatter;
     sections.push({
       kind: "section",
       number: String(section),
@@ -109,7 +110,7 @@ function readSections(dir: string, values: PlaceholderValues, problems: ContentP
       title,
       summary,
       whyHtml: fill(why, values),
-      clauses: parsed.clauses,
+      clauses: withClauseNotes(displayPath(file), parsed.clauses, clauses, values, problems),
     });
   }
   sections.sort((a, b) => Number(a.number) - Number(b.number));
@@ -157,7 +158,9 @@ function readAddenda(
     const on = !!frontmatter && enabled.includes(frontmatter.addendum);
     if (on || (!frontmatter && enabled.length)) problems.push(...parsed.problems);
     if (!frontmatter) continue;
-    const { addendum, prefix, title, summary, why } = frontmatter;
+    const { addendum, prefix, title, summary, why, clauses } = frontmatter;
+    // Notes of an addendum that is switched off do not block the build, like its other problems.
+    const noteProblems: ContentProblem[] = [];
     const section: PolicySection = {
       kind: "addendum",
       number: prefix,
@@ -165,8 +168,9 @@ function readAddenda(
       title,
       summary,
       whyHtml: fill(why, values),
-      clauses: parsed.clauses,
+      clauses: withClauseNotes(displayPath(file), parsed.clauses, clauses, values, noteProblems),
     };
+    if (on) problems.push(...noteProblems);
     if (on) addenda.set(addendum, section);
     else switchedOff.push(section);
   }

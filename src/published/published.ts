@@ -8,6 +8,8 @@ import { placeholderValues } from "../policy/placeholders.ts";
 import type { Policy } from "../policy/types.ts";
 import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
 import type { Scenario } from "../schemas/scenario.ts";
+import type { Release } from "../schemas/release.ts";
+import { governance, type Governance } from "./governance.ts";
 
 export interface Branding {
   name: string;
@@ -31,6 +33,10 @@ export interface Published {
   scenarioFiles: Scenario[];
   /** Every problem found; empty in a production build, which stops on any. */
   problems: ContentProblem[];
+  /** Every recorded release, oldest first (content/releases/). */
+  releases: Release[];
+  /** The owner's side: review cadence, system-prompt summary, common gaps, and what stops a build. */
+  governance: Governance;
 }
 
 export interface PublishOptions {
@@ -53,6 +59,8 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
     context: { values, citableClauses },
   });
   const bank = checked.map((scenario) => renderScenario(scenario, values));
+  const { releases, ...owner } = governance(contentDir, policy);
+  const governed = { releases, governance: owner };
   return {
     policy,
     branding: branding(policy, contentDir),
@@ -62,6 +70,7 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
     },
     scenarioFiles: checked,
     problems: [...policy.problems, ...problems],
+    ...governed,
   };
 }
 

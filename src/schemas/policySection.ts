@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isClausePrefix } from "../lib/fieldRules.ts";
+import { GAP_PART_IDS } from "../lib/policyGaps.ts";
 import { text } from "./fields.ts";
 import { ADDENDA } from "./organisation.ts";
 
@@ -10,6 +11,24 @@ const common = {
   summary: text("one sentence that says what the section covers"),
   /** Why this section matters, shown beside it; not part of the binding text. */
   why: text(`two to four sentences on why this section matters`),
+  /** What some clauses are for, by clause id: read by the system-prompt summary and the gaps check. */
+  clauses: z
+    .record(
+      z.string(),
+      z.strictObject({
+        /** A rule for the system-prompt summary of Claude deployments; needs `summary`. */
+        critical: z.boolean({ error: "must be true or false." }).optional(),
+        /** The rule in one line, second person ("Never enter …"), for the system-prompt summary. */
+        summary: text('the clause\'s rule in one line, e.g. "Never enter passwords or API keys."', {
+          max: 200,
+        }).optional(),
+        /** Which common gaps (src/lib/policyGaps.ts) this clause closes. */
+        closes: z
+          .array(z.enum(GAP_PART_IDS as [string, ...string[]], { error: `must be one of ${GAP_PART_IDS.join(", ")}.` }))
+          .optional(),
+      }),
+    )
+    .optional(),
 };
 
 /** Frontmatter of a numbered policy section (`content/policy/03-data-handling.md`). */
