@@ -9,10 +9,11 @@ export function coworkOnboardingMessage(policy: Policy, siteUrl = ""): string {
   const { organisation, contacts, products } = policy.organisation;
   const product = products.includes("claude-cowork") ? "Claude Cowork" : "Claude";
   const base = siteUrl.replace(/\/+$/, "");
+  const at = (page: string) => (base ? `at ${base}${page}` : `at ${page} on the policy site`);
   return [
     `Welcome to ${product} at ${organisation.name}.`,
-    `Before your first task, take the Acceptable Use Policy course at ${base}/course: short scenarios about the situations you will meet, then your acknowledgement of policy version ${policy.version}.`,
-    `The policy itself is at ${base}/policy.`,
+    `Before your first task, take the Acceptable Use Policy course ${at("/course")}: short scenarios about the situations you will meet, then your acknowledgement of policy version ${policy.version}.`,
+    `Read the policy itself ${at("/policy")}.`,
     `Unsure whether a use is allowed? Ask ${contacts.questions.name} (${contacts.questions.email}) first. Report incidents and unintended agent actions to ${contacts.incidents.name} (${contacts.incidents.email}) within ${contacts.incidentReportHours} hours.`,
   ].join(" ");
 }

@@ -16,6 +16,7 @@ const ROUTES: [pattern: string, entrypoint: string][] = [
   ["/admin/sign-in", "admin/sign-in.astro"],
   ["/admin/sign-out", "admin/sign-out.ts"],
   ["/admin/roster", "admin/roster.astro"],
+  ["/admin/deployment", "admin/deployment.astro"],
   ["/receipt/[id]", "receipt/[id].astro"],
 ];
 

@@ -8,6 +8,7 @@ import { ackRateLimit } from "./ackRateLimit.ts";
 import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
 import { receiptSecret } from "./receiptLinks.ts";
+import { reviewAtStart } from "./reviewAtStart.ts";
 import { recordsStore } from "./storeRegistry.ts";
 
 // Astro's standalone entry would listen by itself; this process listens once the store is ready.
@@ -44,6 +45,8 @@ server.listen(Number(process.env.PORT ?? 4321), host, () => {
       ? "HR dashboard: /admin, signed in with AUP_ADMIN_TOKEN."
       : `HR dashboard: /admin, signed in with the token in ${adminTokenFile()} (set AUP_ADMIN_TOKEN to choose your own).`,
   );
+  const review = reviewAtStart(new URL("../../dist/", import.meta.url));
+  if (review) (review.level === "ok" ? console.log : console.warn)(review.message);
 });
 
 let stopping = false;
