@@ -27,6 +27,10 @@ const common = {
           .array(z.enum(GAP_PART_IDS as [string, ...string[]], { error: `must be one of ${GAP_PART_IDS.join(", ")}.` }))
           .optional(),
       }),
+      {
+        error:
+          'must be the notes of some clauses, by id, e.g. "3.1": { critical: true, summary: "Never enter …" }. Remove the line if there are none.',
+      },
     )
     .optional(),
 };
