@@ -56,5 +56,8 @@ try {
 } catch (error) {
   if (error instanceof ReleaseRefused) fail(`Nothing was recorded: ${error.message}`, 1);
   if (error instanceof ContentError) fail(`Nothing was recorded. ${error.message}`, 1);
+  // A read-only checkout or a full disk: say which file, rather than a stack trace.
+  if ((error as NodeJS.ErrnoException).code)
+    fail(`Nothing was recorded: ${(error as Error).message}. Check that the content folder can be written.`, 1);
   throw error;
 }
