@@ -7,12 +7,17 @@ import { introText } from "./introText.ts";
 /** What a learner may be asked which products they use; other audiences follow the settings. */
 export type ProductAudience = Extract<Audience, "claude-code" | "cowork">;
 
+/**
+ * A policy section as the course carries it. The texts (`whyHtml`, a clause's `html`) come with the
+ * onboarding course only, which has the learner read them: the refresher links each clause it cites
+ * to the policy page, and the texts would be a third of its page for nothing.
+ */
 export interface CourseSection {
   number: string;
   title: string;
   anchor: string;
-  whyHtml: string;
-  clauses: { id: string; anchor: string; title: string; html: string }[];
+  whyHtml?: string;
+  clauses: { id: string; anchor: string; title: string; html?: string }[];
 }
 
 /**
@@ -75,12 +80,12 @@ export function buildCourseDefinition(
         number,
         title,
         anchor,
-        whyHtml,
+        ...(mode === "onboarding" ? { whyHtml } : {}),
         clauses: clauses.map(({ id, anchor: clauseAnchor, title: clauseTitle, html }) => ({
           id,
           anchor: clauseAnchor,
           title: clauseTitle,
-          html,
+          ...(mode === "onboarding" ? { html } : {}),
         })),
       })),
     },

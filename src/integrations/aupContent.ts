@@ -1,11 +1,15 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
 import { ContentError, formatProblem } from "../lib/contentProblem.ts";
 import { contentDir } from "../policy/paths.ts";
 import { publish } from "../published/published.ts";
 import { publishedModule } from "../published/publishedModule.ts";
+import { writeOwnerFiles } from "../published/ownerFiles.ts";
+import type { Published } from "../published/published.ts";
+import { reviewNotice } from "../review/reviewNotice.ts";
 import { newContentFiles } from "./newContentFiles.ts";
 import { writeReminderKit } from "./reminderKitFile.ts";
 import { scenariosDir } from "../scenarios/loadScenarios.ts";
@@ -18,8 +22,9 @@ import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from "../site/target.t
  * unfilled values visibly. Content files are watched in dev, which restarts and publishes again.
  */
 export default function aupContent(): AstroIntegration {
-  let published: ReturnType<typeof publish> | undefined;
+  let published: Published | undefined;
   let serverDir: URL | undefined;
+  let outDir: URL | undefined;
   return {
     name: "aup-content",
     hooks: {
@@ -36,7 +41,8 @@ export default function aupContent(): AstroIntegration {
             define: { __AUP_TARGET__: JSON.stringify(buildTarget()) },
           },
         });
-        const { problems, policy } = published;
+        const { policy, governance } = published;
+        const problems = [...published.problems, ...governance.governanceProblems];
         if (command !== "build") {
           for (const problem of problems) logger.warn(formatProblem(problem));
           return;
@@ -52,13 +58,24 @@ export default function aupContent(): AstroIntegration {
         logger.info(
           `Policy ${policy.version}, SHA-256 ${policy.hash}; ${published.scenarioFiles.length} scenarios; ${published.coverage}`,
         );
+        for (const { gap, part, allowedBecause } of governance.allowedGaps)
+          logger.info(`Common gap left open (policy.allowGaps): ${gap.title}, ${part.id}: ${allowedBecause}`);
+        if (governance.review) {
+          const notice = reviewNotice(governance.review, new Date());
+          if (notice.level === "ok") logger.info(notice.message);
+          else logger.warn(notice.message);
+        }
       },
       "astro:config:done": ({ config }) => {
         serverDir = config.build.server;
+        outDir = config.outDir;
       },
-      // The site's server reads the reminder kit beside its entry (the SCORM builds have no server).
       "astro:build:done": () => {
-        if (published && serverDir && buildTarget() === "site") writeReminderKit(serverDir, published.reminders);
+        if (!published || buildTarget() !== "site") return;
+        // The site's server reads the reminder kit beside its entry (the SCORM builds have no server).
+        if (serverDir) writeReminderKit(serverDir, published.reminders);
+        // The system prompt, the Cowork message and the review plan go beside the site, not into a package.
+        if (outDir) writeOwnerFiles(fileURLToPath(outDir), published);
       },
     },
   };

@@ -17,6 +17,7 @@ const ROUTES: [pattern: string, entrypoint: string][] = [
   ["/admin/sign-out", "admin/sign-out.ts"],
   ["/admin/roster", "admin/roster.astro"],
   ["/admin/leaver", "admin/leaver.ts"],
+  ["/admin/deployment", "admin/deployment.astro"],
   ["/receipt/[id]", "receipt/[id].astro"],
   ["/auth/sign-in", "auth/sign-in.astro"],
   ["/auth/callback", "auth/callback.astro"],

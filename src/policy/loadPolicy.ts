@@ -3,6 +3,7 @@ import path from "node:path";
 import { ContentError, type ContentProblem } from "../lib/contentProblem.ts";
 import type { Addendum } from "../schemas/organisation.ts";
 import { AddendumFrontmatterSchema, SectionFrontmatterSchema } from "../schemas/policySection.ts";
+import { withClauseNotes } from "./clauseNotes.ts";
 import { hashPolicyText } from "./hash.ts";
 import { renderMarkdown } from "./markdown.ts";
 import { loadOrganisation, type LoadedOrganisation } from "./organisation.ts";
@@ -119,7 +120,7 @@ function readSections(
       unreadable++;
       continue;
     }
-    const { section, title, summary, why, untaught } = parsed.frontmatter;
+    const { section, title, summary, why, untaught, clauses } = parsed.frontmatter;
     teachable.push(...teachableClauses(displayPath(file), parsed.clauses, untaught, problems));
     sections.push({
       kind: "section",
@@ -128,7 +129,7 @@ function readSections(
       title,
       summary,
       whyHtml: fill(why, values),
-      clauses: parsed.clauses,
+      clauses: withClauseNotes(displayPath(file), parsed.clauses, clauses, values, problems),
     });
   }
   sections.sort((a, b) => Number(a.number) - Number(b.number));
@@ -177,9 +178,11 @@ function readAddenda(
     const on = !!frontmatter && enabled.includes(frontmatter.addendum);
     if (on || (!frontmatter && enabled.length)) problems.push(...parsed.problems);
     if (!frontmatter) continue;
-    const { addendum, prefix, title, summary, why, untaught } = frontmatter;
+    const { addendum, prefix, title, summary, why, untaught, clauses } = frontmatter;
     // Switched off or not, the bank teaches every addendum, so that switching one on never leaves it untaught.
     teachable.push(...teachableClauses(displayPath(file), parsed.clauses, untaught, on ? problems : []));
+    // Notes of an addendum that is switched off do not block the build, like its other problems.
+    const noteProblems: ContentProblem[] = [];
     const section: PolicySection = {
       kind: "addendum",
       number: prefix,
@@ -187,8 +190,9 @@ function readAddenda(
       title,
       summary,
       whyHtml: fill(why, values),
-      clauses: parsed.clauses,
+      clauses: withClauseNotes(displayPath(file), parsed.clauses, clauses, values, noteProblems),
     };
+    if (on) problems.push(...noteProblems);
     if (on) addenda.set(addendum, section);
     else switchedOff.push(section);
   }

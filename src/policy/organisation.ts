@@ -22,7 +22,13 @@ export interface LoadedOrganisation {
 const PREVIEW_FALLBACK: Organisation = {
   organisation: { name: "", shortName: "" },
   branding: { accentColour: "#1d4e89" },
-  policy: { version: "0.0", effectiveDate: "1970-01-01", reviewDate: "1970-12-31" },
+  policy: {
+    version: "0.0",
+    effectiveDate: "1970-01-01",
+    reviewDate: "1970-12-31",
+    reviewSchedule: { firstYear: "quarterly", thereafter: "annual" },
+    allowGaps: [],
+  },
   roles: { policyOwner: "", executiveSponsor: "", agentConnectionApprover: "", openSourceReviewer: "" },
   contacts: { incidents: { name: "", email: "" }, questions: { name: "", email: "" }, incidentReportHours: 24 },
   dataClassification: {

@@ -11,6 +11,12 @@ export interface Clause {
   html: string;
   /** The clause body as plain text, for the hash and for feedback. */
   text: string;
+  /** Marked `critical: true` in the frontmatter: its rule goes into the system-prompt summary. */
+  critical?: true;
+  /** The rule in one line, values filled in (frontmatter); not part of the hashed text. */
+  summary?: string;
+  /** The common gaps' parts this clause closes (src/lib/policyGaps.ts). */
+  closes?: string[];
 }
 
 export interface PolicySection {

@@ -13,6 +13,8 @@ import { onboardingCoverage } from "../course/onboardingCoverage.ts";
 import { clauseCoverage } from "../scenarios/clauseCoverage.ts";
 import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
 import type { Scenario } from "../schemas/scenario.ts";
+import type { Release } from "../schemas/release.ts";
+import { governance, type Governance } from "./governance.ts";
 
 export interface Branding {
   name: string;
@@ -40,6 +42,10 @@ export interface Published {
   coverage: string;
   /** Every problem found; empty in a production build, which stops on any. */
   problems: ContentProblem[];
+  /** Every recorded release, oldest first (content/releases/). */
+  releases: Release[];
+  /** The owner's side: review cadence, system-prompt summary, common gaps, and what stops a build. */
+  governance: Governance;
 }
 
 export interface PublishOptions {
@@ -66,6 +72,8 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
   const coverage = clauseCoverage(checked, teachable, displayPath(scenariosDir));
   const onboarding = buildCourseDefinition(policy, bank, "onboarding");
   const refresher = buildCourseDefinition(policy, bank, "refresher");
+  const { releases, ...owner } = governance(contentDir, policy);
+  const governed = { releases, governance: owner };
   return {
     policy,
     branding: branding(policy, contentDir),
@@ -80,6 +88,7 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
       ...emails.problems,
       ...onboardingCoverage(onboarding, refresher, displayPath(scenariosDir)),
     ],
+    ...governed,
   };
 }
 

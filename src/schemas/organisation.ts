@@ -3,6 +3,8 @@ import { contrastRatio } from "../lib/contrast.ts";
 import { calendarDate, email as emailField, text } from "./fields.ts";
 import { RemindersSchema } from "./reminders.ts";
 import { strictGroup } from "./strictGroup.ts";
+import { GAP_IDS } from "../lib/policyGaps.ts";
+import { REVIEW_INTERVALS } from "../lib/reviewIntervals.ts";
 
 /**
  * The organisation settings (`content/organisation.yaml`): every value the policy template leaves
@@ -64,6 +66,12 @@ const contact = (who: string, example: { name: string; email: string }) =>
     inText: filled(`how the name reads in a sentence, e.g. "the ${example.name}"`).optional(),
   });
 
+function reviewInterval(fix: string) {
+  return z.enum(REVIEW_INTERVALS, {
+    error: (issue) => `is ${JSON.stringify(issue.input)}. Write ${fix}: one of ${REVIEW_INTERVALS.join(", ")}.`,
+  });
+}
+
 const ONE_YEAR_MS = 366 * 24 * 60 * 60 * 1000;
 
 function noRepeats(list: readonly string[], ctx: z.RefinementCtx): void {
@@ -104,6 +112,24 @@ export const OrganisationSchema = group({
       .regex(/^\d+\.\d+(\.\d+)?$/, { error: 'must look like "1.0" or "1.2.0". Write the policy version.' }),
     effectiveDate: isoDate("the date the policy takes effect, e.g. 2026-01-05"),
     reviewDate: isoDate("the date of the next review, at most 12 months after the effective date"),
+    /** How often the policy is reviewed: quarterly for the first 12 months after the first release, then annually. */
+    reviewSchedule: group({
+      firstYear: reviewInterval("how often the policy is reviewed in the 12 months after its first release"),
+      thereafter: reviewInterval("how often the policy is reviewed after its first year"),
+    }).default({ firstYear: "quarterly", thereafter: "annual" }),
+    /** Common gaps this organisation leaves open on purpose, each with its reason (npm run check:policy). */
+    allowGaps: z
+      .array(
+        group({
+          gap: z.enum(GAP_IDS as [string, ...string[]], {
+            error: (issue) =>
+              `is ${JSON.stringify(issue.input)}, which is not a gap. Use one of ${GAP_IDS.join(", ")}.`,
+          }),
+          reason: filled('why this gap does not apply to your organisation, e.g. "We deploy no agents."'),
+        }),
+        { error: "must be a list of { gap, reason } entries." },
+      )
+      .default([]),
   }).superRefine(({ effectiveDate, reviewDate }, ctx) => {
     const gap = Date.parse(reviewDate) - Date.parse(effectiveDate);
     if (gap <= 0 || gap > ONE_YEAR_MS)

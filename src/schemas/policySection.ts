@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isClausePrefix } from "../lib/fieldRules.ts";
+import { GAP_PART_IDS } from "../lib/policyGaps.ts";
 import { clauseId, text } from "./fields.ts";
 import { ADDENDA } from "./organisation.ts";
 
@@ -18,6 +19,28 @@ const common = {
     .record(clauseId, text("why no scenario teaches this clause, in one sentence"), {
       error: 'must map clause ids to reasons, e.g. "8.2": Who owns the policy asks nothing of the learner.',
     })
+    .optional(),
+  /** What some clauses are for, by clause id: read by the system-prompt summary and the gaps check. */
+  clauses: z
+    .record(
+      z.string(),
+      z.strictObject({
+        /** A rule for the system-prompt summary of Claude deployments; needs `summary`. */
+        critical: z.boolean({ error: "must be true or false." }).optional(),
+        /** The rule in one line, second person ("Never enter …"), for the system-prompt summary. */
+        summary: text('the clause\'s rule in one line, e.g. "Never enter passwords or API keys."', {
+          max: 200,
+        }).optional(),
+        /** Which common gaps (src/lib/policyGaps.ts) this clause closes. */
+        closes: z
+          .array(z.enum(GAP_PART_IDS as [string, ...string[]], { error: `must be one of ${GAP_PART_IDS.join(", ")}.` }))
+          .optional(),
+      }),
+      {
+        error:
+          'must be the notes of some clauses, by id, e.g. "3.1": { critical: true, summary: "Never enter …" }. Remove the line if there are none.',
+      },
+    )
     .optional(),
 };
 

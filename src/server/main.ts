@@ -10,6 +10,7 @@ import { adminToken, adminTokenFile } from "./adminAuth.ts";
 import { identityConfig } from "./identity.ts";
 import { receiptSecret } from "./receiptLinks.ts";
 import { siteListener } from "./requestListener.ts";
+import { reviewAtStart } from "./reviewAtStart.ts";
 import { recordsStore } from "./storeRegistry.ts";
 import { trustedProxies } from "./trustedProxies.ts";
 
@@ -63,6 +64,8 @@ server.listen(Number(process.env.PORT ?? 4321), host, () => {
   void startReminderScheduler(kit, store, dataDir(), (line) => console.log(line)).then(
     (stop) => (stopReminders = stop),
   );
+  const review = reviewAtStart(new URL("../../dist/", import.meta.url));
+  if (review) (review.level === "ok" ? console.log : console.warn)(review.message);
 });
 
 let stopping = false;

@@ -90,9 +90,9 @@ describe("loadPolicy", () => {
     );
     expect(strictProblems(dir)).toMatchInlineSnapshot(`
       [
-        "<content>/policy/07-enforcement.md: line 35 uses the unknown placeholder {{contacts.helpdesk}}. Use a field of organisation.yaml, e.g. {{organisation.name}}, or remove the braces.",
-        "<content>/policy/07-enforcement.md: line 20 has clause "7.9" where "7.2" comes next. Number clauses 7.1, 7.2, … in order, and never reuse an id.",
-        "<content>/policy/07-enforcement.md: line 33 has a heading that is not a clause ("### A sub-heading"). Start clauses with "## 7.N Title"; use bold text for sub-headings inside a clause.",
+        "<content>/policy/07-enforcement.md: line 40 uses the unknown placeholder {{contacts.helpdesk}}. Use a field of organisation.yaml, e.g. {{organisation.name}}, or remove the braces.",
+        "<content>/policy/07-enforcement.md: line 25 has clause "7.9" where "7.2" comes next. Number clauses 7.1, 7.2, … in order, and never reuse an id.",
+        "<content>/policy/07-enforcement.md: line 38 has a heading that is not a clause ("### A sub-heading"). Start clauses with "## 7.N Title"; use bold text for sub-headings inside a clause.",
       ]
     `);
   });

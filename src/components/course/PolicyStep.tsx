@@ -38,13 +38,13 @@ export function PolicyStep({ course, opened, send }: PolicyStepProps) {
                 </h2>
               </summary>
               <div className="course-sections__panel">
-                <div className="why" dangerouslySetInnerHTML={{ __html: section.whyHtml }} />
+                <div className="why" dangerouslySetInnerHTML={{ __html: section.whyHtml ?? "" }} />
                 {section.clauses.map((clause) => (
                   <div key={clause.id} className="clause">
                     <h3>
                       <span className="clause__id">{clause.id}</span> {clause.title}
                     </h3>
-                    <div dangerouslySetInnerHTML={{ __html: clause.html }} />
+                    <div dangerouslySetInnerHTML={{ __html: clause.html ?? "" }} />
                   </div>
                 ))}
               </div>

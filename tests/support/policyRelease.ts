@@ -1,0 +1,48 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { editFile } from "./contentFixture.ts";
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run release` (the script itself) against a content copy. */
+export function runRelease(contentDir: string, args: string[]): CliRun {
+  const result = spawnSync(process.execPath, ["scripts/release.ts", ...args], {
+    env: { ...process.env, AUP_CONTENT_DIR: contentDir },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Sets policy.version in a content copy's organisation.yaml. */
+export function setVersion(contentDir: string, version: string): void {
+  editFile(contentDir, "organisation.yaml", (text) => text.replace(/^ {2}version: .*$/m, `  version: ${version}`));
+}
+
+/**
+ * The edits of a second release, one of each kind of change, in clauses no scenario cites (so the
+ * shipped scenarios still pass) except the reworded 3.4: 1.5 added, 8.4 removed, 3.4 reworded,
+ * 1.3 and 1.4 swapped (each moves). The version goes to 1.1.0, which 1.2 and 8.2 quote, so those
+ * two read as reworded too.
+ */
+export function editForRelease110(contentDir: string): void {
+  setVersion(contentDir, "1.1.0");
+  editFile(contentDir, "policy/03-data-handling.md", (text) =>
+    text.replace("is not ours to share freely", "is never ours to share freely"),
+  );
+  editFile(contentDir, "policy/08-review-and-governance.md", (text) => text.replace(/\n## 8\.4 [\s\S]*$/, "\n"));
+  const scope = path.join(contentDir, "policy/01-scope-and-purpose.md");
+  const source = readFileSync(scope, "utf8");
+  const clause13 = /## 1\.3 ([\s\S]*?)(?=\n## 1\.4 )/.exec(source)?.[1];
+  const clause14 = /## 1\.4 ([\s\S]*)$/.exec(source)?.[1];
+  if (!clause13 || !clause14) throw new Error("01-scope-and-purpose.md no longer has clauses 1.3 and 1.4 at its end.");
+  const start = source.indexOf("## 1.3 ");
+  writeFileSync(
+    scope,
+    `${source.slice(0, start)}## 1.3 ${clause14.trimEnd()}\n\n## 1.4 ${clause13.trimEnd()}\n\n## 1.5 Changes to this policy\n\nEvery release of this policy says what changed, clause by clause, on its What changed page.\n`,
+  );
+}
