@@ -53,6 +53,8 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
       res.setHeader("content-encoding", coding);
       res.removeHeader("content-length");
       encoder = startEncoder(coding as Exclude<Coding, "identity">, length);
+      // The route waits for the response's drain when a write says "full": the encoder's is that drain.
+      encoder.on("drain", () => res.emit("drain"));
       encoder.on("data", (data: Buffer) => original.write(data));
       encoder.on("end", () => original.end());
       encoder.on("error", (error) => res.destroy(error));
@@ -99,7 +101,9 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
       held.chunks.push(bytes);
       held.length += bytes.length;
       if (callback) held.callbacks.push(callback);
-      if (held.length >= MIN_COMPRESS_BYTES) release(false);
+      // A writer that waits for this callback before its next chunk cannot be held until 1 KB:
+      // it would wait for bytes that never come. Decide now from what has come.
+      if (held.length >= MIN_COMPRESS_BYTES || callback) release(false);
       return true;
     }
     if (!encoder) return original.write(chunk, ...(rest as [BufferEncoding, Callback]));

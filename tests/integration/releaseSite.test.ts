@@ -11,7 +11,7 @@ import { startServer, type RunningServer } from "../../scripts/harness/server.ts
 import { runBuild } from "../support/build.ts";
 import { copyContent } from "../support/contentFixture.ts";
 import { axeViolations, openPage } from "../support/page.ts";
-import { editForRelease110, runRelease } from "../support/policyRelease.ts";
+import { editForRelease110, runRelease, scenariosFor } from "../support/policyRelease.ts";
 
 /**
  * A site built from a content copy with a second release (1.1.0): its "What changed" page in real
@@ -36,7 +36,10 @@ describe("a site with two releases", () => {
     // The build's prerendering imports packages from beside its output: node_modules goes there first.
     for (const part of ["src", "package.json"]) cpSync(part, path.join(app, part), { recursive: true });
     symlinkSync(path.resolve("node_modules"), path.join(app, "node_modules"), "dir");
-    const build = runBuild({ AUP_CONTENT_DIR: content }, ["--outDir", path.join(app, "dist")]);
+    const build = runBuild({ AUP_CONTENT_DIR: content, AUP_SCENARIOS_DIR: scenariosFor(content) }, [
+      "--outDir",
+      path.join(app, "dist"),
+    ]);
     if (build.status !== 0) throw new Error(build.output);
     server = await startServer(
       { AUP_DATA_DIR: path.join(root, "data"), AUP_ADMIN_TOKEN: token },
@@ -122,7 +125,8 @@ describe("a site with two releases", () => {
       `take the Acceptable Use Policy course at ${server.url}/course`,
     );
     await page.getByRole("button", { name: "Copy the system prompt" }).click();
-    await expect(page.locator("#copy-status").textContent()).resolves.toBe("Copied.");
+    // The clipboard answers asynchronously: the live region says so once it has.
+    await expect.poll(() => page.locator("#copy-status").textContent()).toBe("Copied.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(written);
     expect(await axeViolations(page)).toEqual([]);
 
