@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { recordHash } from "../../src/records/chain.ts";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import { openPostgresStore } from "../../src/records/pgRecordsStore.ts";
-import { GENESIS_HASH, recordId, type AcknowledgementRecord } from "../../src/records/record.ts";
+import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { openRecordsStore, type RecordsStore } from "../../src/records/recordsStore.ts";
+import { rechainedLines } from "../support/journalTampering.ts";
 import { adminClient, freshDatabase } from "../support/postgres.ts";
 import { dataDir } from "../support/records.ts";
 
@@ -34,7 +34,7 @@ const embedded: StoreKind = {
   open: ({ dir }, warn) => openRecordsStore(dir, warn ?? (() => undefined)),
   lines: ({ dir }) => Promise.resolve(readFileSync(dataFiles(dir).journal, "utf8").split("\n").filter(Boolean)),
   rewrite: async ({ dir }, change) => {
-    const lines = rechain(
+    const lines = rechainedLines(
       change((await embedded.lines({ dir })).map((line) => JSON.parse(line) as AcknowledgementRecord)),
     );
     writeFileSync(dataFiles(dir).journal, lines.map((line) => `${line}\n`).join(""));
@@ -61,7 +61,7 @@ const postgres: StoreKind = {
       await client.query("BEGIN");
       await client.query("ALTER TABLE records DISABLE TRIGGER records_append_only");
       await client.query("DELETE FROM records");
-      for (const line of rechain(records)) {
+      for (const line of rechainedLines(records)) {
         const record = JSON.parse(line) as AcknowledgementRecord;
         await client.query("INSERT INTO records (seq, attempt_id, prev_hash, hash, line) VALUES ($1, $2, $3, $4, $5)", [
           record.seq,
@@ -80,20 +80,3 @@ const postgres: StoreKind = {
 };
 
 export const STORE_KINDS: readonly StoreKind[] = [embedded, postgres];
-
-function rechain(records: readonly AcknowledgementRecord[]): string[] {
-  let prevHash = GENESIS_HASH;
-  return records.map((record, i) => {
-    const seq = i + 1;
-    const content: Omit<AcknowledgementRecord, "hash"> & { hash?: string } = {
-      ...record,
-      seq,
-      id: recordId(seq),
-      prevHash,
-    };
-    delete content.hash;
-    const rechained = { ...content, hash: recordHash(content) };
-    prevHash = rechained.hash;
-    return JSON.stringify(rechained);
-  });
-}

@@ -116,6 +116,10 @@ describe("the built server on PostgreSQL (AUP_DATABASE_URL)", () => {
       expect(((await refused.json()) as { error: string }).error).toMatch(
         /could not be saved: PostgreSQL at .* refused it or did not answer .*Nothing was recorded.*Try again/,
       );
+      // A receipt page that must read the database says to come back, rather than failing with a 500.
+      const receipt = await fetch(`${a.url}/receipt/ack-000099?k=any`);
+      expect(receipt.status).toBe(503);
+      expect(await receipt.text()).toContain("open this link again in a few minutes");
     } finally {
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
       await admin.end();

@@ -37,8 +37,18 @@ function rewrite(file: string, change: (records: AcknowledgementRecord[]) => Ack
     .split("\n")
     .filter(Boolean)
     .map((line) => JSON.parse(line) as AcknowledgementRecord);
+  writeFileSync(
+    file,
+    rechainedLines(change(records))
+      .map((line) => `${line}\n`)
+      .join(""),
+  );
+}
+
+/** The records numbered from 1 and chained again, every hash recomputed: a forger's rewrite, as journal lines. */
+export function rechainedLines(records: readonly AcknowledgementRecord[]): string[] {
   let prevHash = GENESIS_HASH;
-  const lines = change(records).map((record, i) => {
+  return records.map((record, i) => {
     const seq = i + 1;
     const content: Omit<AcknowledgementRecord, "hash"> & { hash?: string } = {
       ...record,
@@ -49,7 +59,6 @@ function rewrite(file: string, change: (records: AcknowledgementRecord[]) => Ack
     delete content.hash;
     const rechained = { ...content, hash: recordHash(content) };
     prevHash = rechained.hash;
-    return `${JSON.stringify(rechained)}\n`;
+    return JSON.stringify(rechained);
   });
-  writeFileSync(file, lines.join(""));
 }
