@@ -134,21 +134,28 @@ class PostgresStore implements RecordsStore {
 
   /** Reads every record (checking the chain), the roster and the last checkpoint, then listens for other servers. */
   async open(): Promise<void> {
+    // The checkpoint is read before the records: another server saves a checkpoint only after
+    // committing the records it covers, so records read afterwards always reach it unless cut.
+    const pinned = await this.lastCheckpoint();
     await this.catchUp();
     this.rosterNow = await loadRoster(this.pool, this.where);
-    await this.checkPinned();
+    this.checkPinned(pinned);
     await this.notary.checkpoint();
     await this.listen();
   }
 
-  /** The records must still make the tree of the last checkpoint signed: nothing signed for was changed or removed. */
-  private async checkPinned(): Promise<void> {
+  private async lastCheckpoint(): Promise<{ size: number; root: Buffer } | undefined> {
     const { rows } = await this.pool.query<{ size: string; root: Buffer }>(
       "SELECT size, root FROM checkpoints ORDER BY size DESC LIMIT 1",
     );
-    const pinned = rows[0];
+    const row = rows[0];
+    return row && { size: Number(row.size), root: row.root };
+  }
+
+  /** The records must still make the tree of the last checkpoint signed: nothing signed for was changed or removed. */
+  private checkPinned(pinned: { size: number; root: Buffer } | undefined): void {
     if (!pinned) return;
-    const size = Number(pinned.size);
+    const { size } = pinned;
     const tree = this.follower.tree;
     if (tree.size < size)
       throw new StoreError(

@@ -46,6 +46,23 @@ describe("several servers on one PostgreSQL database", () => {
     await store.close();
   }, 120_000);
 
+  it("starts servers while another process appends and signs, never mistaking a newer checkpoint for a cut table", async () => {
+    const url = await freshDatabase();
+    const dir = dataDir();
+    await (await openPostgresStore(url, dir, quiet)).close();
+    const writer = run(process.execPath, ["tests/support/pgAppender.ts", url, dir, "1", "600", "16"]);
+    let finished = false;
+    void writer.finally(() => (finished = true)).catch(() => undefined);
+    // Each start reads the records and the latest checkpoint while the writer adds both.
+    let starts = 0;
+    while (!finished) {
+      await (await openPostgresStore(url, dir, quiet)).close();
+      starts++;
+    }
+    await writer;
+    expect(starts).toBeGreaterThan(1);
+  }, 120_000);
+
   it("shows each server the other's records, repeats and conflicts, and receipts", async () => {
     const url = await freshDatabase();
     const dir = dataDir();
