@@ -1,9 +1,11 @@
 import { defineMiddleware } from "astro:middleware";
 import type { APIContext, MiddlewareNext } from "astro";
 import { SESSION_COOKIE, hasAdminBearer } from "./server/adminAuth.ts";
-import { touchSession } from "./server/adminSessions.ts";
+import { isStoreError } from "./records/storeError.ts";
+import { isAdminSession } from "./server/adminSessions.ts";
 import { json } from "./server/jsonResponse.ts";
 import { oidcAdminAccess } from "./server/oidcAdminAccess.ts";
+import { recordsStore } from "./server/storeRegistry.ts";
 
 const OPEN_ADMIN_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/"]);
 
@@ -23,8 +25,22 @@ async function adminOnly(context: APIContext, next: MiddlewareNext): Promise<Res
   const isApi = pathname.startsWith("/api/admin");
   const isPage = isAdminPage(pathname) && !OPEN_ADMIN_PAGES.has(pathname);
   if (!isApi && !isPage) return next();
-  if (hasAdminBearer(context.request) || touchSession(context.cookies.get(SESSION_COOKIE)?.value)) return next();
-  const provider = oidcAdminAccess(context.request);
+  if (hasAdminBearer(context.request)) return next();
+  let provider: Awaited<ReturnType<typeof oidcAdminAccess>>;
+  try {
+    const { sessions } = await recordsStore();
+    if (await isAdminSession(sessions, context.cookies.get(SESSION_COOKIE)?.value)) return next();
+    provider = await oidcAdminAccess(context.request, sessions);
+  } catch (error) {
+    // Sessions live with the records: while they cannot be read, nobody's sign-in can be checked.
+    if (!isStoreError(error)) throw error;
+    return isApi
+      ? json(503, { error: error.message })
+      : new Response(error.message, {
+          status: 503,
+          headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "30" },
+        });
+  }
   if (provider === "granted") return next();
   if (provider === "refused")
     return isApi

@@ -32,6 +32,17 @@ const MIGRATIONS: readonly string[] = [
      root bytea NOT NULL,
      note text NOT NULL
    );`,
+  // 2: sign-in sessions, shared by every server on the database (the cookie's id is kept hashed).
+  // Times are milliseconds since 1970.
+  `CREATE TABLE sessions (
+     key text PRIMARY KEY,
+     kind text NOT NULL,
+     data jsonb NOT NULL,
+     expires_at bigint NOT NULL,
+     idle_ms bigint,
+     last_used bigint NOT NULL
+   );
+   CREATE INDEX sessions_expires_at ON sessions (expires_at);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

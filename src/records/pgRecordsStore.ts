@@ -16,6 +16,7 @@ import type { Acknowledged, RecordEvidence, RecordsStore } from "./recordsStore.
 import { markLeaver, mergeRoster, type RosterChange, type RosterSync } from "./rosterMerge.ts";
 import { sameAcknowledgement } from "./sameAcknowledgement.ts";
 import { loadKeyring, type Keyring } from "./signingKeys.ts";
+import { PgSessions } from "./pgSessions.ts";
 import { StoreError } from "./storeError.ts";
 
 /** Held by the transaction that appends: every process's appends, one after another, on one chain. */
@@ -81,6 +82,7 @@ export async function openPostgresStore(
 class PostgresStore implements RecordsStore {
   readonly dir: string;
   readonly keys: Keyring;
+  readonly sessions: PgSessions;
   private readonly pool: pg.Pool;
   private readonly where: string;
   private readonly follower: ChainFollower;
@@ -114,6 +116,7 @@ class PostgresStore implements RecordsStore {
     this.follower = parts.follower;
     this.warn = parts.warn;
     this.keys = parts.keys;
+    this.sessions = new PgSessions(this.pool, this.where);
     const sink = {
       where: `the checkpoints table of ${this.where}`,
       save: ({ size, root, note }: SignedCheckpoint) =>

@@ -17,6 +17,7 @@ import { factsOf, RecordsIndex, type RecordsView } from "./recordsIndex.ts";
 import { markLeaver, mergeRoster, type RosterChange, type RosterSync } from "./rosterMerge.ts";
 import { sameAcknowledgement } from "./sameAcknowledgement.ts";
 import { stateFile, type State } from "./stateFile.ts";
+import { MemorySessions, type SessionStore } from "./sessionStore.ts";
 import { StoreError } from "./storeError.ts";
 
 /**
@@ -62,6 +63,8 @@ export interface RecordsStore {
    * checkpoint covering it and the inclusion proof of its line in that checkpoint's tree.
    */
   evidence(seq: number): Promise<RecordEvidence | undefined>;
+  /** Sign-in sessions, seen alike by every server on these records. */
+  readonly sessions: SessionStore;
   /** Waits for writes in flight, saves the index and releases the data folder. */
   close(): Promise<void>;
 }
@@ -195,6 +198,7 @@ class EmbeddedStore implements RecordsStore {
   private saving: Promise<void> | undefined;
   private savedAt: number;
   readonly keys: Keyring;
+  readonly sessions = new MemorySessions();
   private readonly notary: Notary;
 
   constructor(parts: {

@@ -63,7 +63,7 @@ export async function handleAcknowledgement(
     );
   }
   const body = parsed.data;
-  const who = learnerOf(body, request, clientAddress, store, identity);
+  const who = await learnerOf(body, request, clientAddress, store, identity);
   if ("error" in who) return problem(who.status, who.error, who.fields);
   if (body.policy.hash !== policy.hash)
     return problem(
@@ -130,13 +130,13 @@ export async function handleAcknowledgement(
 type Who = { learner: AcknowledgementRecord["learner"] } | { status: number; error: string; fields?: FieldProblem[] };
 
 /** The learner: from the body with form identity (self-asserted), from the provider's sign-in or the proxy's header otherwise. */
-function learnerOf(
+async function learnerOf(
   body: AcknowledgementBody,
   request: Request,
   clientAddress: string,
   store: RecordsStore,
   config: IdentityConfig,
-): Who {
+): Promise<Who> {
   if (config.mode === "form") {
     if (!body.learner)
       return {
@@ -149,7 +149,7 @@ function learnerOf(
   }
   const identity =
     config.mode === "oidc"
-      ? oidcIdentity(request, store.roster())
+      ? await oidcIdentity(request, store)
       : headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return identity;
   const { id, email, name, subject } = identity.learner;

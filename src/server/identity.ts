@@ -43,7 +43,7 @@ export interface KnownLearner {
   subject?: string;
 }
 
-export type IdentityResult = { learner: KnownLearner } | { status: 401 | 403; error: string };
+export type IdentityResult = { learner: KnownLearner } | { status: 401 | 403 | 503; error: string };
 
 /**
  * The learner named by the proxy's header, checked against where the request came from: the TCP

@@ -2,28 +2,40 @@ import { isEmail } from "../lib/fieldRules.ts";
 import type { Employee } from "../schemas/employee.ts";
 import type { IdentityResult } from "./identity.ts";
 import type { UserClaims } from "./oidcClient.ts";
+import type { SessionStore } from "../records/sessionStore.ts";
+import { isStoreError } from "../records/storeError.ts";
 import { OIDC_SESSION_COOKIE, readSession, type OidcSession } from "./oidcSession.ts";
 import type { OidcSettings } from "./oidcSettings.ts";
 import { requestCookie } from "./requestCookie.ts";
 
 /** The session the request's cookie names, if it is live. */
-export function requestSession(request: Request): OidcSession | undefined {
-  return readSession(requestCookie(request, OIDC_SESSION_COOKIE));
+export function requestSession(request: Request, sessions: SessionStore): Promise<OidcSession | undefined> {
+  return readSession(sessions, requestCookie(request, OIDC_SESSION_COOKIE));
 }
 
 /**
  * The learner a provider sign-in vouches for: the roster's employee with that email when there is
  * one (as with header identity), with the provider's subject, which no rename or new address changes.
  */
-export function oidcIdentity(request: Request, roster: readonly Employee[]): IdentityResult {
-  const session = requestSession(request);
+export async function oidcIdentity(
+  request: Request,
+  store: { roster(): readonly Employee[]; readonly sessions: SessionStore },
+): Promise<IdentityResult> {
+  let session: OidcSession | undefined;
+  try {
+    session = await requestSession(request, store.sessions);
+  } catch (error) {
+    // The sessions' store is down (a database gone away): nothing is known of the sign-in, for now.
+    if (isStoreError(error)) return { status: 503, error: error.message };
+    throw error;
+  }
   if (!session)
     return {
       status: 401,
       error:
         "You are not signed in, or your sign-in has ended. Sign in with your organisation's account again: your progress in the course is kept.",
     };
-  const employee = roster.find((e) => e.email === session.email);
+  const employee = store.roster().find((e) => e.email === session.email);
   return {
     learner: {
       id: employee?.id ?? session.email,
@@ -35,10 +47,7 @@ export function oidcIdentity(request: Request, roster: readonly Employee[]): Ide
 }
 
 /** What a session keeps of the claims; a problem for the person when the provider left out their email. */
-export function sessionFields(
-  claims: UserClaims,
-  settings: OidcSettings,
-): Omit<OidcSession, "expiresAt"> | { problem: string } {
+export function sessionFields(claims: UserClaims, settings: OidcSettings): OidcSession | { problem: string } {
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   if (!isEmail(email) || claims.email_verified === false)
     return {

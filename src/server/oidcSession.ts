@@ -1,59 +1,41 @@
-import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { SessionStore } from "../records/sessionStore.ts";
 
 /** The cookie that carries a provider sign-in's session id (HttpOnly, SameSite=Lax: see src/routes/auth/callback.astro). */
 export const OIDC_SESSION_COOKIE = "aup_oidc";
 
-/** Who the provider said signed in, and until when this server believes it. */
-export interface OidcSession {
-  subject: string;
-  email: string;
-  name?: string;
+/** Who the provider said signed in. */
+const OidcSessionSchema = z.object({
+  subject: z.string().min(1),
+  email: z.string().min(1),
+  name: z.string().optional(),
   /** Whether the HR claim carried one of AUP_OIDC_HR_VALUES at sign-in. */
-  hr: boolean;
-  expiresAt: number;
-}
+  hr: z.boolean(),
+});
+export type OidcSession = z.infer<typeof OidcSessionSchema>;
 
-// Sessions are held by this process only, so that signing out, or expiring, ends them for certain:
-// a copied cookie names nothing once its entry is gone. A restart signs everyone out, which costs a
-// provider round trip (usually silent), never a record. Shared through a global like the records
-// store, so that the middleware and every route of the bundle see the same sessions.
-const KEY = Symbol.for("aup-course.oidc-sessions");
-type Holder = { [KEY]?: { sessions: Map<string, OidcSession>; sweptAt: number } };
-const SWEEP_MS = 60_000;
+// Sessions live in the records store, so that signing out, or expiring, ends them for certain and
+// on every server: a copied cookie names nothing once its entry is gone.
 
-function registry() {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= { sessions: new Map(), sweptAt: 0 };
-  return holder[KEY];
-}
-
-/** Starts a session; the id goes in the cookie, for `maxAge` seconds. */
+/** Starts a session for `lifetimeMs`; the id goes in the cookie, for `maxAge` seconds. */
 export function createSession(
-  who: Omit<OidcSession, "expiresAt">,
+  sessions: SessionStore,
+  who: OidcSession,
   lifetimeMs: number,
-  now = Date.now(),
-): { id: string; maxAge: number } {
-  const store = registry();
-  // Expired sessions are dropped at most once a minute, so that sign-ins never walk the map each time.
-  if (now - store.sweptAt > SWEEP_MS) {
-    for (const [id, session] of store.sessions) if (session.expiresAt <= now) store.sessions.delete(id);
-    store.sweptAt = now;
-  }
-  const id = randomBytes(32).toString("base64url");
-  store.sessions.set(id, { ...who, expiresAt: now + lifetimeMs });
-  return { id, maxAge: Math.ceil(lifetimeMs / 1000) };
+  now?: number,
+): Promise<{ id: string; maxAge: number }> {
+  return sessions.open("oidc", who, { lifetimeMs }, now);
 }
 
-/** The live session with this id; an expired one is ended on the way. */
-export function readSession(id: string | undefined, now = Date.now()): OidcSession | undefined {
-  if (!id) return undefined;
-  const { sessions } = registry();
-  const session = sessions.get(id);
-  if (session && session.expiresAt <= now) sessions.delete(id);
-  return session && session.expiresAt > now ? session : undefined;
-}
-
-/** Ends a session at once (sign-out); the same cookie then signs nobody in. */
-export function endSession(id: string | undefined): void {
-  if (id) registry().sessions.delete(id);
+/**
+ * The live session with this id. What the store gives back is read like any file: a session that
+ * is not what a sign-in saves (written by another release, or by hand) signs nobody in.
+ */
+export async function readSession(
+  sessions: SessionStore,
+  id: string | undefined,
+  now?: number,
+): Promise<OidcSession | undefined> {
+  const parsed = OidcSessionSchema.safeParse(await sessions.use("oidc", id, now));
+  return parsed.success ? parsed.data : undefined;
 }

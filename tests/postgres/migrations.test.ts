@@ -30,12 +30,33 @@ describe("the PostgreSQL store's schema", () => {
     await Promise.all(stores.map((s) => s.close()));
     expect(await schemaOf(url)).toEqual({
       version: [{ version: SCHEMA_VERSION }],
-      tables: ["aup_schema", "checkpoints", "records", "state"],
+      tables: ["aup_schema", "checkpoints", "records", "sessions", "state"],
     });
     const again = await openPostgresStore(url, dir, quiet);
     expect(again.index.count).toBe(1);
     await again.close();
     expect((await schemaOf(url)).version).toEqual([{ version: SCHEMA_VERSION }]);
+  });
+
+  it("brings a database of the first schema up to date on start, keeping its records", async () => {
+    const url = await freshDatabase();
+    const dir = dataDir();
+    const first = await openPostgresStore(url, dir, quiet);
+    await first.acknowledge(acknowledgement(1));
+    await first.close();
+    // As the first release left it: no sessions table, schema version 1.
+    const client = await adminClient(url);
+    await client.query("DROP TABLE sessions; UPDATE aup_schema SET version = 1");
+    await client.end();
+    const upgraded = await openPostgresStore(url, dir, quiet);
+    expect(upgraded.index.count).toBe(1);
+    const { id } = await upgraded.sessions.open("admin", {}, { lifetimeMs: 60_000 });
+    expect(await upgraded.sessions.use("admin", id)).toEqual({});
+    await upgraded.close();
+    expect(await schemaOf(url)).toEqual({
+      version: [{ version: SCHEMA_VERSION }],
+      tables: ["aup_schema", "checkpoints", "records", "sessions", "state"],
+    });
   });
 
   it("refuses a database a newer release migrated, saying what to do, and changes nothing", async () => {

@@ -8,6 +8,7 @@ import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { adminClient, freshDatabase } from "../support/postgres.ts";
 import { dataDir } from "../support/records.ts";
 import { serveData } from "../support/servedData.ts";
+import { postSignIn, sessionCookie } from "../support/signIn.ts";
 
 const TOKEN = "pg-admin-token-0123456789";
 
@@ -104,6 +105,22 @@ describe("the built server on PostgreSQL (AUP_DATABASE_URL)", () => {
     expect(records).toHaveLength(400);
   });
 
+  it("keeps HR signed in whichever server answers, and a sign-out on one ends the session on both (no sticky sessions)", async () => {
+    const { a, b } = await twoServers();
+    const cookie = sessionCookie(await postSignIn(a.url, TOKEN));
+    const dashboard = (server: string) => fetch(`${server}/admin`, { redirect: "manual", headers: { cookie } });
+    expect((await dashboard(b.url)).status).toBe(200);
+    expect((await dashboard(a.url)).status).toBe(200);
+    const signOut = await fetch(`${b.url}/admin/sign-out`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie, origin: b.url },
+    });
+    expect(signOut.status).toBe(303);
+    expect((await dashboard(a.url)).status).toBe(303);
+    expect((await dashboard(b.url)).status).toBe(303);
+  });
+
   it("answers 503 with what to do while the database refuses connections, and records again once it is back", async () => {
     const { url, a } = await twoServers();
     const name = new URL(url).pathname.slice(1);
@@ -116,6 +133,14 @@ describe("the built server on PostgreSQL (AUP_DATABASE_URL)", () => {
       expect(((await refused.json()) as { error: string }).error).toMatch(
         /could not be saved: PostgreSQL at .* refused it or did not answer .*Nothing was recorded.*Try again/,
       );
+      // A dashboard session cannot be checked, nor a sign-in saved: 503 saying so, not a 500.
+      const dashboard = await fetch(`${a.url}/admin`, { redirect: "manual", headers: { cookie: "aup_admin=any" } });
+      expect(dashboard.status).toBe(503);
+      expect(await dashboard.text()).toMatch(/could not be checked: PostgreSQL at .* did not answer/);
+      const signIn = await postSignIn(a.url, TOKEN);
+      expect(signIn.status).toBe(503);
+      expect(signIn.headers.get("set-cookie")).toBeNull();
+      expect(await signIn.text()).toContain("The sign-in could not be saved");
       // A receipt page that must read the database says to come back, rather than failing with a 500.
       const receipt = await fetch(`${a.url}/receipt/ack-000099?k=any`);
       expect(receipt.status).toBe(503);

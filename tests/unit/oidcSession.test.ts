@@ -1,33 +1,45 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { FLOW_SECONDS, openFlow, sealFlow } from "../../src/server/oidcFlow.ts";
-import { createSession, endSession, readSession } from "../../src/server/oidcSession.ts";
+import { MemorySessions } from "../../src/records/sessionStore.ts";
+import { createSession, readSession } from "../../src/server/oidcSession.ts";
 import { localPath } from "../../src/server/localPath.ts";
 import { requestCookie } from "../../src/server/requestCookie.ts";
 
 const who = { subject: "sub-1", email: "grace@kestrel.example", name: "Grace", hr: false };
 
 describe("provider sign-in sessions (server-side)", () => {
-  it("reads a session until it expires, and never after", () => {
+  const sessions = new MemorySessions();
+
+  it("reads a session until it expires, and never after", async () => {
     const now = 1_000_000;
-    const { id, maxAge } = createSession(who, 60_000, now);
+    const { id, maxAge } = await createSession(sessions, who, 60_000, now);
     expect(maxAge).toBe(60);
-    expect(readSession(id, now + 59_999)).toMatchObject(who);
-    expect(readSession(id, now + 60_000)).toBeUndefined();
+    expect(await readSession(sessions, id, now + 59_999)).toEqual(who);
+    expect(await readSession(sessions, id, now + 60_000)).toBeUndefined();
     // Once found expired it is gone, even for a clock that goes back.
-    expect(readSession(id, now)).toBeUndefined();
+    expect(await readSession(sessions, id, now)).toBeUndefined();
   });
 
-  it("ends a session at sign-out, so that the same cookie names nobody", () => {
-    const { id } = createSession(who, 60_000);
-    endSession(id);
-    expect(readSession(id)).toBeUndefined();
-    expect(readSession("not-a-session-id")).toBeUndefined();
-    expect(readSession(undefined)).toBeUndefined();
+  it("ends a session at sign-out, so that the same cookie names nobody", async () => {
+    const { id } = await createSession(sessions, who, 60_000);
+    await sessions.end(id);
+    expect(await readSession(sessions, id)).toBeUndefined();
+    expect(await readSession(sessions, "not-a-session-id")).toBeUndefined();
+    expect(await readSession(sessions, undefined)).toBeUndefined();
   });
 
-  it("gives each sign-in its own unguessable id", () => {
-    const ids = new Set(Array.from({ length: 50 }, () => createSession(who, 60_000).id));
+  it("signs nobody in with a session that is not a provider sign-in's", async () => {
+    const admin = await sessions.open("admin", {}, { lifetimeMs: 60_000 });
+    expect(await readSession(sessions, admin.id)).toBeUndefined();
+    const odd = await sessions.open("oidc", { subject: "", email: 3 }, { lifetimeMs: 60_000 });
+    expect(await readSession(sessions, odd.id)).toBeUndefined();
+  });
+
+  it("gives each sign-in its own unguessable id", async () => {
+    const ids = new Set(
+      await Promise.all(Array.from({ length: 50 }, async () => (await createSession(sessions, who, 60_000)).id)),
+    );
     expect(ids.size).toBe(50);
     for (const id of ids) expect(id).toMatch(/^[\w-]{43}$/);
   });

@@ -19,7 +19,7 @@ export const GET: APIRoute = async ({ request, clientAddress }) => {
   const store = await recordsStore();
   const identity =
     mode === "oidc"
-      ? oidcIdentity(request, store.roster())
+      ? await oidcIdentity(request, store)
       : headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return json(identity.status, { mode, error: identity.error });
   const missedClauses = missedBefore(store.index.learnersWithId(identity.learner.id), quarterOf(new Date()));

@@ -1,9 +1,7 @@
 import type { APIRoute } from "astro";
-import { endSession, OIDC_SESSION_COOKIE } from "../../server/oidcSession.ts";
+import { OIDC_SESSION_COOKIE } from "../../server/oidcSession.ts";
+import { endSessions } from "../../server/signOut.ts";
 
 /** POST /auth/sign-out: ends the provider sign-in's session here (server-side: the cookie names nothing after). */
-export const POST: APIRoute = ({ cookies, redirect }) => {
-  endSession(cookies.get(OIDC_SESSION_COOKIE)?.value);
-  cookies.delete(OIDC_SESSION_COOKIE, { path: "/" });
-  return redirect("/auth/signed-out", 303);
-};
+export const POST: APIRoute = ({ cookies, redirect }) =>
+  endSessions(cookies, [OIDC_SESSION_COOKIE], () => redirect("/auth/signed-out", 303));
