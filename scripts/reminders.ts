@@ -1,8 +1,8 @@
 // `npm run reminders [-- --dry-run]`: one reminder pass over the data folder (AUP_DATA_DIR, default
-// ./data), as the server's scheduler makes every hour: due and overdue reminders, escalations to
+// ./data) or the database AUP_DATABASE_URL names, as the server's scheduler makes every hour: due and overdue reminders, escalations to
 // managers and HR's weekly digest, through AUP_SMTP_URL. --dry-run lists what would be sent and
-// sends and writes nothing. Safe while the server runs, and beside another pass: the sends journal
-// (data/reminders.jsonl) lets each email go once.
+// sends and writes nothing. Safe while the servers run, and beside another pass: the sends journal
+// (data/reminders.jsonl, or the database's reminder_sends table) lets each email go once.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,6 +13,8 @@ import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { journalBatches } from "../src/records/journalReader.ts";
 import { factsOf, RecordsIndex } from "../src/records/recordsIndex.ts";
 import { readRoster } from "../src/records/stateFile.ts";
+import { openConfiguredStore } from "../src/records/openStore.ts";
+import { fileSendsLines } from "../src/records/sendsLines.ts";
 import { isStoreError } from "../src/records/storeError.ts";
 import { reminderClock } from "../src/reminders/clock.ts";
 import { sendFailure, smtpMailer, smtpUrl, smtpUrlProblem } from "../src/reminders/mailer.ts";
@@ -56,30 +58,49 @@ try {
 }
 
 const dir = path.resolve(dataDir());
-if (!existsSync(dir)) fail(`${dir} does not exist: set AUP_DATA_DIR to the server's data folder.`);
-const files = dataFiles(dir);
 const warn = (message: string) => console.error(message);
-// Read without the server's lock, as npm run export does: the roster file is replaced whole, and
-// the journal only grows.
-const index = new RecordsIndex();
-let roster;
-try {
-  roster = await readRoster(dir);
+const source = await passSource().catch((error: unknown) => {
+  if (isStoreError(error)) fail(error.message);
+  throw error;
+});
+const journal = await SendsJournal.open(await source.lines(dryRun), warn);
+
+/**
+ * What the pass reads: from PostgreSQL when AUP_DATABASE_URL is set (beside the running servers),
+ * otherwise the data folder's files, read without the server's lock as npm run export does (the
+ * roster file is replaced whole, and the journal only grows).
+ */
+async function passSource() {
+  if (process.env.AUP_DATABASE_URL?.trim()) {
+    const store = await openConfiguredStore(dir);
+    return {
+      roster: store.roster(),
+      learners: store.index.learners(),
+      lines: (readOnly: boolean) => store.sendsLines(readOnly),
+      close: () => store.close(),
+    };
+  }
+  if (!existsSync(dir)) fail(`${dir} does not exist: set AUP_DATA_DIR to the server's data folder.`);
+  const files = dataFiles(dir);
+  const index = new RecordsIndex();
+  const roster = await readRoster(dir);
   if (existsSync(files.journal))
     for await (const batch of journalBatches(files.journal, warn))
       for (const record of batch) index.add(factsOf(record));
-} catch (error) {
-  if (isStoreError(error)) fail(error.message);
-  throw error;
+  return {
+    roster,
+    learners: index.learners(),
+    lines: (readOnly: boolean) => fileSendsLines(files.sends, readOnly),
+    close: () => Promise.resolve(),
+  };
 }
 
-const journal = await SendsJournal.open(files.sends, warn, dryRun);
 const mailer = dryRun || !url ? undefined : smtpMailer(url);
 try {
   const summary = await reminderPass({
     kit,
-    roster,
-    learners: index.learners(),
+    roster: source.roster,
+    learners: source.learners,
     journal,
     now: now(),
     mailer,
@@ -92,4 +113,5 @@ try {
 } finally {
   mailer?.close();
   await journal.close();
+  await source.close();
 }

@@ -43,6 +43,14 @@ const MIGRATIONS: readonly string[] = [
      last_used bigint NOT NULL
    );
    CREATE INDEX sessions_expires_at ON sessions (expires_at);`,
+  // 3: the reminders' sends journal (claims, sends and failures, one JSON line a row), shared by
+  // every server's scheduler so that a reminder goes once; appended, never changed.
+  `CREATE TABLE reminder_sends (
+     n bigserial PRIMARY KEY,
+     line text NOT NULL
+   );
+   CREATE TRIGGER reminder_sends_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON reminder_sends
+     FOR EACH STATEMENT EXECUTE FUNCTION aup_records_append_only();`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -16,7 +16,9 @@ import type { Acknowledged, RecordEvidence, RecordsStore } from "./recordsStore.
 import { markLeaver, mergeRoster, type RosterChange, type RosterSync } from "./rosterMerge.ts";
 import { sameAcknowledgement } from "./sameAcknowledgement.ts";
 import { loadKeyring, type Keyring } from "./signingKeys.ts";
+import { pgSendsLines } from "./pgSendsLines.ts";
 import { PgSessions } from "./pgSessions.ts";
+import type { SendsLines } from "./sendsLines.ts";
 import { StoreError } from "./storeError.ts";
 
 /** Held by the transaction that appends: every process's appends, one after another, on one chain. */
@@ -129,6 +131,10 @@ class PostgresStore implements RecordsStore {
           .then(() => undefined),
     };
     this.notary = new Notary(this.keys, this.follower.tree, sink);
+  }
+
+  sendsLines(readOnly = false): Promise<SendsLines> {
+    return Promise.resolve(pgSendsLines(this.pool, this.where, readOnly));
   }
 
   get index(): RecordsView {

@@ -17,6 +17,7 @@ import { factsOf, RecordsIndex, type RecordsView } from "./recordsIndex.ts";
 import { markLeaver, mergeRoster, type RosterChange, type RosterSync } from "./rosterMerge.ts";
 import { sameAcknowledgement } from "./sameAcknowledgement.ts";
 import { stateFile, type State } from "./stateFile.ts";
+import { fileSendsLines, type SendsLines } from "./sendsLines.ts";
 import { MemorySessions, type SessionStore } from "./sessionStore.ts";
 import { StoreError } from "./storeError.ts";
 
@@ -65,6 +66,8 @@ export interface RecordsStore {
   evidence(seq: number): Promise<RecordEvidence | undefined>;
   /** Sign-in sessions, seen alike by every server on these records. */
   readonly sessions: SessionStore;
+  /** The reminders' sends journal beside these records; `readOnly` (a dry run) writes nothing. */
+  sendsLines(readOnly?: boolean): Promise<SendsLines>;
   /** Waits for writes in flight, saves the index and releases the data folder. */
   close(): Promise<void>;
 }
@@ -228,6 +231,10 @@ class EmbeddedStore implements RecordsStore {
 
   checkpoint(): Promise<SignedCheckpoint> {
     return this.notary.checkpoint();
+  }
+
+  sendsLines(readOnly = false): Promise<SendsLines> {
+    return fileSendsLines(dataFiles(this.dir).sends, readOnly);
   }
 
   async evidence(seq: number): Promise<RecordEvidence | undefined> {

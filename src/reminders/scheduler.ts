@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dataFiles } from "../records/dataFiles.ts";
 import type { RecordsStore } from "../records/recordsStore.ts";
 import { reminderClock } from "./clock.ts";
 import { sendFailure, smtpMailer, smtpUrl, smtpUrlProblem } from "./mailer.ts";
@@ -32,7 +31,6 @@ export function checkReminderEnvironment(env: NodeJS.ProcessEnv = process.env): 
 export async function startReminderScheduler(
   kit: ReminderKit | string,
   store: RecordsStore,
-  dir: string,
   log: (line: string) => void,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<(() => Promise<void>) | undefined> {
@@ -44,7 +42,7 @@ export async function startReminderScheduler(
   log(state.line);
   const url = smtpUrl(env);
   if (!state.on || !url) return undefined;
-  const journal = await SendsJournal.open(dataFiles(dir).sends, log);
+  const journal = await SendsJournal.open(await store.sendsLines(), log);
   const mailer = smtpMailer(url);
   const now = reminderClock(env);
   let running: Promise<void> | undefined;

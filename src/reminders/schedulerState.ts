@@ -37,6 +37,6 @@ export function schedulerState(kit: ReminderKit, env: NodeJS.ProcessEnv = proces
     return { on: false, line: `Reminders are off: AUP_REMINDER_INTERVAL_MINUTES is not a number of minutes.` };
   return {
     on: true,
-    line: `Reminders are on: a pass every ${minutes} minutes sends through ${smtpServerName(url)}; every send is recorded in the data folder's reminders.jsonl.`,
+    line: `Reminders are on: a pass every ${minutes} minutes sends through ${smtpServerName(url)}; every send is recorded in the sends journal beside the records.`,
   };
 }

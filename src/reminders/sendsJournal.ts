@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { open, type FileHandle } from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
+import type { SendsLines } from "../records/sendsLines.ts";
 
 /**
  * How long a claim without a "sent" holds its key. A pass that crashed between claiming and
@@ -43,40 +41,26 @@ export interface KeyState {
 }
 
 /**
- * The sends journal (`data/reminders.jsonl`): one JSON line per claim, send and failure, appended
- * and synced, never rewritten. It is HR's evidence of every reminder (to whom, when, its
- * Message-ID) and the one place that decides who may send: every process (the server's scheduler,
- * `npm run reminders`) appends its claim and then reads the journal back; the first live claim in
- * file order owns the key, the same answer for every reader, so two passes at once send once.
- * Appends of one small line are atomic on a local file system (O_APPEND), so lines never interleave.
+ * The sends journal: one JSON line per claim, send and failure, appended and never rewritten, in
+ * the records store (`data/reminders.jsonl` beside the embedded store, a table on PostgreSQL). It
+ * is HR's evidence of every reminder (to whom, when, its Message-ID) and the one place that decides
+ * who may send: every process (each server's scheduler, `npm run reminders`) appends its claim and
+ * then reads the lines back; the first live claim in their order owns the key, the same answer for
+ * every reader, so two passes at once send once.
  */
 export class SendsJournal {
   private readonly keys = new Map<string, KeyState>();
-  private offset = 0;
-  private pending = "";
-  readonly file: string;
-  /** Undefined for a read-only journal whose file does not exist yet (a dry run on a new folder). */
-  private readonly handle: FileHandle | undefined;
+  private readonly lines: SendsLines;
   private readonly warn: (message: string) => void;
 
-  private constructor(file: string, handle: FileHandle | undefined, warn: (message: string) => void) {
-    this.file = file;
-    this.handle = handle;
+  private constructor(lines: SendsLines, warn: (message: string) => void) {
+    this.lines = lines;
     this.warn = warn;
   }
 
-  /** Opens the journal; `readOnly` (a dry run) never creates or writes it. */
-  static async open(file: string, warn: (message: string) => void, readOnly = false): Promise<SendsJournal> {
-    let handle: FileHandle | undefined;
-    if (!readOnly) {
-      mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-      handle = await open(file, "a+", 0o600);
-    } else
-      handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
-        if (error.code === "ENOENT") return undefined;
-        throw error;
-      });
-    const journal = new SendsJournal(file, handle, warn);
+  /** Opens the journal on the store's lines, reading what they hold. */
+  static async open(lines: SendsLines, warn: (message: string) => void): Promise<SendsJournal> {
+    const journal = new SendsJournal(lines, warn);
     await journal.refresh();
     return journal;
   }
@@ -117,28 +101,17 @@ export class SendsJournal {
   }
 
   async close(): Promise<void> {
-    await this.handle?.close();
+    await this.lines.close();
   }
 
   private async append(line: Line): Promise<void> {
-    if (!this.handle) throw new Error(`${this.file} was opened read-only: a dry run records nothing.`);
-    await this.handle.write(`${JSON.stringify(line)}\n`);
-    await this.handle.datasync(); // a claim is on disk before its mail goes, a "sent" before the pass moves on
+    // A claim is durable before its mail goes, a "sent" before the pass moves on.
+    await this.lines.append(JSON.stringify(line));
   }
 
   /** Reads what was appended since the last read (by any process) and applies it. */
   async refresh(): Promise<void> {
-    if (!this.handle) return;
-    const { size } = await this.handle.stat();
-    if (size <= this.offset) return;
-    const buffer = Buffer.alloc(size - this.offset);
-    const { bytesRead } = await this.handle.read(buffer, 0, buffer.length, this.offset);
-    this.offset += bytesRead;
-    const text = this.pending + buffer.toString("utf8", 0, bytesRead);
-    const end = text.lastIndexOf("\n");
-    // A line still being written (or cut short by a crash) waits for its newline.
-    this.pending = text.slice(end + 1);
-    for (const raw of text.slice(0, end + 1).split("\n")) if (raw) this.apply(raw);
+    for (const raw of await this.lines.readNew()) this.apply(raw);
   }
 
   private apply(raw: string): void {
@@ -148,7 +121,7 @@ export class SendsJournal {
     } catch {
       // A line cut short by a crash, joined to the next: neither claim owns anything, so at worst
       // its mail waits for a later pass. Nothing is sent on the strength of a line that cannot be read.
-      this.warn(`${this.file}: skipped a line that is not a whole journal entry: ${raw.slice(0, 120)}`);
+      this.warn(`${this.lines.where}: skipped a line that is not a whole journal entry: ${raw.slice(0, 120)}`);
       return;
     }
     const state = this.keys.get(line.key) ?? {};

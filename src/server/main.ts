@@ -61,9 +61,7 @@ server.listen(Number(process.env.PORT ?? 4321), host, () => {
   );
   // After the site answers: a pass reads the store like the dashboard does. The kit is the build's.
   const kit = readReminderKit(new URL("../../dist/server/reminders.json", import.meta.url));
-  void startReminderScheduler(kit, store, dataDir(), (line) => console.log(line)).then(
-    (stop) => (stopReminders = stop),
-  );
+  void startReminderScheduler(kit, store, (line) => console.log(line)).then((stop) => (stopReminders = stop));
   const review = reviewAtStart(new URL("../../dist/", import.meta.url));
   if (review) (review.level === "ok" ? console.log : console.warn)(review.message);
 });

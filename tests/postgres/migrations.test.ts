@@ -30,7 +30,7 @@ describe("the PostgreSQL store's schema", () => {
     await Promise.all(stores.map((s) => s.close()));
     expect(await schemaOf(url)).toEqual({
       version: [{ version: SCHEMA_VERSION }],
-      tables: ["aup_schema", "checkpoints", "records", "sessions", "state"],
+      tables: ["aup_schema", "checkpoints", "records", "reminder_sends", "sessions", "state"],
     });
     const again = await openPostgresStore(url, dir, quiet);
     expect(again.index.count).toBe(1);
@@ -44,9 +44,9 @@ describe("the PostgreSQL store's schema", () => {
     const first = await openPostgresStore(url, dir, quiet);
     await first.acknowledge(acknowledgement(1));
     await first.close();
-    // As the first release left it: no sessions table, schema version 1.
+    // As the first release left it: no sessions or sends tables, schema version 1.
     const client = await adminClient(url);
-    await client.query("DROP TABLE sessions; UPDATE aup_schema SET version = 1");
+    await client.query("DROP TABLE sessions, reminder_sends; UPDATE aup_schema SET version = 1");
     await client.end();
     const upgraded = await openPostgresStore(url, dir, quiet);
     expect(upgraded.index.count).toBe(1);
@@ -55,7 +55,7 @@ describe("the PostgreSQL store's schema", () => {
     await upgraded.close();
     expect(await schemaOf(url)).toEqual({
       version: [{ version: SCHEMA_VERSION }],
-      tables: ["aup_schema", "checkpoints", "records", "sessions", "state"],
+      tables: ["aup_schema", "checkpoints", "records", "reminder_sends", "sessions", "state"],
     });
   });
 

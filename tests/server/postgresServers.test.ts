@@ -1,30 +1,14 @@
-import { copyFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
-import { DATA_FILE_NAMES } from "../../src/records/dataFiles.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
-import { adminClient, freshDatabase } from "../support/postgres.ts";
-import { dataDir } from "../support/records.ts";
-import { serveData } from "../support/servedData.ts";
+import { adminClient } from "../support/postgres.ts";
+import { twoServersOnOneDatabase } from "../support/postgresServers.ts";
 import { postSignIn, sessionCookie } from "../support/signIn.ts";
 
 const TOKEN = "pg-admin-token-0123456789";
 
-/** Two built servers on one database, each with its own data folder holding the same keys. */
-async function twoServers() {
-  const url = await freshDatabase();
-  const env = { AUP_DATABASE_URL: url, AUP_ADMIN_TOKEN: TOKEN, AUP_ACK_RATE_LIMIT: "0" };
-  const [dirA, dirB] = [dataDir(), dataDir()];
-  const a = await serveData(dirA, env);
-  // What a second machine is given: the same signing key (its checkpoints and receipts verify with
-  // the same public keys) and the same receipt secret (a receipt link works on either).
-  for (const file of [DATA_FILE_NAMES.signingKey, DATA_FILE_NAMES.publicKeys, DATA_FILE_NAMES.receiptSecret])
-    copyFileSync(path.join(dirA, file), path.join(dirB, file));
-  const b = await serveData(dirB, env);
-  return { url, a, b };
-}
+const twoServers = () => twoServersOnOneDatabase({ AUP_ADMIN_TOKEN: TOKEN, AUP_ACK_RATE_LIMIT: "0" });
 
 async function storedRecords(url: string): Promise<AcknowledgementRecord[]> {
   const client = await adminClient(url);

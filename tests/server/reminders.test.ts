@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { RunningServer } from "../../scripts/harness/server.ts";
-import { reminderDataDir } from "../support/reminderData.ts";
+import { twoServersOnOneDatabase } from "../support/postgresServers.ts";
+import { importReminderRoster, reminderDataDir, runReminders } from "../support/reminderData.ts";
 import { serveData } from "../support/servedData.ts";
 import { recipient, startTestSmtp } from "../support/testSmtp.ts";
 
@@ -53,6 +54,31 @@ describe("the server's reminder scheduler", () => {
     const second = await serveData(dir, env);
     await logged(second, "Reminders for 2026-02-17: 0 sent, 4 already sent.");
     expect(smtp.mails).toHaveLength(4);
+  });
+
+  it("sends each reminder once when two servers on one PostgreSQL database both run the scheduler, and npm run reminders beside them sends nothing more", async () => {
+    const smtp = await startTestSmtp();
+    const env = {
+      AUP_SMTP_URL: smtp.url,
+      AUP_NOW: "2026-02-17T09:00:00Z",
+      AUP_ADMIN_TOKEN: "reminders-admin-token-0123",
+    };
+    const { url, a, b, dirs } = await twoServersOnOneDatabase(env, (databaseUrl, dir) =>
+      importReminderRoster(dir, databaseUrl),
+    );
+    const [logA, logB] = await Promise.all([a, b].map((server) => logged(server, "Reminders for 2026-02-17: ")));
+    const sentBy = (log: string) => Number(/Reminders for 2026-02-17: (\d+) sent/.exec(log)?.[1]);
+    const sent = sentBy(logA as string) + sentBy(logB as string);
+    // The single server's four, and Katherine's (her record is not in this database, so she is overdue too).
+    expect(sent).toBeGreaterThan(4);
+    await smtp.received(sent);
+    expect(smtp.mails).toHaveLength(sent);
+    const sends = smtp.mails.map((mail) => `${recipient(mail)} ${mail.subject}`);
+    expect(new Set(sends).size).toBe(sends.length);
+    const cli = await runReminders(dirs[0], env.AUP_NOW, { AUP_SMTP_URL: smtp.url, AUP_DATABASE_URL: url });
+    expect(cli.output).toMatch(/Reminders for 2026-02-17: 0 sent, \d+ already sent/);
+    expect(cli.code).toBe(0);
+    expect(smtp.mails.map((mail) => `${recipient(mail)} ${mail.subject}`)).toEqual(sends);
   });
 
   it("refuses to start with an AUP_SMTP_URL no pass could use, saying what to write", async () => {

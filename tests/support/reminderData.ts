@@ -47,14 +47,19 @@ export function reminderDataDir(): string {
       },
     },
   ]);
+  importReminderRoster(dir);
+  return dir;
+}
+
+/** Imports ROSTER with `npm run roster`: into the data folder `dir`, or the database `databaseUrl` names. */
+export function importReminderRoster(dir: string, databaseUrl = ""): void {
   const file = path.join(dir, "roster.csv");
   writeFileSync(file, rosterCsv());
   const imported = spawnSync(process.execPath, [path.resolve("scripts/roster.ts"), "import", file], {
-    env: { ...process.env, AUP_DATA_DIR: dir, AUP_DATABASE_URL: "" },
+    env: { ...process.env, AUP_DATA_DIR: dir, AUP_DATABASE_URL: databaseUrl },
     encoding: "utf8",
   });
   if (imported.status !== 0) throw new Error(`npm run roster failed: ${imported.stdout}${imported.stderr}`);
-  return dir;
 }
 
 export interface PassRun {

@@ -24,6 +24,8 @@ export async function startTestSmtp(port = 0): Promise<TestSmtp> {
   const mails: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
+    // Servers under test keep pooled connections open; stopping waits this long for them, not 30 s.
+    closeTimeout: 500,
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
     onData(stream, _session, callback) {

@@ -1,13 +1,15 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { fileSendsLines } from "../../src/records/sendsLines.ts";
 import { CLAIM_TIMEOUT_MS, SendsJournal } from "../../src/reminders/sendsJournal.ts";
 import { dataDir } from "../support/records.ts";
 
 const at = new Date("2026-02-17T09:00:00Z");
 const later = (ms: number) => new Date(at.getTime() + ms);
 const what = { kind: "due", to: "ada@kestrel.example", employeeId: "E-1" };
-const open = (file: string, warnings: string[] = []) => SendsJournal.open(file, (w) => warnings.push(w));
+const open = async (file: string, warnings: string[] = []) =>
+  SendsJournal.open(await fileSendsLines(file), (w) => warnings.push(w));
 
 describe("the sends journal", () => {
   it("gives a key to one claim when two journals on the file claim it at once", async () => {
