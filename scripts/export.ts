@@ -1,9 +1,10 @@
-// `npm run export -- --format csv|json [--what records|status] [--out FILE] [--bom]`: every
-// acknowledgement record (the default), or every roster employee's status (filtered with
-// --department, --status, --version, --search as the dashboard filters), streamed from the data
-// folder (AUP_DATA_DIR, default ./data). Reading that folder directly needs access to the server's
+// `npm run export -- --format csv|json|jsonl [--what records|status] [--out FILE] [--bom]`: every
+// acknowledgement record (the default; jsonl: the chain exactly as stored, the journal's format),
+// or every roster employee's status (filtered with --department, --status, --version, --search as
+// the dashboard filters), streamed from the database AUP_DATABASE_URL names, or else the data
+// folder (AUP_DATA_DIR, default ./data). Reading them directly needs the servers' credentials or
 // files; over HTTP, GET /api/admin/export needs the admin token.
-import { createWriteStream, existsSync, rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -13,16 +14,16 @@ import { exportStream } from "../src/hr/exportRecords.ts";
 import { rowsForExport } from "../src/hr/report.ts";
 import { STATUSES, statusRules, type Status } from "../src/hr/status.ts";
 import { statusExportStream } from "../src/hr/statusExport.ts";
-import { statusOfJournal } from "../src/hr/statusOfFolder.ts";
+import { statusOfRecords } from "../src/hr/statusOfRecords.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
-import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
-import { journalBatches } from "../src/records/journalReader.ts";
-import { readRoster } from "../src/records/stateFile.ts";
+import { dataDir } from "../src/records/dataFiles.ts";
+import { journalBatches, READ_FIX } from "../src/records/journalReader.ts";
+import { openStoredRecords } from "../src/records/storedRecords.ts";
+import { parsedRuns, type StoredLines } from "../src/records/storedLines.ts";
 import { isStoreError } from "../src/records/storeError.ts";
-import type { Employee } from "../src/schemas/employee.ts";
 
 const USAGE =
-  "Usage: npm run export -- --format csv|json [--what records|status] [--out FILE] [--bom]\n" +
+  "Usage: npm run export -- --format csv|json|jsonl [--what records|status] [--out FILE] [--bom]\n" +
   "  with --what status: [--department NAME] [--status complete|due|overdue|left] [--version V] [--search TEXT]";
 
 function fail(message: string, code = 2): never {
@@ -58,14 +59,16 @@ try {
   fail((error as Error).message);
 }
 const format = options.format;
-if (format !== "csv" && format !== "json")
-  fail(format ? `--format must be csv or json, not ${JSON.stringify(format)}.` : "--format is required.");
+if (format !== "csv" && format !== "json" && format !== "jsonl")
+  fail(format ? `--format must be csv, json or jsonl, not ${JSON.stringify(format)}.` : "--format is required.");
 if (options.bom && format !== "csv") fail("--bom applies to CSV only.");
 const what = options.what ?? "records";
 if (what !== "records" && what !== "status")
   fail(
     `--what must be records (the acknowledgements) or status (every roster employee's), not ${JSON.stringify(what)}.`,
   );
+if (format === "jsonl" && what === "status")
+  fail("--format jsonl writes the records as stored (the chain); the status export is csv or json.");
 const filters = {
   department: options.department,
   status: options.status,
@@ -78,39 +81,42 @@ if (filters.status !== undefined && !STATUSES.includes(filters.status as Status)
   fail(`--status must be one of ${STATUSES.join(", ")}, not ${JSON.stringify(filters.status)}.`);
 
 const dir = path.resolve(dataDir());
-const journal = dataFiles(dir).journal;
-if (what === "records" && !existsSync(journal))
-  fail(
-    `${journal} does not exist: nothing has been acknowledged in this data folder (set AUP_DATA_DIR to export another).`,
-    1,
-  );
-// Read without the server's lock: exporting while the server runs is safe.
-let roster: readonly Employee[];
-try {
-  roster = await readRoster(dir);
-} catch (error) {
+const onDatabase = Boolean(process.env.AUP_DATABASE_URL?.trim());
+const stored = await openStoredRecords(dir).catch((error: unknown) => {
   if (!isStoreError(error)) throw error;
   fail(error.message, 1);
-}
-
+});
 const warn = (message: string) => console.error(message);
 const today = new Date().toISOString().slice(0, 10);
 let exported: Readable;
 try {
-  exported =
-    what === "status"
-      ? statusExportStream(
-          rowsForExport(await statusOfJournal(journal, roster, statusRules(loadPolicy(), today), warn), {
-            ...filters,
-            status: filters.status as Status | undefined,
-          }),
-          { format, today, bom: options.bom },
-        )
-      : // CSV rows are made by worker threads, a range of the journal each (csvExport.ts); JSON holds
-        // every field of every record, so it is read in full, in this thread.
-        format === "csv"
-        ? Readable.from(csvExport(journal, roster, { bom: options.bom, warn }), { highWaterMark: 1 })
-        : exportStream(journalBatches(journal, warn), roster, { format });
+  if (what === "records" && !(await stored.hasRecords()))
+    fail(
+      onDatabase
+        ? `${stored.where} holds no records yet: nothing has been acknowledged.`
+        : `${stored.where} does not exist: nothing has been acknowledged in this data folder (set AUP_DATA_DIR to export another, or AUP_DATABASE_URL to export a database).`,
+      1,
+    );
+  // Read without the server's lock: exporting while the servers run is safe.
+  const roster = await stored.roster();
+  const batches = () =>
+    onDatabase ? parsedRuns(stored.where, stored.lines(), READ_FIX) : journalBatches(stored.where, warn);
+  if (format === "jsonl")
+    // The chain exactly as stored, one record a line: what npm run verify -- --journal checks.
+    exported = Readable.from(jsonlOf(stored.lines()));
+  else if (what === "status")
+    exported = statusExportStream(
+      rowsForExport(await statusOfRecords(batches(), roster, statusRules(loadPolicy(), today)), {
+        ...filters,
+        status: filters.status as Status | undefined,
+      }),
+      { format, today, bom: options.bom },
+    );
+  // A data folder's CSV rows are made by worker threads, a range of the journal each (csvExport.ts);
+  // JSON holds every field of every record, so it is read in this thread, as a database's rows are.
+  else if (format === "csv" && !onDatabase)
+    exported = Readable.from(csvExport(stored.where, roster, { bom: options.bom, warn }), { highWaterMark: 1 });
+  else exported = exportStream(batches(), roster, { format, bom: options.bom });
 } catch (error) {
   if (!isStoreError(error)) throw error;
   fail(error.message, 1);
@@ -125,4 +131,11 @@ try {
     fail(`${options.out} already exists. Choose another file name; exports never overwrite.`, 1);
   if (isStoreError(error)) fail(error.message, 1);
   throw error;
+} finally {
+  await stored.close();
+}
+
+/** Each stored line with its newline, a run at a time. */
+async function* jsonlOf(lines: StoredLines): AsyncGenerator<string> {
+  for await (const run of lines) yield run.map((line) => `${line}\n`).join("");
 }
