@@ -39,7 +39,7 @@ const from =
   flags.from?.trim() ||
   (isDatabase(to)
     ? path.resolve(dataDir())
-    : (process.env.AUP_DATABASE_URL?.trim() ??
+    : (process.env.AUP_DATABASE_URL?.trim() ||
       fail(
         "--to names a folder, so the records come from a database: set AUP_DATABASE_URL, or give it with --from.",
         2,

@@ -44,7 +44,7 @@ export async function openTableRecords(url: string): Promise<StoredRecords> {
       );
     return {
       where: `the records table of ${where}`,
-      fix: "Restore the database from a backup.",
+      fix: "The records are evidence and are never repaired automatically: restore the database from a backup.",
       hasRecords: () =>
         pool.query("SELECT 1 FROM records LIMIT 1").then(
           ({ rowCount }) => (rowCount ?? 0) > 0,

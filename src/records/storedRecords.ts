@@ -41,7 +41,7 @@ export function folderRecords(dir: string): StoredRecords {
   const files = dataFiles(dir);
   return {
     where: files.journal,
-    fix: "Restore the journal from a backup.",
+    fix: "The journal is evidence and is never repaired automatically: restore it from a backup.",
     hasRecords: () => Promise.resolve(existsSync(files.journal)),
     lines: (upTo) => (existsSync(files.journal) ? journalFileLines(files.journal, upTo) : noLines()),
     roster: () => readRoster(dir),

@@ -28,7 +28,7 @@ export async function verifyLines(
     for (const line of run) {
       const record = parseRecordLine(where, line, check.current.count + 1, options.fix);
       const problem = check.next(record);
-      if (problem) throw new StoreError("damaged", chainMessage(where, problem));
+      if (problem) throw new StoreError("damaged", chainMessage(where, problem, options.fix));
       tree.append(recordLeafHash(line));
       if (wanted.has(tree.size)) rootsAt.set(tree.size, tree.root());
       lastId = record.id;
