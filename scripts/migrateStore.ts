@@ -39,11 +39,11 @@ const from =
   flags.from?.trim() ||
   (isDatabase(to)
     ? path.resolve(dataDir())
-    : (process.env.AUP_DATABASE_URL?.trim() ||
+    : process.env.AUP_DATABASE_URL?.trim() ||
       fail(
         "--to names a folder, so the records come from a database: set AUP_DATABASE_URL, or give it with --from.",
         2,
-      )));
+      ));
 const name = (where: string) => (isDatabase(where) ? describeDatabase(where) : path.resolve(where));
 if (name(from) === name(to)) fail(`--to and the source are both ${name(to)}: move the records somewhere else.`, 2);
 

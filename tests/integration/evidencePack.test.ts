@@ -41,8 +41,7 @@ async function seededStore() {
   );
   // A reminder the scheduler claimed and sent: the pack shows who was chased.
   const sends = await store.sendsLines();
-  await sends.append(SENT_REMINDER[0]);
-  await sends.append(SENT_REMINDER[1]);
+  for (const line of SENT_REMINDER) await sends.append(line);
   await sends.close();
   const evidence = await store.evidence(2);
   if (!evidence) throw new Error("record 2 has no evidence");

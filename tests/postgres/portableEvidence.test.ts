@@ -100,7 +100,7 @@ describe("records that move between a data folder and PostgreSQL", () => {
     expect(readFileSync(dataFiles(back).publicKeys, "utf8")).toBe(readFileSync(dataFiles(dir).publicKeys, "utf8"));
     const reopened = await openRecordsStore(back, () => undefined);
     expect(reopened.roster()).toHaveLength(2);
-    expect((await reopened.acknowledge(acknowledgement(14))).record).toMatchObject({ seq: 14 });
+    expect(await reopened.acknowledge(acknowledgement(14))).toMatchObject({ record: { seq: 14 } });
     await reopened.close();
     expect(run("scripts/verify.ts", [], { AUP_DATA_DIR: back }).output).toMatch(/14 records, chain valid/);
   });
@@ -146,7 +146,9 @@ describe("records that move between a data folder and PostgreSQL", () => {
     await admin.end();
 
     const checked = run("scripts/verify.ts", [], { AUP_DATABASE_URL: url, AUP_DATA_DIR: dir });
-    expect(checked.output).toMatch(/the records table of PostgreSQL at .* line 3 \(record ack-000003\) does not match its hash.*restore the database from a backup/);
+    expect(checked.output).toMatch(
+      /the records table of PostgreSQL at .* line 3 \(record ack-000003\) does not match its hash.*restore the database from a backup/,
+    );
     expect(checked.status).toBe(1);
     const back = path.join(dataDir(), "copy");
     const refused = run("scripts/migrateStore.ts", ["--to", back], { AUP_DATABASE_URL: url, AUP_DATA_DIR: dir });
