@@ -19,7 +19,7 @@ import { loadPolicy } from "../src/policy/loadPolicy.ts";
 import { dataDir } from "../src/records/dataFiles.ts";
 import { journalBatches, READ_FIX } from "../src/records/journalReader.ts";
 import { openStoredRecords } from "../src/records/storedRecords.ts";
-import { parsedRuns, type StoredLines } from "../src/records/storedLines.ts";
+import { parsedRuns } from "../src/records/storedLines.ts";
 import { isStoreError } from "../src/records/storeError.ts";
 
 const USAGE =
@@ -103,7 +103,7 @@ try {
     onDatabase ? parsedRuns(stored.where, stored.lines(), READ_FIX) : journalBatches(stored.where, warn);
   if (format === "jsonl")
     // The chain exactly as stored, one record a line: what npm run verify -- --journal checks.
-    exported = Readable.from(jsonlOf(stored.lines()));
+    exported = Readable.from(stored.jsonl());
   else if (what === "status")
     exported = statusExportStream(
       rowsForExport(await statusOfRecords(batches(), roster, statusRules(loadPolicy(), today)), {
@@ -133,9 +133,4 @@ try {
   throw error;
 } finally {
   await stored.close();
-}
-
-/** Each stored line with its newline, a run at a time. */
-async function* jsonlOf(lines: StoredLines): AsyncGenerator<string> {
-  for await (const run of lines) yield run.map((line) => `${line}\n`).join("");
 }

@@ -4,7 +4,7 @@ import { SCHEMA_VERSION } from "./pgMigrations.ts";
 import { APPEND_LOCK } from "./pgRecordsStore.ts";
 import { loadRoster } from "./pgRoster.ts";
 import { pgSendsLines } from "./pgSendsLines.ts";
-import { tableLines } from "./storedLines.ts";
+import { tableJsonl, tableLines } from "./storedLines.ts";
 import type { StoredRecords } from "./storedRecords.ts";
 import { StoreError } from "./storeError.ts";
 
@@ -51,6 +51,7 @@ export async function openTableRecords(url: string): Promise<StoredRecords> {
           (error: unknown) => Promise.reject(failure(error, "The records could not be counted")),
         ),
       lines: (upTo) => tableLines(pool, upTo),
+      jsonl: () => tableJsonl(pool, where),
       roster: () => loadRoster(pool, where),
       checkpoint: () =>
         pool.query<{ note: string }>("SELECT note FROM checkpoints ORDER BY size DESC LIMIT 1").then(

@@ -2,6 +2,7 @@ import pg from "pg";
 import { checkpointOfNote } from "../evidence/checkpoint.ts";
 import type { MoveTarget, MovedParts } from "./moveTargets.ts";
 import { databaseFailure, describeDatabase } from "./pgFailure.ts";
+import { copyInRows } from "./pgCopy.ts";
 import { migrate } from "./pgMigrations.ts";
 import { APPEND_LOCK } from "./pgRecordsStore.ts";
 import { loadRoster } from "./pgRoster.ts";
@@ -9,8 +10,6 @@ import { openTableRecords } from "./pgStoredRecords.ts";
 import { parseRecordLine } from "./recordLine.ts";
 import type { State } from "./stateFile.ts";
 import { StoreError } from "./storeError.ts";
-
-const ROWS = 1000;
 
 /**
  * The PostgreSQL database at `url` as a move fills it: migrated to this release's schema, then
@@ -59,21 +58,14 @@ export async function pgTarget(url: string): Promise<MoveTarget> {
         await client.query("SELECT pg_advisory_xact_lock($1)", [APPEND_LOCK]);
         await checkEmpty(); // again, under the lock: no server appended since
         let seq = 0;
-        for await (const run of parts.lines)
-          for (let at = 0; at < run.length; at += ROWS) {
-            const lines = run.slice(at, at + ROWS);
-            const records = lines.map((line) => parseRecordLine(where, line, ++seq, ""));
-            await client.query(
-              "INSERT INTO records (seq, attempt_id, prev_hash, hash, line) SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[])",
-              [
-                records.map((r) => r.seq),
-                records.map((r) => r.result.attemptId),
-                records.map((r) => r.prevHash),
-                records.map((r) => r.hash),
-                lines,
-              ],
-            );
-          }
+        async function* rows() {
+          for await (const run of parts.lines)
+            yield run.map((line) => {
+              const record = parseRecordLine(where, line, ++seq, "");
+              return [record.seq, record.result.attemptId, record.prevHash, record.hash, line];
+            });
+        }
+        await copyInRows(client, "records", ["seq", "attempt_id", "prev_hash", "hash", "line"], rows());
         await client.query(
           "INSERT INTO state (id, data) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET data = excluded.data",
           [JSON.stringify({ roster: [...parts.roster] } satisfies State)],
@@ -85,10 +77,7 @@ export async function pgTarget(url: string): Promise<MoveTarget> {
             [size, Buffer.from(root), parts.checkpoint],
           );
         }
-        for (let at = 0; at < parts.sends.length; at += ROWS)
-          await client.query("INSERT INTO reminder_sends (line) SELECT * FROM unnest($1::text[])", [
-            parts.sends.slice(at, at + ROWS),
-          ]);
+        await copyInRows(client, "reminder_sends", ["line"], [parts.sends.map((line) => [line])]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);

@@ -22,6 +22,8 @@ export interface StoredRecords {
   hasRecords(): Promise<boolean>;
   /** The first `upTo` records (all when undefined) as stored lines, oldest first. */
   lines(upTo?: number): StoredLines;
+  /** Every record as stored, each line with its newline: the journal's bytes, from either store. */
+  jsonl(): AsyncIterable<string | Buffer>;
   roster(): Promise<readonly Employee[]>;
   /** The latest checkpoint the servers signed, as its signed note; undefined when none was. */
   checkpoint(): Promise<string | undefined>;
@@ -44,6 +46,7 @@ export function folderRecords(dir: string): StoredRecords {
     fix: "The journal is evidence and is never repaired automatically: restore it from a backup.",
     hasRecords: () => Promise.resolve(existsSync(files.journal)),
     lines: (upTo) => (existsSync(files.journal) ? journalFileLines(files.journal, upTo) : noLines()),
+    jsonl: () => linesWithNewlines(existsSync(files.journal) ? journalFileLines(files.journal) : noLines()),
     roster: () => readRoster(dir),
     async checkpoint() {
       try {
@@ -59,3 +62,7 @@ export function folderRecords(dir: string): StoredRecords {
 }
 
 async function* noLines(): AsyncGenerator<string[]> {}
+
+async function* linesWithNewlines(lines: StoredLines): AsyncGenerator<string> {
+  for await (const run of lines) yield run.map((line) => `${line}\n`).join("");
+}
