@@ -21,7 +21,7 @@ export function unexpectedErrorLine(method: string, pathname: string, error: unk
       line
         .trim()
         .replace(/^at /, "")
-        .replace(/(?:file:\/\/)?\/[^\s()]*\//g, ""),
+        .replace(/(^|[\s(])(?:file:\/\/)?\/[^\s()]*\//g, "$1"),
     );
   const where = frames.length > 0 ? ` at ${frames.join(" < ")}` : "";
   return `aup-course: unexpected error on ${method} ${pathname}: ${oneLine(message)}${where}`;
