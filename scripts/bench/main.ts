@@ -16,9 +16,16 @@ import { diskLimitPerSecond, naiveLowdbPerSecond } from "./references.ts";
 import { memoryLimit, type MemoryLimit } from "../harness/memoryLimit.ts";
 import { emptyStart, scaleRun } from "./scale.ts";
 import { scaleSection } from "./scaleReport.ts";
+import { onlyPart, runPart } from "./onlyPart.ts";
 
 const quick = process.argv.includes("--quick");
 const log = (message: string) => console.log(`• ${message}`);
+
+const only = onlyPart(process.argv);
+if (only) {
+  await runPart(only, log);
+  process.exit(0);
+}
 
 function timed(command: string, args: string[]): number {
   const started = performance.now();
@@ -98,7 +105,7 @@ const commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim
 
 const markdown = `# Benchmarks
 
-Measured by \`npm run bench\` (add \`-- --quick\` for a shorter run) on ${new Date().toISOString().slice(0, 10)}, commit ${commit}:
+Measured by \`npm run bench\` (add \`-- --quick\` for a shorter run, \`-- --only page-load\` for the page loads alone) on ${new Date().toISOString().slice(0, 10)}, commit ${commit}:
 ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}. The load generator runs on the
 same two cores as the server, as in CI. Budgets are those of [\`docs/DESIGN.md\`](docs/DESIGN.md).
 

@@ -1,4 +1,5 @@
-import { assertEvent, assign, fromPromise, setup } from "xstate";
+import { assertEvent, assign, fromPromise } from "xstate";
+import { lightSetup } from "./lightSetup.ts";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import { acknowledgedResult, courseResult, missedScenarios } from "../course/courseResult.ts";
 import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
@@ -86,7 +87,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     params: ({ context }: { context: CourseContext }) => finishedPlay(context),
   };
 
-  return setup({
+  return lightSetup({
     types: { context: {} as CourseContext, events: {} as CourseEvent, input: {} as CourseInput },
     actors: {
       recordAcknowledgement: fromPromise<AcknowledgementReceipt, AcknowledgementRequest>(() =>
