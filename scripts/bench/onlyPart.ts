@@ -5,6 +5,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { format, resolveConfig } from "prettier";
 import { ensureChromium } from "../harness/chromium.ts";
 import { pageLoadSection } from "./coursePageLoad.ts";
+import { postgresBench } from "./postgresBench.ts";
+import { postgresSection } from "./postgresReport.ts";
 
 /** Each part, with the heading of the section it writes and where it goes when the file has none yet. */
 const PARTS: Record<string, { heading: string; before: string; measure: () => Promise<string> }> = {
@@ -12,6 +14,11 @@ const PARTS: Record<string, { heading: string; before: string; measure: () => Pr
     heading: "## Page loads",
     before: "## Page weight",
     measure: () => pageLoadSection(ensureChromium()),
+  },
+  postgres: {
+    heading: "## PostgreSQL store",
+    before: "## Page weight",
+    measure: async () => postgresSection(await postgresBench(process.argv.includes("--quick"), console.log)),
   },
 };
 

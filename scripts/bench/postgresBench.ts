@@ -1,6 +1,5 @@
-// The PostgreSQL store's budgets (docs/DESIGN.md, "Past one process"): two server processes on one
-// database, and a million records exported from it. Run alone with `node scripts/bench/postgresBench.ts
-// [--quick]`; `npm run bench` runs it with the rest.
+// The PostgreSQL store's budgets (src/budgets/postgresBudgets.ts): two server processes on one
+// database, and a million records exported from it. `npm run bench -- --only postgres` runs it alone.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -157,9 +156,4 @@ export async function postgresBench(quick: boolean, log: (message: string) => vo
     rmSync(work, { recursive: true, force: true });
     cluster.stop();
   }
-}
-
-if (import.meta.main) {
-  const figures = await postgresBench(process.argv.includes("--quick"), (message) => console.log(message));
-  console.log(JSON.stringify(figures, null, 2));
 }
