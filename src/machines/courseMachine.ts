@@ -13,6 +13,7 @@ import type { CourseContext, CourseInput } from "./courseContext.ts";
 import { encodeProgress, type CourseStep } from "./progressCodec.ts";
 import { newAttemptId, restoreCourse } from "./restoreCourse.ts";
 import { scenarioReplay } from "./scenarioReplay.ts";
+import type { RecordsRefusal } from "../tracking/recordsRefusal.ts";
 
 export type { CourseContext, CourseInput };
 
@@ -96,7 +97,6 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     guards: {
       resumeAt: ({ context }, params: { step: CourseStep }) => context.resumeStep === params.step,
       isOnboarding: () => course.mode === "onboarding",
-      allSectionsOpened: ({ context }) => course.policy.sections.every((s) => context.opened.includes(s.number)),
       choiceAccepted: ({ context: { playing }, event }) => {
         assertEvent(event, "choice.select");
         return !!playing && advance(playing, event).answers.length > playing.answers.length;
@@ -174,7 +174,8 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
         entry: save("policy"),
         on: {
           "section.open": { actions: ["openSection", save("policy")] },
-          "policy.done": { guard: "allSectionsOpened", target: "scenarios" },
+          // The key rules are on the step itself; opening the full text is the learner's choice.
+          "policy.done": { target: "scenarios" },
         },
       },
       scenarios: {
@@ -207,7 +208,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
               "acknowledgement.submit": {
                 guard: "nameGiven",
                 target: "submitting",
-                actions: assign({ error: undefined }),
+                actions: assign({ error: undefined, refusedFields: undefined }),
               },
             },
           },
@@ -229,6 +230,10 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
                 target: "form",
                 actions: assign({
                   error: ({ event }) => (event.error instanceof Error ? event.error.message : String(event.error)),
+                  // Read off the error rather than by instanceof: the class stays out of the packages' first load.
+                  refusedFields: ({ event }) => [
+                    ...((event.error as Partial<RecordsRefusal> | undefined)?.fields ?? []),
+                  ],
                 }),
               },
             },

@@ -3,6 +3,7 @@ import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
 import { readMe, type Me } from "./meResponse.ts";
 import { recordReceipt } from "./recordReceipt.ts";
+import { RecordsRefusal, refusedFields } from "./recordsRefusal.ts";
 import type { AcknowledgementReceipt, AcknowledgementRequest, TrackerStart } from "./tracker.ts";
 
 /**
@@ -46,18 +47,26 @@ export class SiteTracker extends BrowserTracker {
         body: JSON.stringify(request),
       });
     } catch {
-      throw new Error("The records server could not be reached. Check your connection.");
+      throw new Error(
+        "The records server could not be reached. Check your connection, then press the button again: your answers are kept.",
+      );
     }
     const body = (await response.json().catch(() => ({}))) as {
       record?: AcknowledgementRecord;
       receiptUrl?: string;
       error?: string;
+      fields?: unknown;
     };
     if (response.status === 401 && this.signsIn) {
       void this.signIn();
       throw new Error("Your sign-in has ended: taking you to sign in again, and your progress is kept.");
     }
-    if (!response.ok || !body.record) throw new Error(body.error ?? `The records server answered ${response.status}.`);
+    if (!response.ok || !body.record)
+      throw new RecordsRefusal(
+        body.error ??
+          `The records server answered ${response.status} without saying why. Press the button again in a minute; if it answers the same, tell the people who run this site.`,
+        refusedFields(body.fields),
+      );
     return recordReceipt(body.record, body.receiptUrl);
   }
 }

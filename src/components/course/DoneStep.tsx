@@ -1,7 +1,9 @@
+import { useEffect } from "react";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { AcknowledgementReceipt } from "../../tracking/tracker.ts";
 import { Receipt } from "../Receipt.tsx";
 import { PolicyLink } from "./PolicyLink.tsx";
+import { forgetFields } from "./savedFields.ts";
 
 interface Props {
   course: CourseDefinition;
@@ -11,6 +13,8 @@ interface Props {
 }
 
 export function DoneStep({ course, receipt, onFinish }: Props) {
+  // Recorded: the details typed on the form need not wait in the tab any longer.
+  useEffect(() => forgetFields(course.key), [course.key]);
   return (
     <section className="course-step" aria-labelledby="done-title">
       <h1 id="done-title" tabIndex={-1} data-autofocus>

@@ -52,6 +52,7 @@ export default function LaterSteps({
       learner={context.learner}
       submitting={submitting}
       error={context.error}
+      refusedFields={context.refusedFields}
       send={send}
     />
   );

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { isEmail } from "../../lib/fieldRules.ts";
+import { isWorkEmail } from "../../lib/fieldRules.ts";
 import { quarterOf } from "../../lib/quarters.ts";
 import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
@@ -12,7 +12,7 @@ export function RefresherIntro({ course, latestReceipt, learner, missedClauses, 
   // (a name that points at nothing while there is no error, which describes nothing).
   const [tried, setTried] = useState(false);
   const typed = email.trim();
-  const refused = !learner && !isEmail(typed);
+  const refused = !learner && !isWorkEmail(typed);
   const error = tried && refused;
   const start = () =>
     refused
