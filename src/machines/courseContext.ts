@@ -1,4 +1,3 @@
-import type { RefusedField } from "../tracking/recordsRefusal.ts";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import type { ScenarioResult } from "../course/scenarioResult.ts";
 import type { AcknowledgementReceipt, CourseResult, Learner } from "../tracking/tracker.ts";
@@ -36,6 +35,4 @@ export interface CourseContext {
   result?: CourseResult;
   receipt?: AcknowledgementReceipt;
   error?: string;
-  /** The fields the records server named in its refusal, which the form shows on each field. */
-  refusedFields?: RefusedField[];
 }

@@ -13,7 +13,6 @@ import type { CourseContext, CourseInput } from "./courseContext.ts";
 import { encodeProgress, type CourseStep } from "./progressCodec.ts";
 import { newAttemptId, restoreCourse } from "./restoreCourse.ts";
 import { scenarioReplay } from "./scenarioReplay.ts";
-import type { RecordsRefusal } from "../tracking/recordsRefusal.ts";
 
 export type { CourseContext, CourseInput };
 
@@ -208,7 +207,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
               "acknowledgement.submit": {
                 guard: "nameGiven",
                 target: "submitting",
-                actions: assign({ error: undefined, refusedFields: undefined }),
+                actions: assign({ error: undefined }),
               },
             },
           },
@@ -230,10 +229,6 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
                 target: "form",
                 actions: assign({
                   error: ({ event }) => (event.error instanceof Error ? event.error.message : String(event.error)),
-                  // Read off the error rather than by instanceof: the class stays out of the packages' first load.
-                  refusedFields: ({ event }) => [
-                    ...((event.error as Partial<RecordsRefusal> | undefined)?.fields ?? []),
-                  ],
                 }),
               },
             },

@@ -4,18 +4,6 @@ export interface RefusedField {
   message: string;
 }
 
-/**
- * The records server's "no", as the course keeps it: its message (which already says what to do)
- * and the fields it names, so that the form shows each problem on its own field.
- */
-export class RecordsRefusal extends Error {
-  readonly fields: readonly RefusedField[];
-  constructor(message: string, fields: readonly RefusedField[] = []) {
-    super(message);
-    this.fields = fields;
-  }
-}
-
 /** The fields of a server answer's `fields`, keeping only well-formed entries: the answer is untrusted JSON. */
 export function refusedFields(fields: unknown): RefusedField[] {
   if (!Array.isArray(fields)) return [];

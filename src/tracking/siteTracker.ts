@@ -3,7 +3,7 @@ import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
 import { readMe, type Me } from "./meResponse.ts";
 import { recordReceipt } from "./recordReceipt.ts";
-import { RecordsRefusal, refusedFields } from "./recordsRefusal.ts";
+import { refusedFields, type RefusedField } from "./recordsRefusal.ts";
 import type { AcknowledgementReceipt, AcknowledgementRequest, TrackerStart } from "./tracker.ts";
 
 /**
@@ -15,6 +15,7 @@ export class SiteTracker extends BrowserTracker {
   readonly kind = "site";
   /** Until the server says it has single sign-on, the learner types who they are. */
   asksIdentity = true;
+  refusedFields: readonly RefusedField[] = [];
   /** Whether learners sign in with the organisation's provider (AUP_IDENTITY=oidc). */
   private signsIn = false;
 
@@ -40,6 +41,7 @@ export class SiteTracker extends BrowserTracker {
 
   protected async store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
     let response: Response;
+    this.refusedFields = [];
     try {
       response = await fetch(new URL("/api/acknowledgements", location.href), {
         method: "POST",
@@ -61,11 +63,11 @@ export class SiteTracker extends BrowserTracker {
       void this.signIn();
       throw new Error("Your sign-in has ended: taking you to sign in again, and your progress is kept.");
     }
+    this.refusedFields = response.ok ? [] : refusedFields(body.fields);
     if (!response.ok || !body.record)
-      throw new RecordsRefusal(
+      throw new Error(
         body.error ??
           `The records server answered ${response.status} without saying why. Press the button again in a minute; if it answers the same, tell the people who run this site.`,
-        refusedFields(body.fields),
       );
     return recordReceipt(body.record, body.receiptUrl);
   }

@@ -332,6 +332,8 @@ describe.each([
 
     // The policy step's own link: the first stop after its heading, which takes the focus.
     await frame.getByRole("button", { name: "Start" }).click();
+    // The step comes with the later chunk, asked for on Start; its heading takes the focus when it arrives.
+    await frame.waitForFunction(() => document.activeElement?.id === "policy-step-title");
     await frame.page().keyboard.press("Tab");
     expect(await focusedText(frame)).toBe("policy page (opens in a new tab)");
     const policy = await enterOpensPage(frame);

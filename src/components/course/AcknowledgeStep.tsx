@@ -25,7 +25,7 @@ interface Props {
   submitting: boolean;
   error: string | undefined;
   /** The fields the records server named when it refused the last try. */
-  refusedFields?: RefusedField[];
+  refusedFields?: readonly RefusedField[];
   send: (event: CourseEvent) => void;
 }
 
@@ -92,7 +92,7 @@ export function AcknowledgeStep({ course, learner, submitting, error, refusedFie
   return (
     <form className="course-step" onSubmit={submit} aria-labelledby="ack-title" noValidate>
       <h1 id="ack-title" tabIndex={-1} data-autofocus>
-        Acknowledge the policy
+        {course.mode === "refresher" ? "Confirm this quarter's refresher" : "Acknowledge the policy"}
       </h1>
       <p>
         Policy version <strong>{course.policy.version}</strong>, fingerprint{" "}
@@ -101,7 +101,14 @@ export function AcknowledgeStep({ course, learner, submitting, error, refusedFie
       {(listed.length > 0 || message) && <ErrorSummary message={message} problems={listed} />}
       <p>By signing you confirm that you:</p>
       <ul>
-        <li>have read {course.organisationName}'s Acceptable Use Policy for Claude and understood it;</li>
+        {course.mode === "refresher" ? (
+          <li>
+            have taken this quarter's refresher on {course.organisationName}'s Acceptable Use Policy for Claude and know
+            its rules as they stand;
+          </li>
+        ) : (
+          <li>have read {course.organisationName}'s Acceptable Use Policy for Claude and understood it;</li>
+        )}
         <li>will follow it whenever you use Claude for work, including agents acting for you;</li>
         <li>
           will ask {course.questionsContact.inText} ({course.questionsContact.email}) when you are unsure, and report

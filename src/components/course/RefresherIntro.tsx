@@ -1,51 +1,40 @@
-import { useState } from "react";
-import { isWorkEmail } from "../../lib/fieldRules.ts";
+import { keptProducts } from "../../course/keptProducts.ts";
 import { quarterOf } from "../../lib/quarters.ts";
 import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
 
-/** The refresher intro: the quiz is seeded by who the learner is (the LMS's id, or the email typed here). */
+const SEED_KEY = "aup-course:refresher-seed";
+
+/**
+ * Who the quiz is drawn for when nobody says who the learner is (form identity): an id this browser
+ * keeps, so that the quiz stays the same all quarter without asking for the email here and again
+ * on the acknowledgement (the one identity step). Storage refused: a quiz of its own for this visit.
+ */
+function browserSeed(): string {
+  // Math.random, not crypto.randomUUID, which a package served over plain HTTP does not have: a seed need not be secret.
+  const fresh = Math.random().toString(36).slice(2);
+  try {
+    const seed = localStorage.getItem(SEED_KEY) ?? fresh;
+    localStorage.setItem(SEED_KEY, seed);
+    return seed;
+  } catch {
+    return fresh;
+  }
+}
+
+/** The refresher intro: the quiz is seeded by who the learner is, and drawn from the products they said they use. */
 export function RefresherIntro({ course, latestReceipt, learner, missedClauses, send }: IntroProps) {
-  const [email, setEmail] = useState("");
-  // The shared email rule, not the browser's bubble: once Start is pressed with an address the rule
-  // refuses, the field says so until the address is one, in an alert that its aria-describedby names
-  // (a name that points at nothing while there is no error, which describes nothing).
-  const [tried, setTried] = useState(false);
-  const typed = email.trim();
-  const refused = !learner && !isWorkEmail(typed);
-  const error = tried && refused;
   const start = () =>
-    refused
-      ? setTried(true)
-      : send({
-          type: "course.start",
-          learnerId: learner?.id ?? typed.toLowerCase(),
-          quarter: quarterOf(new Date()),
-          missedClauses,
-        });
+    send({
+      type: "course.start",
+      learnerId: learner?.id ?? browserSeed(),
+      quarter: quarterOf(new Date()),
+      missedClauses,
+      audiences: keptProducts(),
+    });
   return (
     <IntroFrame course={course} latestReceipt={latestReceipt} title="Quarterly refresher" onStart={start}>
       <p>{course.intro}</p>
-      {!learner && (
-        <p className="field">
-          <label htmlFor="learner-id">Your work email</label>
-          <input
-            id="learner-id"
-            type="email"
-            required
-            autoComplete="email"
-            value={email}
-            aria-invalid={error}
-            aria-describedby="learner-id-error"
-            onChange={(e) => setEmail(e.target.value)}
-          />
-          {error && (
-            <span id="learner-id-error" className="form-error" role="alert">
-              Write your work email address, e.g. ada@yourcompany.com.
-            </span>
-          )}
-        </p>
-      )}
     </IntroFrame>
   );
 }
