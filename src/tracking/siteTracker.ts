@@ -31,7 +31,7 @@ export class SiteTracker extends BrowserTracker {
     const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;
     const signedIn =
       this.signsIn && learner && me.learner ? { name: learner.name, email: me.learner.email } : undefined;
-    return { ...saved, learner, missedClauses: me.missedClauses, signedIn };
+    return { ...saved, learner, missedClauses: me.missedClauses, products: me.products, signedIn };
   }
 
   private signIn(): Promise<never> {

@@ -1,3 +1,4 @@
+import type { ProductAudience } from "../course/courseDefinition.ts";
 import type { RefusedField } from "./recordsRefusal.ts";
 import type { ScenarioResult } from "../course/scenarioResult.ts";
 import type { AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
@@ -52,6 +53,8 @@ export interface TrackerStart {
   missedClauses?: string[];
   /** With the site's provider sign-in: who is signed in, shown with a way to sign out. */
   signedIn?: { name: string; email: string };
+  /** The products the learner's onboarding record shows they use, where the target keeps records (the site with single sign-on). */
+  products?: ProductAudience[];
 }
 
 /** A scenario played to its end, with the course's words for it. */

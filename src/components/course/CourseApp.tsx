@@ -109,6 +109,7 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
           course={course}
           latestReceipt={start.latestReceipt}
           missedClauses={start.missedClauses}
+          products={start.products}
           learner={context.learner}
           send={actor.send}
         />

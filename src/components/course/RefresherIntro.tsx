@@ -23,14 +23,15 @@ function browserSeed(): string {
 }
 
 /** The refresher intro: the quiz is seeded by who the learner is, and drawn from the products they said they use. */
-export function RefresherIntro({ course, latestReceipt, learner, missedClauses, send }: IntroProps) {
+export function RefresherIntro({ course, latestReceipt, learner, missedClauses, products, send }: IntroProps) {
   const start = () =>
     send({
       type: "course.start",
       learnerId: learner?.id ?? browserSeed(),
       quarter: quarterOf(new Date()),
       missedClauses,
-      audiences: keptProducts(),
+      // The onboarding record's (single sign-on) before this browser's memory of the ticks.
+      audiences: products ?? keptProducts(),
     });
   return (
     <IntroFrame course={course} latestReceipt={latestReceipt} title="Quarterly refresher" onStart={start}>
