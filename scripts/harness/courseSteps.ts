@@ -11,9 +11,16 @@ export const STARTED = ".course:not([aria-busy])";
 /** The control that opens a policy section in the course (its disclosure's summary). */
 export const sectionToggle = (anchor: string | undefined) => `#course-section-${anchor} > summary`;
 
-/** Starts the course and opens every policy section by clicking, then moves on to the scenarios. */
+/** The disclosure under the key rules that holds the full text of the policy. */
+export const fullPolicyToggle = ".full-policy > summary";
+
+/**
+ * Starts the course, opens the full text under the key rules and each of `sectionAnchors` by
+ * clicking (the learner may, the course does not ask it), then moves on to the scenarios.
+ */
 export async function startAndReadPolicy(view: Page | Frame, sectionAnchors: readonly string[]): Promise<void> {
   await view.getByRole("button", { name: "Start" }).click();
+  if (sectionAnchors.length) await view.locator(fullPolicyToggle).click();
   for (const anchor of sectionAnchors) await view.locator(sectionToggle(anchor)).click();
   await view.getByRole("button", { name: "Continue to the scenarios" }).click();
   await view.waitForSelector(".scenario__situation");

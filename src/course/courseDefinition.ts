@@ -3,6 +3,7 @@ import type { Policy } from "../policy/types.ts";
 import type { Audience, Scenario } from "../schemas/scenario.ts";
 import { courseDuration } from "./courseDuration.ts";
 import { introText } from "./introText.ts";
+import { keyRulesOf, type KeyRule } from "./keyRules.ts";
 
 /** What a learner may be asked which products they use; other audiences follow the settings. */
 export type ProductAudience = Extract<Audience, "claude-code" | "cowork">;
@@ -31,7 +32,11 @@ export interface CourseDefinition {
   organisationName: string;
   /** `inText` is how the name reads in a sentence ("the AI Governance Office"). */
   questionsContact: { name: string; email: string; inText: string };
-  policy: { version: string; hash: string; sections: CourseSection[] };
+  /**
+   * `keyRules`: the clauses marked critical, in one line each (onboarding only), which the policy step
+   * leads with; the full text stays one click away.
+   */
+  policy: { version: string; hash: string; sections: CourseSection[]; keyRules?: KeyRule[] };
   /** The scenarios this organisation's learners may meet, sorted by id (onboarding: not the refresher-only ones). */
   scenarios: Scenario[];
   /** Which product audiences the learner is asked about (products the organisation deploys). */
@@ -88,6 +93,7 @@ export function buildCourseDefinition(
           ...(mode === "onboarding" ? { html } : {}),
         })),
       })),
+      ...(mode === "onboarding" ? { keyRules: keyRulesOf(policy.sections) } : {}),
     },
     scenarios,
     productAudiences,

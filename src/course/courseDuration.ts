@@ -1,8 +1,9 @@
 import type { Policy } from "../policy/types.ts";
-import type { CourseDefinition } from "./courseDefinition.ts";
 import { durationKey } from "./durationKey.ts";
 import { onboardingPlan } from "./firstAttempt.ts";
-import { formatMinutes, policyMinutes, scenarioMinutes, totalMinutes, type MinutesRange } from "./timeEstimate.ts";
+import type { CourseDefinition } from "./courseDefinition.ts";
+import { keyRulesOf } from "./keyRules.ts";
+import { formatMinutes, keyRulesMinutes, scenarioMinutes, totalMinutes, type MinutesRange } from "./timeEstimate.ts";
 
 /**
  * How long the course takes, as its intro says it ("about 40 to 55 minutes"), for each choice of
@@ -16,7 +17,8 @@ export function courseDuration(
   const minutes = new Map(course.scenarios.map((s) => [s.id, scenarioMinutes(s)]));
   if (course.mode === "refresher")
     return { "": formatMinutes(refresherMinutes([...minutes.values()], course.refresherSize)) };
-  const policy = policyMinutes(sections);
+  // The policy step asks the learner to read its key rules; the full text is there for whoever opens it.
+  const policy = keyRulesMinutes(keyRulesOf(sections));
   return Object.fromEntries(
     subsets(course.productAudiences).map((audiences) => {
       const plan = onboardingPlan({ ...course, duration: {}, intro: "" }, { audiences });

@@ -2,7 +2,7 @@ import type { CourseDefinition, ProductAudience } from "./courseDefinition.ts";
 
 /** What the learner said on the intro step, from which the first attempt is planned. */
 export interface CourseStart {
-  /** Onboarding: the products the learner uses, whose scenarios they get too. */
+  /** The products the learner uses, whose scenarios they get too (the refresher: as kept from the onboarding). */
   audiences?: ProductAudience[];
   /** Refresher: who the learner is and which quarter it is, the quiz's seed. */
   learnerId?: string;

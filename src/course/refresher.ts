@@ -1,5 +1,6 @@
 import { quarterIndex, quarterName } from "../lib/quarters.ts";
 import type { Scenario } from "../schemas/scenario.ts";
+import type { ProductAudience } from "./courseDefinition.ts";
 import type { FirstAttemptPlan } from "./firstAttempt.ts";
 
 /**
@@ -76,11 +77,25 @@ function seededRandom(text: string): () => number {
   };
 }
 
-/** The refresher's first attempt: this learner's quiz for this quarter, of the size the settings give. */
-export const refresherPlan: FirstAttemptPlan = (course, { learnerId = "", quarter = "", missedClauses }) =>
-  refresherQuiz(course.scenarios, {
-    learnerId,
-    quarter,
-    size: course.refresherSize,
-    missedClauses: missedClauses && new Set(missedClauses),
-  });
+/**
+ * The refresher's first attempt: this learner's quiz for this quarter, of the size the settings give,
+ * from the scenarios for everyone, the addenda and the products the learner uses (none when unknown:
+ * a marketer is better served without Claude Code scenarios than an engineer is harmed without them).
+ */
+export const refresherPlan: FirstAttemptPlan = (
+  course,
+  { learnerId = "", quarter = "", missedClauses, audiences = [] },
+) =>
+  refresherQuiz(
+    course.scenarios.filter(
+      (s) =>
+        !(course.productAudiences as string[]).includes(s.audience) ||
+        audiences.includes(s.audience as ProductAudience),
+    ),
+    {
+      learnerId,
+      quarter,
+      size: course.refresherSize,
+      missedClauses: missedClauses && new Set(missedClauses),
+    },
+  );

@@ -32,6 +32,14 @@ export function policyMinutes(sections: Policy["sections"]): number {
   return minutesFor(words, 0);
 }
 
+/** Reading the key rules the policy step leads with: each one-line rule and its id. */
+export function keyRulesMinutes(rules: readonly { summary: string }[]): number {
+  return minutesFor(
+    rules.reduce((sum, rule) => sum + wordCount(rule.summary), 0),
+    0,
+  );
+}
+
 /**
  * One scenario, along its shortest and its longest path: on each question the learner reads the
  * situation and every label, decides, and reads the chosen choice's feedback; then the debrief.

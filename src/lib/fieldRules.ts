@@ -27,6 +27,16 @@ export function isEmail(value: string): boolean {
   return value.length <= EMAIL_MAX_LENGTH && EMAIL.test(value);
 }
 
+/**
+ * An email address a person types for themselves (the acknowledgement form, the refresher's
+ * identity step): the rule above with a dot in the domain, because a typed "ada@kestrel" is far more
+ * often an address cut short than a real one, and the record would keep it. Addresses a directory
+ * hands over (single sign-on) keep the rule above.
+ */
+export function isWorkEmail(value: string): boolean {
+  return isEmail(value) && value.slice(value.lastIndexOf("@")).includes(".");
+}
+
 /** A real calendar date written YYYY-MM-DD: 2026-02-30 and 2026-13-01 are not. */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -99,7 +99,6 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     guards: {
       resumeAt: ({ context }, params: { step: CourseStep }) => context.resumeStep === params.step,
       isOnboarding: () => course.mode === "onboarding",
-      allSectionsOpened: ({ context }) => course.policy.sections.every((s) => context.opened.includes(s.number)),
       choiceAccepted: ({ context: { playing }, event }) => {
         assertEvent(event, "choice.select");
         return !!playing && advance(playing, event).answers.length > playing.answers.length;
@@ -178,7 +177,8 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
         entry: save("policy"),
         on: {
           "section.open": { actions: ["openSection", save("policy")] },
-          "policy.done": { guard: "allSectionsOpened", target: "scenarios" },
+          // The key rules are on the step itself; opening the full text is the learner's choice.
+          "policy.done": { target: "scenarios" },
         },
       },
       scenarios: {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EMAIL_MAX_LENGTH } from "../lib/fieldRules.ts";
-import { clauseId, email, text } from "./fields.ts";
+import { TYPED_FIELD_MAX } from "../lib/acknowledgementFields.ts";
+import { clauseId, text, workEmail } from "./fields.ts";
 import { OUTCOMES } from "./scenario.ts";
 
 /**
@@ -9,9 +9,7 @@ import { OUTCOMES } from "./scenario.ts";
  */
 export const ACKNOWLEDGEMENT_FIELD_MAX = {
   attemptId: 64,
-  name: 120,
-  employeeId: 64,
-  email: EMAIL_MAX_LENGTH,
+  ...TYPED_FIELD_MAX,
   attempt: 1000,
   /** Clauses listed in `result.earlierMissed`, and the most misses of one. */
   earlierClauses: 100,
@@ -37,7 +35,8 @@ export const AcknowledgementBodySchema = z.strictObject({
   learner: z
     .strictObject({
       name: line(MAX.name, "the learner's full name"),
-      email: email("the learner's work email"),
+      // The course's form checks the same rule (src/lib/acknowledgementFields.ts).
+      email: workEmail("the learner's work email"),
       employeeId: line(MAX.employeeId, "the learner's employee id"),
     })
     .optional(),

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { CLAUSE_ID, EMAIL_MAX_LENGTH, hasControlCharacters, isCalendarDate, isEmail } from "../lib/fieldRules.ts";
+import {
+  CLAUSE_ID,
+  EMAIL_MAX_LENGTH,
+  hasControlCharacters,
+  isCalendarDate,
+  isEmail,
+  isWorkEmail,
+} from "../lib/fieldRules.ts";
 
 /**
  * Field builders shared by every schema: the organisation settings, policy and scenario files, the
@@ -32,6 +39,13 @@ export function text(fix: string, { max, singleLine = false }: TextOptions = {})
 export function email(fix: string) {
   return text(fix, { max: EMAIL_MAX_LENGTH, singleLine: true }).refine(isEmail, {
     error: (issue) => `is not an email address (${JSON.stringify(issue.input)}). Write ${fix}.`,
+  });
+}
+
+/** An email address a person typed for themselves, with a full domain (isWorkEmail): the course's forms use the same rule. */
+export function workEmail(fix: string) {
+  return text(fix, { max: EMAIL_MAX_LENGTH, singleLine: true }).refine(isWorkEmail, {
+    error: (issue) => `is not a full email address (${JSON.stringify(issue.input)}). Write ${fix}.`,
   });
 }
 

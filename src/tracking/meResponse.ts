@@ -1,3 +1,4 @@
+import type { ProductAudience } from "../course/courseDefinition.ts";
 import { CLAUSE_ID } from "../lib/fieldRules.ts";
 
 /**
@@ -8,6 +9,8 @@ export interface Me {
   mode: "form" | "header" | "oidc";
   learner?: { id: string; email: string; name?: string };
   missedClauses?: string[];
+  /** The products the learner's onboarding record shows they use, when there is one. */
+  products?: ProductAudience[];
 }
 
 const text = (value: unknown): value is string => typeof value === "string" && value !== "";
@@ -20,7 +23,7 @@ const fields = (value: unknown): Record<string, unknown> =>
  * itself is unclear), so a broken answer never shows a wrong name or clause.
  */
 export function readMe(body: unknown): Me {
-  const { mode, learner, missedClauses } = fields(body);
+  const { mode, learner, missedClauses, products } = fields(body);
   const { id, email, name } = fields(learner);
   if (mode !== "header" && mode !== "oidc") return { mode: "form" };
   return {
@@ -28,6 +31,9 @@ export function readMe(body: unknown): Me {
     learner: text(id) && text(email) ? { id, email, name: text(name) ? name : undefined } : undefined,
     missedClauses: Array.isArray(missedClauses)
       ? missedClauses.filter((clause): clause is string => text(clause) && CLAUSE_ID.test(clause))
+      : undefined,
+    products: Array.isArray(products)
+      ? products.filter((p): p is ProductAudience => p === "claude-code" || p === "cowork")
       : undefined,
   };
 }

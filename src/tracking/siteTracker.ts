@@ -3,6 +3,7 @@ import type { AcknowledgementRecord } from "../records/record.ts";
 import { BrowserTracker } from "./browserTracker.ts";
 import { readMe, type Me } from "./meResponse.ts";
 import { recordReceipt } from "./recordReceipt.ts";
+import { refusedFields, type RefusedField } from "./recordsRefusal.ts";
 import type { AcknowledgementReceipt, AcknowledgementRequest, TrackerStart } from "./tracker.ts";
 
 /**
@@ -14,6 +15,7 @@ export class SiteTracker extends BrowserTracker {
   readonly kind = "site";
   /** Until the server says it has single sign-on, the learner types who they are. */
   asksIdentity = true;
+  refusedFields: readonly RefusedField[] = [];
   /** Whether learners sign in with the organisation's provider (AUP_IDENTITY=oidc). */
   private signsIn = false;
 
@@ -29,7 +31,7 @@ export class SiteTracker extends BrowserTracker {
     const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;
     const signedIn =
       this.signsIn && learner && me.learner ? { name: learner.name, email: me.learner.email } : undefined;
-    return { ...saved, learner, missedClauses: me.missedClauses, signedIn };
+    return { ...saved, learner, missedClauses: me.missedClauses, products: me.products, signedIn };
   }
 
   private signIn(): Promise<never> {
@@ -39,6 +41,7 @@ export class SiteTracker extends BrowserTracker {
 
   protected async store(request: AcknowledgementRequest): Promise<AcknowledgementReceipt> {
     let response: Response;
+    this.refusedFields = [];
     try {
       response = await fetch(new URL("/api/acknowledgements", location.href), {
         method: "POST",
@@ -46,18 +49,26 @@ export class SiteTracker extends BrowserTracker {
         body: JSON.stringify(request),
       });
     } catch {
-      throw new Error("The records server could not be reached. Check your connection.");
+      throw new Error(
+        "The records server could not be reached. Check your connection, then press the button again: your answers are kept.",
+      );
     }
     const body = (await response.json().catch(() => ({}))) as {
       record?: AcknowledgementRecord;
       receiptUrl?: string;
       error?: string;
+      fields?: unknown;
     };
     if (response.status === 401 && this.signsIn) {
       void this.signIn();
       throw new Error("Your sign-in has ended: taking you to sign in again, and your progress is kept.");
     }
-    if (!response.ok || !body.record) throw new Error(body.error ?? `The records server answered ${response.status}.`);
+    this.refusedFields = response.ok ? [] : refusedFields(body.fields);
+    if (!response.ok || !body.record)
+      throw new Error(
+        body.error ??
+          `The records server answered ${response.status} without saying why. Press the button again in a minute; if it answers the same, tell the people who run this site.`,
+      );
     return recordReceipt(body.record, body.receiptUrl);
   }
 }

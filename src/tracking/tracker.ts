@@ -1,3 +1,5 @@
+import type { ProductAudience } from "../course/courseDefinition.ts";
+import type { RefusedField } from "./recordsRefusal.ts";
 import type { ScenarioResult } from "../course/scenarioResult.ts";
 import type { AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
 import type { BuildTarget } from "../site/target.ts";
@@ -23,6 +25,12 @@ export interface Tracker {
   reportResult(result: CourseResult): void;
   /** Whether the learner must say who they are at the acknowledgement (no single sign-on, no LMS). */
   readonly asksIdentity: boolean;
+  /**
+   * The fields the records server named when it last refused the acknowledgement (the site's
+   * tracker), so that the form shows each on its field; kept here rather than in the course's
+   * machine, which every package loads before the learner's first interaction.
+   */
+  readonly refusedFields?: readonly RefusedField[];
   /** Resolves once the acknowledgement is stored; rejects with a message for the learner otherwise. */
   recordAcknowledgement(request: AcknowledgementRequest): Promise<AcknowledgementReceipt>;
   /** Closes the session; safe to call more than once. */
@@ -45,6 +53,8 @@ export interface TrackerStart {
   missedClauses?: string[];
   /** With the site's provider sign-in: who is signed in, shown with a way to sign out. */
   signedIn?: { name: string; email: string };
+  /** The products the learner's onboarding record shows they use, where the target keeps records (the site with single sign-on). */
+  products?: ProductAudience[];
 }
 
 /** A scenario played to its end, with the course's words for it. */

@@ -7,7 +7,9 @@ import { dataDirWithJournal } from "../support/records.ts";
 import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
 
 const course = shippedCourse("refresher");
-const bank = course.scenarios;
+// Grace's products are unknown here (no onboarding record, nothing kept in this browser), so her
+// refresher draws from the scenarios for everyone and the addenda only (src/course/refresher.ts).
+const bank = course.scenarios.filter((s) => !(course.productAudiences as string[]).includes(s.audience));
 const grace = { id: "grace.hopper@kestrel.example", name: "Grace Hopper", email: "grace.hopper@kestrel.example" };
 const quarter = quarterOf(new Date());
 const quiz = (target: string, missed?: string) =>

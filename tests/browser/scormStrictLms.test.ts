@@ -7,7 +7,7 @@ import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { sectionToggle } from "../../scripts/harness/courseSteps.ts";
+import { fullPolicyToggle, sectionToggle } from "../../scripts/harness/courseSteps.ts";
 import { choiceFor, choiceNamed, clickThroughScenarios, focusedText, screenState } from "../support/learner.ts";
 import { axeViolations } from "../support/page.ts";
 import { KEEPALIVE_BUDGET } from "../support/strictLms/postSize.ts";
@@ -38,8 +38,9 @@ async function startCourse(frame: Frame, everyProduct = false): Promise<void> {
   await readPolicy(frame);
 }
 
-/** On the policy step: opens every section and goes on to the first scenario. */
+/** On the policy step: opens the full text and every section, and goes on to the first scenario. */
 async function readPolicy(frame: Frame): Promise<void> {
+  await frame.locator(fullPolicyToggle).click();
   for (const anchor of sectionAnchors) await frame.locator(sectionToggle(anchor)).click();
   await frame.getByRole("button", { name: "Continue to the scenarios" }).click();
   await frame.waitForSelector(".scenario__situation");
@@ -331,6 +332,8 @@ describe.each([
 
     // The policy step's own link: the first stop after its heading, which takes the focus.
     await frame.getByRole("button", { name: "Start" }).click();
+    // The step comes with the later chunk, asked for on Start; its heading takes the focus when it arrives.
+    await frame.waitForFunction(() => document.activeElement?.id === "policy-step-title");
     await frame.page().keyboard.press("Tab");
     expect(await focusedText(frame)).toBe("policy page (opens in a new tab)");
     const policy = await enterOpensPage(frame);

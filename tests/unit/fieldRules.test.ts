@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CLAUSE_ID, hasControlCharacters, isCalendarDate, isClausePrefix, isEmail } from "../../src/lib/fieldRules.ts";
+import {
+  CLAUSE_ID,
+  hasControlCharacters,
+  isCalendarDate,
+  isClausePrefix,
+  isEmail,
+  isWorkEmail,
+} from "../../src/lib/fieldRules.ts";
 import { calendarDate, email, firstProblem, text } from "../../src/schemas/fields.ts";
 
 describe("field rules", () => {
@@ -26,6 +33,14 @@ describe("field rules", () => {
     ])
       expect(isEmail(address), address).toBe(false);
     expect(isEmail(`${"a".repeat(250)}@example.com`)).toBe(false);
+  });
+
+  it("wants a full domain in an address a person types for themselves, and takes a directory's as it is", () => {
+    expect(isEmail("ada@kestrel")).toBe(true);
+    for (const address of ["ada@kestrel", "ada@corp", "ada", "ada@kestrel.", "first.last@kestrel"])
+      expect(isWorkEmail(address), address).toBe(false);
+    for (const address of ["ada@kestrel.example", "a.b+tag@mail.kestrel.example", "O'Neil@example.co.uk"])
+      expect(isWorkEmail(address), address).toBe(true);
   });
 
   it("knows clause ids and control characters", () => {

@@ -23,6 +23,16 @@ describe("reading GET /api/me", () => {
     expect(readMe({ mode: "oidc", error: "You are not signed in" })).toEqual({ mode: "oidc" });
   });
 
+  it("takes the products of the learner's onboarding record, only the ones the course knows", () => {
+    const learner = { id: "E-1", email: "ada@kestrel.example" };
+    expect(readMe({ mode: "header", learner, products: ["claude-code", "emacs", 3, "cowork"] }).products).toEqual([
+      "claude-code",
+      "cowork",
+    ]);
+    expect(readMe({ mode: "header", learner, products: [] }).products).toEqual([]);
+    expect(readMe({ mode: "header", learner, products: "claude-code" }).products).toBeUndefined();
+  });
+
   it("counts what does not fit as not said", () => {
     for (const body of [null, [], "header", 42, {}, { mode: "ldap" }]) expect(readMe(body)).toEqual({ mode: "form" });
     expect(readMe({ mode: "header", error: "Sign in again" })).toEqual({ mode: "header" });

@@ -40,7 +40,8 @@ describe("a learner's history for the refresher", () => {
 
   it("steers the refresher plan towards those clauses", () => {
     const course = shippedCourse("refresher");
-    const start = { learnerId: "ada@kestrel.example", quarter: "2026-Q4" };
+    // A learner of every product: the quiz draws from the whole bank.
+    const start = { learnerId: "ada@kestrel.example", quarter: "2026-Q4", audiences: course.productAudiences };
     const plain = refresherPlan(course, start);
     // A clause that this quarter's quiz would otherwise leave out.
     const missed = course.scenarios.find((s) => !plain.includes(s.id))?.clauses[0] ?? "";

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildCourseDefinition } from "../../src/course/courseDefinition.ts";
+import { onboardingPlan } from "../../src/course/firstAttempt.ts";
+import { keyRulesOf } from "../../src/course/keyRules.ts";
 import {
   formatMinutes,
+  keyRulesMinutes,
   policyMinutes,
   scenarioMinutes,
   SECONDS_PER_DECISION,
+  totalMinutes,
   wordCount,
   WORDS_PER_MINUTE,
 } from "../../src/course/timeEstimate.ts";
@@ -74,13 +78,36 @@ describe("the time each course page shows", () => {
   const onboarding = buildCourseDefinition(policy, bank, "onboarding");
   const minutesOf = (text: string | undefined) => (text ?? "").match(/\d+/g)?.map(Number) ?? [];
 
-  it("has one for each choice of products, longer for each product ticked, and the policy's reading in all", () => {
+  it("has one for each choice of products, longer for each product ticked", () => {
     expect(Object.keys(onboarding.duration).sort()).toEqual(["", "claude-code", "claude-code cowork", "cowork"]);
     const [none = 0] = minutesOf(onboarding.duration[""]);
     const [both = 0] = minutesOf(onboarding.duration["claude-code cowork"]);
     expect(both).toBeGreaterThan(none);
-    expect(none).toBeGreaterThanOrEqual(Math.floor(policyMinutes(policy.sections) / 5) * 5);
     expect(onboarding.intro).toContain(`(version ${policy.version})`);
+  });
+
+  it("counts the key rules the policy step asks the learner to read, not the full text one click away", () => {
+    const rules = keyRulesOf(policy.sections);
+    expect(onboarding.policy.keyRules).toEqual(rules);
+    expect(rules.map((r) => r.id)).toEqual(
+      policy.sections.flatMap((s) => s.clauses.filter((c) => c.critical).map((c) => c.id)),
+    );
+    const ruleWords = rules.reduce((n, r) => n + wordCount(r.summary), 0);
+    expect(keyRulesMinutes(rules)).toBeCloseTo(ruleWords / WORDS_PER_MINUTE, 10);
+    // Reading every clause would be most of the course on its own.
+    expect(keyRulesMinutes(rules) * 10).toBeLessThan(policyMinutes(policy.sections));
+  });
+
+  it("takes a learner without agent products about 30 minutes, at least 20 of them in scenarios", () => {
+    const played = onboardingPlan(onboarding, {}).map((id) => onboarding.scenarios.find((s) => s.id === id));
+    const scenarios = totalMinutes(played.map((s) => (s ? scenarioMinutes(s) : { low: 0, high: 0 })));
+    const whole = totalMinutes([scenarios], keyRulesMinutes(keyRulesOf(policy.sections)));
+    expect(scenarios.low).toBeGreaterThanOrEqual(20);
+    expect(whole.high).toBeLessThanOrEqual(35);
+    expect(onboarding.duration[""]).toBe(formatMinutes(whole));
+    const [from = 0, to = from] = minutesOf(onboarding.duration[""]);
+    expect(from).toBeGreaterThanOrEqual(20);
+    expect(to).toBeLessThanOrEqual(35);
   });
 
   it("follows the content: a smaller bank takes less time", () => {
@@ -93,7 +120,8 @@ describe("the time each course page shows", () => {
     expect(Object.keys(refresher.duration)).toEqual([""]);
     const [low = 0, high = low] = minutesOf(refresher.duration[""]);
     expect(low).toBeGreaterThanOrEqual(refresher.refresherSize); // at least a minute a scenario
-    expect(high).toBeLessThan(minutesOf(onboarding.duration[""])[0] ?? 0);
+    // Rounded to fives, the refresher's slowest way through takes no longer than the onboarding's quickest.
+    expect(high).toBeLessThanOrEqual(minutesOf(onboarding.duration[""])[0] ?? 0);
     expect(refresher.intro).toBe(
       `${refresher.refresherSize} short situations, picked for you this quarter: allow ${refresher.duration[""]}.`,
     );

@@ -123,6 +123,7 @@ function CourseSteps({ started, course, mode }: StepsProps) {
           course={course}
           latestReceipt={start?.latestReceipt}
           missedClauses={start?.missedClauses}
+          products={start?.products}
           learner={context?.learner}
           send={actor?.send ?? notYet}
           ready={!!actor}

@@ -11,6 +11,7 @@ import { SessionEnded } from "./SessionEnded.tsx";
 export { LmsProblems } from "./LmsProblems.tsx";
 export { ChoiceFeedback } from "./ChoiceFeedback.tsx";
 export { ScenarioDebrief } from "./ScenarioDebrief.tsx";
+export { PolicyStep } from "./PolicyStep.tsx";
 
 export interface LaterStepsProps {
   step: "result" | "acknowledgement" | "done";
@@ -30,7 +31,7 @@ export interface LaterStepsProps {
  * says an LMS session is over. They come in a chunk of their own, loaded once the learner starts, so
  * that the page's first load stays within its budget; what the LMS refused, and its debug view, come
  * with them, and so do the feedback on a choice and a scenario's debrief, which show only once the
- * learner has chosen.
+ * learner has chosen, and the onboarding's policy step, which shows only once they have pressed Start.
  */
 export default function LaterSteps({
   step,
@@ -52,6 +53,7 @@ export default function LaterSteps({
       learner={context.learner}
       submitting={submitting}
       error={context.error}
+      refusedFields={tracker.refusedFields}
       send={send}
     />
   );

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { ProductAudience } from "../../course/courseDefinition.ts";
 import { durationKey } from "../../course/durationKey.ts";
+import { keepProducts } from "../../course/keptProducts.ts";
 import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
 
@@ -15,7 +16,10 @@ export function OnboardingIntro({ course, latestReceipt, ready, send }: IntroPro
       latestReceipt={latestReceipt}
       ready={ready}
       title="Claude at work: onboarding"
-      onStart={() => send({ type: "course.start", audiences })}
+      onStart={() => {
+        keepProducts(audiences);
+        send({ type: "course.start", audiences });
+      }}
     >
       <p>
         {course.intro} Allow {course.duration[durationKey(course.productAudiences, audiences)]}.

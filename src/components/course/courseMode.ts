@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import type { CourseDefinition } from "../../course/courseDefinition.ts";
+import type { CourseDefinition, ProductAudience } from "../../course/courseDefinition.ts";
 import type { FirstAttemptPlan } from "../../course/firstAttempt.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import type { AcknowledgementReceipt, Learner } from "../../tracking/tracker.ts";
@@ -12,6 +12,8 @@ export interface IntroProps {
   learner?: Learner;
   /** Clauses the learner missed in earlier quarters, if the target knows. */
   missedClauses?: string[];
+  /** The products the learner's onboarding record shows they use, if the target knows. */
+  products?: ProductAudience[];
   send: (event: CourseEvent) => void;
   /** False in the server's HTML and until the course has started: Start waits for it. */
   ready: boolean;

@@ -2,6 +2,7 @@ import { useEffect, useState, type ComponentType } from "react";
 import type { ChoiceFeedback } from "./ChoiceFeedback.tsx";
 import type { LaterStepsProps } from "./LaterSteps.tsx";
 import type { LmsProblems } from "./LmsProblems.tsx";
+import type { PolicyStep } from "./PolicyStep.tsx";
 import type { ScenarioDebrief } from "./ScenarioDebrief.tsx";
 
 /** The later chunk's parts, or that the network refused it. */
@@ -11,6 +12,7 @@ export type LaterParts =
       Problems: typeof LmsProblems;
       Feedback: typeof ChoiceFeedback;
       Debrief: typeof ScenarioDebrief;
+      Policy: typeof PolicyStep;
     }
   | { failed: true };
 type Loaded = LaterParts;
@@ -33,6 +35,7 @@ export function useLaterSteps(wanted: boolean): Loaded | undefined {
         Problems: module.LmsProblems,
         Feedback: module.ChoiceFeedback,
         Debrief: module.ScenarioDebrief,
+        Policy: module.PolicyStep,
       }),
       () => {
         loading = undefined; // a later mount may try again

@@ -1,14 +1,17 @@
 import type { APIRoute } from "astro";
+import published from "virtual:aup/published";
 import { missedBefore } from "../../hr/report.ts";
 import { quarterOf } from "../../lib/quarters.ts";
 import { headerIdentity, identityConfig } from "../../server/identity.ts";
 import { oidcIdentity } from "../../server/oidcIdentity.ts";
 import { json } from "../../server/jsonResponse.ts";
+import { onboardingProducts } from "../../server/onboardingProducts.ts";
 import { recordsStore } from "../../server/storeRegistry.ts";
 
 /**
  * GET /api/me: how this server identifies learners, and, when single sign-on says who the learner is,
- * who and which clauses they missed in earlier quarters (their refresher favours those). A typed,
+ * who and which clauses they missed in earlier quarters (their refresher favours those), and the
+ * products their onboarding record shows they use (their refresher draws from those). A typed,
  * self-asserted identity gets no history: anyone could type anyone's email. With provider sign-in
  * (oidc), a learner who is not signed in gets 401, and the course sends them to sign in.
  */
@@ -22,6 +25,9 @@ export const GET: APIRoute = async ({ request, clientAddress }) => {
       ? await oidcIdentity(request, store)
       : headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return json(identity.status, { mode, error: identity.error });
-  const missedClauses = missedBefore(store.index.learnersWithId(identity.learner.id), quarterOf(new Date()));
-  return json(200, { mode, learner: identity.learner, missedClauses });
+  const histories = store.index.learnersWithId(identity.learner.id);
+  const missedClauses = missedBefore(histories, quarterOf(new Date()));
+  // The refresher draws from the products the learner ticked at onboarding, as their record shows them.
+  const products = await onboardingProducts(histories, store, published.courses.onboarding);
+  return json(200, { mode, learner: identity.learner, missedClauses, ...(products ? { products } : {}) });
 };

@@ -1,0 +1,25 @@
+import type { ProductAudience } from "./courseDefinition.ts";
+
+/**
+ * The products a learner said they use, asked once (on the onboarding's intro) and kept in this
+ * browser, so that each refresher draws from them without asking again. `undefined` when this
+ * browser never heard: storage may be refused (a locked-down LMS frame), which only loses the memory.
+ */
+const KEY = "aup-course:products";
+
+export function keepProducts(audiences: readonly ProductAudience[]): void {
+  try {
+    localStorage.setItem(KEY, audiences.join(" "));
+  } catch {
+    // Not kept: the refresher then leaves every product's scenarios out.
+  }
+}
+
+export function keptProducts(): ProductAudience[] | undefined {
+  try {
+    const kept = localStorage.getItem(KEY);
+    return kept === null ? undefined : (kept.split(" ").filter(Boolean) as ProductAudience[]);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { refresherDue } from "../../src/course/refresherDue.ts";
+import { refresherPlan } from "../../src/course/refresher.ts";
+import { quarterOf } from "../../src/lib/quarters.ts";
+import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
+import { shippedCourse } from "../support/courseFixture.ts";
+import { clickThroughScenarios, screenState } from "../support/learner.ts";
+import { axeViolations, openPage } from "../support/page.ts";
+
+const baseUrl = inject("baseUrl");
+const refresher = shippedCourse("refresher");
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser(inject("chromiumPath"));
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe("the quarterly refresher in Chromium", () => {
+  it("draws from the products ticked at onboarding, asks who the learner is once, and ends as a refresher", async () => {
+    const { page, failures } = await openPage(browser, baseUrl + "/course");
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await page.reload({ waitUntil: "networkidle" });
+    // Asked once, at onboarding, and kept.
+    await page.getByLabel("Claude Code").check();
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.waitForSelector("#policy-step-title");
+    expect(await page.evaluate(() => localStorage.getItem("aup-course:products"))).toBe("claude-code");
+
+    await page.goto(baseUrl + "/refresher", { waitUntil: "networkidle" });
+    await page.waitForSelector("#intro-title");
+    expect(await page.getByRole("textbox").count()).toBe(0); // no identity step before the quiz
+    expect(await page.getByRole("checkbox").count()).toBe(0); // the products are not asked again
+    await page.getByRole("button", { name: "Start" }).click();
+    await page.waitForSelector(".scenario__situation");
+    const seed = await page.evaluate(() => localStorage.getItem("aup-course:refresher-seed"));
+    expect(seed).toBeTruthy();
+    const expected = refresherPlan(refresher, {
+      learnerId: seed ?? "",
+      quarter: quarterOf(new Date()),
+      audiences: ["claude-code"],
+    });
+    const titleOf = (id: string) => refresher.scenarios.find((s) => s.id === id)?.title;
+    for (const id of expected) {
+      expect((await screenState(page)).title).toBe(titleOf(id));
+      await clickThroughScenarios(page, refresher, () => "correct", 1);
+    }
+    const audiences = expected.map((id) => refresher.scenarios.find((s) => s.id === id)?.audience);
+    expect(audiences).not.toContain("cowork");
+
+    await page.getByRole("button", { name: "Continue to the acknowledgement" }).click();
+    await page.waitForSelector("#ack-title");
+    expect(await page.locator("#ack-title").textContent()).toBe("Confirm this quarter's refresher");
+    const confirms = await page.locator(".course-step ul").first().innerText();
+    expect(confirms).toContain("have taken this quarter's refresher");
+    expect(confirms).not.toContain("have read");
+    // The one identity step: name, email and employee ID, each asked once.
+    expect(await page.getByLabel("Work email").count()).toBe(1);
+    await page.getByLabel("Full name").fill("Ada Lovelace");
+    await page.getByLabel("Work email").fill("ada.lovelace@kestrel.example");
+    await page.getByLabel("Employee ID").fill("E-1815");
+    await page.getByRole("button", { name: "I acknowledge the policy" }).click();
+    await page.waitForSelector("#done-title");
+    const due = refresherDue(new Date());
+    expect(await page.locator("#done-title").textContent()).toBe(`Refresher for ${due.quarter} done`);
+    expect(await page.locator(".course-step").innerText()).toContain(`Your next refresher is due from ${due.next}.`);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+});
