@@ -14,7 +14,10 @@ import { rowsForExport } from "../src/hr/report.ts";
 import { STATUSES, statusRules, type Status } from "../src/hr/status.ts";
 import { statusExportStream } from "../src/hr/statusExport.ts";
 import { statusOfJournal } from "../src/hr/statusOfFolder.ts";
+import { releaseRules } from "../src/hr/releaseRules.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
+import { contentDir } from "../src/policy/paths.ts";
+import { readReleases } from "../src/releases/releaseFiles.ts";
 import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { journalBatches } from "../src/records/journalReader.ts";
 import { readRoster } from "../src/records/stateFile.ts";
@@ -95,12 +98,17 @@ try {
 
 const warn = (message: string) => console.error(message);
 const today = new Date().toISOString().slice(0, 10);
+// The same rules as the dashboard's: the releases say who owes an update and which texts still count.
+const statusPolicy = () => {
+  const policy = loadPolicy();
+  return statusRules(policy, today, releaseRules(readReleases(contentDir()).releases, policy));
+};
 let exported: Readable;
 try {
   exported =
     what === "status"
       ? statusExportStream(
-          rowsForExport(await statusOfJournal(journal, roster, statusRules(loadPolicy(), today), warn), {
+          rowsForExport(await statusOfJournal(journal, roster, statusPolicy(), warn), {
             ...filters,
             status: filters.status as Status | undefined,
           }),

@@ -20,9 +20,11 @@ export function courseResult({ course, scope, finished, attempt }: ResultInput):
     return { id, score: result?.score ?? 0, missedClauses: [...new Set(missed)], outcomes };
   });
   const done = scenarios.filter((s) => finished[s.id]).length;
-  const score = scoreCourse(scenarios.map((s) => s.score));
+  // An update with nothing to quiz on has nothing to get wrong (checkResult.ts's resultScore agrees).
+  const score = !scenarios.length && course.mode === "update" ? 1 : scoreCourse(scenarios.map((s) => s.score));
   return {
     mode: course.mode,
+    ...(course.update ? { from: course.update.from, to: course.update.to } : {}),
     score,
     passMark: course.passMark,
     passed: done === scenarios.length && reachesPassMark(score, course.passMark),
@@ -40,6 +42,8 @@ export function missedScenarios(result: CourseResult): string[] {
 /** The result as the learner acknowledges it: only what the acknowledgement body holds. */
 export function acknowledgedResult({
   mode,
+  from,
+  to,
   score,
   passed,
   attempt,
@@ -47,6 +51,7 @@ export function acknowledgedResult({
 }: CourseResult): AcknowledgementRequest["result"] {
   return {
     mode,
+    ...(from !== undefined ? { from, to } : {}),
     score,
     passed,
     attempt,

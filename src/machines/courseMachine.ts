@@ -1,4 +1,4 @@
-import { assertEvent, assign, fromPromise, setup } from "xstate";
+import { and, assertEvent, assign, fromPromise, setup } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import { acknowledgedResult, courseResult, missedScenarios } from "../course/courseResult.ts";
 import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
@@ -95,8 +95,12 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     },
     guards: {
       resumeAt: ({ context }, params: { step: CourseStep }) => context.resumeStep === params.step,
-      isOnboarding: () => course.mode === "onboarding",
-      allSectionsOpened: ({ context }) => course.policy.sections.every((s) => context.opened.includes(s.number)),
+      // Onboarding reads the policy; an update reads what changed (its changes view, read as a whole).
+      readsPolicy: () => course.mode !== "refresher",
+      allSectionsOpened: ({ context }) =>
+        course.mode === "update" || course.policy.sections.every((s) => context.opened.includes(s.number)),
+      // An update that changed nothing to quiz on: read, then acknowledge.
+      nothingToPlay: ({ context }) => !context.plan.length,
       choiceAccepted: ({ context: { playing }, event }) => {
         assertEvent(event, "choice.select");
         return !!playing && advance(playing, event).answers.length > playing.answers.length;
@@ -165,7 +169,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       intro: {
         on: {
           "course.start": [
-            { guard: "isOnboarding", target: "policy", actions: "planFirstAttempt" },
+            { guard: "readsPolicy", target: "policy", actions: "planFirstAttempt" },
             { target: "scenarios", actions: "planFirstAttempt" },
           ],
         },
@@ -174,7 +178,10 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
         entry: save("policy"),
         on: {
           "section.open": { actions: ["openSection", save("policy")] },
-          "policy.done": { guard: "allSectionsOpened", target: "scenarios" },
+          "policy.done": [
+            { guard: and(["allSectionsOpened", "nothingToPlay"]), target: "result" },
+            { guard: "allSectionsOpened", target: "scenarios" },
+          ],
         },
       },
       scenarios: {

@@ -9,6 +9,7 @@ import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/
 import { ACKNOWLEDGEMENT_BODY_LIMIT as BODY_LIMIT } from "./acknowledgementBodyLimit.ts";
 import { receiptKey } from "./receiptLinks.ts";
 import { signedReceipt } from "./signedReceipt.ts";
+import { updateRefusal } from "./updateEligibility.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
 import { oidcIdentity } from "./oidcIdentity.ts";
 import { json } from "./jsonResponse.ts";
@@ -84,6 +85,16 @@ export async function handleAcknowledgement(
       `The result does not match the published course: ${implausible.map((f) => `${f.field} ${f.message}`).join("; ")}`,
       implausible,
     );
+  const notTheirs = updateRefusal(
+    who.learner.id,
+    { ...body.result, attemptId: body.attemptId },
+    policy.courses.updates ?? [],
+    store.index,
+  );
+  if (notTheirs)
+    return problem(422, notTheirs, [
+      { field: "result.from", message: "is not the learner's last acknowledged version" },
+    ]);
   const score = resultScore(body.result);
   if (!body.result.passed || !reachesPassMark(score, policy.passMark))
     return problem(

@@ -1,0 +1,23 @@
+import { durationKey } from "../../course/durationKey.ts";
+import type { IntroProps } from "./courseMode.ts";
+import { IntroFrame } from "./IntroFrame.tsx";
+
+/**
+ * The update course's intro: which versions, how much changed, how long it takes. An update is
+ * short, so it replays the changed scenarios of every product the organisation deploys rather than
+ * asking which the learner uses.
+ */
+export function UpdateIntro({ course, send }: IntroProps) {
+  const all = course.productAudiences;
+  return (
+    <IntroFrame
+      course={course}
+      title={`What changed: version ${course.update?.from ?? ""} to ${course.policy.version}`}
+      onStart={() => send({ type: "course.start", audiences: all })}
+    >
+      <p>
+        {course.intro} Allow {course.duration[durationKey(all, all)]}.
+      </p>
+    </IntroFrame>
+  );
+}
