@@ -21,10 +21,11 @@ export function courseResult({ course, scope, finished, attempt }: ResultInput):
   });
   const done = scenarios.filter((s) => finished[s.id]).length;
   // An update with nothing to quiz on has nothing to get wrong (checkResult.ts's resultScore agrees).
-  const score = !scenarios.length && course.mode === "update" ? 1 : scoreCourse(scenarios.map((s) => s.score));
+  const score = scenarios.length || !course.update ? scoreCourse(scenarios.map((s) => s.score)) : 1;
   return {
     mode: course.mode,
-    ...(course.update ? { from: course.update.from, to: course.update.to } : {}),
+    // An update's versions; other courses have none (the spread of undefined adds nothing).
+    ...course.updateVersions,
     score,
     passMark: course.passMark,
     passed: done === scenarios.length && reachesPassMark(score, course.passMark),
@@ -40,18 +41,13 @@ export function missedScenarios(result: CourseResult): string[] {
 }
 
 /** The result as the learner acknowledges it: only what the acknowledgement body holds. */
-export function acknowledgedResult({
-  mode,
-  from,
-  to,
-  score,
-  passed,
-  attempt,
-  scenarios,
-}: CourseResult): AcknowledgementRequest["result"] {
+export function acknowledgedResult(result: CourseResult): AcknowledgementRequest["result"] {
+  const { mode, from, to, score, passed, attempt, scenarios } = result;
+  // from and to are undefined but in an update, and JSON leaves undefined out of the body.
   return {
     mode,
-    ...(from !== undefined ? { from, to } : {}),
+    from,
+    to,
     score,
     passed,
     attempt,

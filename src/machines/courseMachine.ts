@@ -1,4 +1,4 @@
-import { and, assertEvent, assign, fromPromise, setup } from "xstate";
+import { assertEvent, assign, fromPromise, setup } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import { acknowledgedResult, courseResult, missedScenarios } from "../course/courseResult.ts";
 import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
@@ -95,18 +95,17 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     },
     guards: {
       resumeAt: ({ context }, params: { step: CourseStep }) => context.resumeStep === params.step,
-      // Onboarding reads the policy; an update reads what changed (its changes view, read as a whole).
+      // Onboarding reads the policy; an update reads what changed (its changes view opens every section).
       readsPolicy: () => course.mode !== "refresher",
-      allSectionsOpened: ({ context }) =>
-        course.mode === "update" || course.policy.sections.every((s) => context.opened.includes(s.number)),
-      // An update that changed nothing to quiz on: read, then acknowledge.
-      nothingToPlay: ({ context }) => !context.plan.length,
+      allSectionsOpened: ({ context }) => course.policy.sections.every((s) => context.opened.includes(s.number)),
       choiceAccepted: ({ context: { playing }, event }) => {
         assertEvent(event, "choice.select");
         return !!playing && advance(playing, event).answers.length > playing.answers.length;
       },
       scenarioEnds: ({ context }) => scenarioEnds(context),
-      lastScenarioEnds: ({ context }) => scenarioEnds(context) && context.index >= context.plan.length - 1,
+      // An empty plan ends at once: only an update can have nothing to quiz on (read, then acknowledge).
+      lastScenarioEnds: ({ context }) =>
+        (!context.plan.length || scenarioEnds(context)) && context.index >= context.plan.length - 1,
       passed: ({ context }) => context.result?.passed === true,
       failed: ({ context }) => context.result?.passed === false,
       nameGiven: ({ event }) => {
@@ -178,10 +177,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
         entry: save("policy"),
         on: {
           "section.open": { actions: ["openSection", save("policy")] },
-          "policy.done": [
-            { guard: and(["allSectionsOpened", "nothingToPlay"]), target: "result" },
-            { guard: "allSectionsOpened", target: "scenarios" },
-          ],
+          "policy.done": { guard: "allSectionsOpened", target: "scenarios" },
         },
       },
       scenarios: {

@@ -10,13 +10,16 @@ export const UPDATE_SCENARIOS = ["ai-assisted-client-report", "consumer-loan-dec
 /**
  * A content copy with two material releases of its own: 1.0.0, then 1.1.0 rewording exactly two
  * clauses (4.8 and 6.3), each cited by one onboarding scenario. Clauses 1.2 and 8.2 quote the version
- * number, so that every release rewords them too; the copy's 1.0.0 is recorded without those quotes,
- * so that what 1.1.0 changes is those two clauses and nothing else. The shipped releases stay as they are.
+ * number and its dates, so that every release rewords them too; the copy's 1.0.0 is recorded without
+ * those sentences, so that what 1.1.0 changes is those two clauses and nothing else. The shipped releases stay as they are.
  */
-export function contentWithUpdate(): string {
+export function contentWithUpdate({ effectiveDate }: { effectiveDate?: string } = {}): string {
   const content = copyContent();
   editFile(content, "policy/01-scope-and-purpose.md", (text) =>
-    text.replace("Version {{policy.version}} of this policy takes effect on", "This policy takes effect on"),
+    text.replace(
+      "\n\nVersion {{policy.version}} of this policy takes effect on {{policy.effectiveDate}} and is due for review by {{policy.reviewDate}}.",
+      "",
+    ),
   );
   editFile(content, "policy/08-review-and-governance.md", (text) =>
     text.replace("This is version {{policy.version}}, effective from {{policy.effectiveDate}}. ", ""),
@@ -25,6 +28,11 @@ export function contentWithUpdate(): string {
   release(content, "--material", "The first release of this copy.");
   rewordTwoClauses(content);
   setVersion(content, "1.1.0");
+  // The update window runs from the day 1.1.0 takes effect: a test that judges status today sets it.
+  if (effectiveDate)
+    editFile(content, "organisation.yaml", (text) =>
+      text.replace(/^ {2}effectiveDate: .*$/m, `  effectiveDate: ${effectiveDate}`),
+    );
   release(content, "--material", "4.8 and 6.3 tightened.");
   return content;
 }

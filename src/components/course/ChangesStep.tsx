@@ -1,12 +1,12 @@
 import type { PolicyStepProps } from "./courseMode.ts";
-import { PolicyLink } from "./PolicyLink.tsx";
 
 const KIND = { added: "Added", removed: "Removed", reworded: "Reworded", moved: "Moved" } as const;
 
 /**
  * The update course's first step, the changes view: each changed clause with its redline, rendered
  * at build time as the What-changed pages render it (ins and del, with hidden "added:" and
- * "removed:" for screen readers), then on to the scenarios that test the change.
+ * "removed:" for screen readers), then on to the scenarios that test the change. It links nowhere else: the onboarding page's
+ * links (PolicyLink) would then be shared by two pages and weigh on the refresher's first load.
  */
 export function ChangesStep({ course, send }: PolicyStepProps) {
   const changes = course.update?.changes ?? [];
@@ -17,8 +17,8 @@ export function ChangesStep({ course, send }: PolicyStepProps) {
         What changed since version {course.update?.from}
       </h1>
       <p>
-        Version {course.policy.version} changes {changes.length === 1 ? "one clause" : `${changes.length} clauses`}. The
-        whole policy is on the <PolicyLink>policy page</PolicyLink>.
+        Version {course.policy.version} changes {changes.length === 1 ? "one clause" : `${changes.length} clauses`}:
+        struck-out words are removed, underlined words added.
       </p>
       <ol className="changes">
         {changes.map((change) => (
@@ -30,9 +30,19 @@ export function ChangesStep({ course, send }: PolicyStepProps) {
           </li>
         ))}
       </ol>
-      <button type="button" className="button" onClick={() => send({ type: "policy.done" })}>
+      <button type="button" className="button" onClick={() => readAll(course, send)}>
         {next}
       </button>
     </section>
   );
+}
+
+/**
+ * The changes view is read as a whole: Continue opens every section for the course machine and moves
+ * on; with nothing to quiz on, the empty plan is finished at once, on to the result and the acknowledgement.
+ */
+function readAll({ policy, scenarios }: PolicyStepProps["course"], send: PolicyStepProps["send"]) {
+  for (const section of policy.sections) send({ type: "section.open", section: section.number });
+  send({ type: "policy.done" });
+  if (!scenarios.length) send({ type: "scenario.finish" });
 }

@@ -1,4 +1,3 @@
-import { durationKey } from "../../course/durationKey.ts";
 import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
 
@@ -16,7 +15,8 @@ export function UpdateIntro({ course, send }: IntroProps) {
       onStart={() => send({ type: "course.start", audiences: all })}
     >
       <p>
-        {course.intro} Allow {course.duration[durationKey(all, all)]}.
+        {/* durationKey of every product ticked: each, in the order offered. */}
+        {course.intro} Allow {course.duration[all.join(" ")]}.
       </p>
     </IntroFrame>
   );
