@@ -164,8 +164,8 @@ describe("the update course of a site with two material releases", () => {
     });
     expect(imported.status).toBe(200);
     const answer = await fetch(`${server.url}/api/admin/export?what=status&format=csv`, { headers: auth });
-    const rows: Record<string, string>[] = parse(await answer.text(), { bom: true, columns: true });
-    const status = Object.fromEntries(rows.map((r) => [r.employee_id, r.status]));
+    const rows = parse<Record<string, string>>(await answer.text(), { bom: true, columns: true });
+    const status = Object.fromEntries(rows.map((r): [string, string | undefined] => [r.employee_id ?? "", r.status]));
     expect(status).toEqual({ "E-ADA": "complete", "E-GRACE": "update-due" });
     // The dashboard filters by it and says why, in words HR can act on.
     const dashboard = await fetch(`${server.url}/admin?status=update-due`, { headers: auth });
