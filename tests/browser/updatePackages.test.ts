@@ -12,6 +12,7 @@ import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
 import { publish } from "../../src/published/published.ts";
 import { clickThroughScenarios } from "../support/learner.ts";
 import { openPage } from "../support/page.ts";
+import { StrictLms } from "../support/strictLms/strictLmsServer.ts";
 import { contentWithUpdate, UPDATE_SCENARIOS } from "../support/updateRelease.ts";
 
 /**
@@ -28,6 +29,7 @@ const ZIPS = {
 let update: CourseDefinition;
 let browser: Browser;
 let lms: PreviewLms;
+let strict: StrictLms;
 
 beforeAll(async () => {
   const content = contentWithUpdate();
@@ -39,8 +41,10 @@ beforeAll(async () => {
   if (run.status !== 0) throw new Error(`npm run package failed:\n${run.stdout}${run.stderr}`);
   browser = await launchBrowser(inject("chromiumPath"));
   lms = await startPreviewLms(packagesDir);
+  strict = await StrictLms.start(packagesDir, browser.context);
 }, 300_000);
 afterAll(async () => {
+  await strict?.close();
   await browser?.close();
   await lms?.close();
   rmSync(out, { recursive: true, force: true });
@@ -110,6 +114,30 @@ describe("update packages", () => {
       await page.close();
     },
   );
+});
+
+describe.each(Object.entries(ZIPS))("%s update package in a strict LMS", (version, zip) => {
+  it("is passed with no call refused, and a relaunch shows the receipt", async () => {
+    const key = `update-strict-${version}`;
+    let page = await browser.newPage();
+    let frame = await strict.launch(page, zip, key);
+    await frame.getByRole("button", { name: "Start" }).click();
+    await frame.getByRole("button", { name: "Continue to the scenarios" }).click();
+    await clickThroughScenarios(frame, update, () => "correct");
+    await frame.getByRole("button", { name: "Continue to the acknowledgement" }).click();
+    await frame.getByLabel("Type your full name to sign").fill("Ada Lovelace");
+    await frame.getByRole("button", { name: "I acknowledge the policy" }).click();
+    await frame.waitForSelector("#done-title");
+    if (version === "scorm12") expect(strict.report(key)).toMatchObject({ status: "passed", score: "100" });
+    else expect(strict.report(key)).toMatchObject({ completion: "completed", success: "passed", score: "1" });
+    await page.close();
+    page = await browser.newPage();
+    frame = await strict.launch(page, zip, key);
+    await frame.waitForSelector("#done-title");
+    expect(await frame.locator(".receipt").innerText()).toContain("Ada Lovelace");
+    expect(strict.refused(key)).toEqual([]);
+    await page.close();
+  });
 });
 
 type Cmi = Record<string, unknown> & {
