@@ -8,6 +8,8 @@ import { parseArgs } from "node:util";
 import { writeEvidencePack } from "../src/hr/evidencePack.ts";
 import { packSources } from "../src/hr/packSources.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
+import { contentDir } from "../src/policy/paths.ts";
+import { readReleases } from "../src/releases/releaseFiles.ts";
 import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { publishedKeys } from "../src/records/signingKeys.ts";
 import { readRoster } from "../src/records/stateFile.ts";
@@ -49,6 +51,7 @@ try {
     jwks: keys.jwks,
     roster: await readRoster(dir),
     policy: loadPolicy(),
+    releases: readReleases(contentDir()).releases,
     warn: (message) => console.error(message),
   });
   const summary = await writeEvidencePack(partial, sources);

@@ -6,6 +6,8 @@ import { readFailure } from "../records/readFailure.ts";
 import { StoreError } from "../records/storeError.ts";
 import type { Employee } from "../schemas/employee.ts";
 import type { EvidenceSources } from "./evidencePack.ts";
+import type { Release } from "../schemas/release.ts";
+import { releaseRules } from "./releaseRules.ts";
 import { statusRules } from "./status.ts";
 
 /**
@@ -14,7 +16,14 @@ import { statusRules } from "./status.ts";
  */
 export async function packSources(
   dir: string,
-  parts: { jwks: { keys: unknown[] }; roster: readonly Employee[]; policy: Policy; warn: (message: string) => void },
+  parts: {
+    jwks: { keys: unknown[] };
+    roster: readonly Employee[];
+    policy: Policy;
+    /** The recorded releases: who owes an update, and which texts still count (minor releases). */
+    releases: readonly Release[];
+    warn: (message: string) => void;
+  },
 ): Promise<EvidenceSources> {
   const files = dataFiles(dir);
   let checkpoint: string;
@@ -35,7 +44,7 @@ export async function packSources(
     jwks: parts.jwks,
     roster: parts.roster,
     policy: { version: policy.version, hash: policy.hash, text: canonicalPolicyText(policy.sections) },
-    rules: statusRules(policy, new Date().toISOString().slice(0, 10)),
+    rules: statusRules(policy, new Date().toISOString().slice(0, 10), releaseRules(parts.releases, policy)),
     warn: parts.warn,
   };
 }

@@ -24,6 +24,7 @@ export const GET: APIRoute = async () => {
       jwks: store.keys.jwks,
       roster: store.roster(),
       policy: published.policy,
+      releases: published.releases,
       warn: (message) => console.warn(message),
     });
     await writeEvidencePack(zip, sources);
