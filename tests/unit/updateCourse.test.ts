@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { resultProblems, type PublishedCourses } from "../../src/course/checkResult.ts";
 import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
 import { acknowledgedResult } from "../../src/course/courseResult.ts";
+import { buildCourseDefinition } from "../../src/course/courseDefinition.ts";
+import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
 import { releaseRules } from "../../src/hr/releaseRules.ts";
 import { employeeStatus, statusRules } from "../../src/hr/status.ts";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
@@ -120,6 +122,43 @@ describe("the server's check of an update result", () => {
     // Versions belong to updates only.
     const onboarding = { ...genuine, mode: "onboarding" as const };
     expect(check(onboarding)[0]).toMatchObject({ field: "result.from" });
+  });
+});
+
+describe("an update with nothing to quiz on", () => {
+  it("is read and acknowledged: the changes view's Continue ends the empty plan, passed in full, and the server agrees", async () => {
+    const policy = loadPolicy();
+    const readOnly = buildCourseDefinition(policy, loadScenarios().scenarios, "update", {
+      from: "0.9.0",
+      fromHash: "a".repeat(64),
+      to: policy.version,
+      changes: [{ kind: "reworded", id: "8.2", title: "Ownership", html: "<p>…</p>" }],
+      scenarioIds: [],
+    });
+    expect(readOnly.scenarios).toEqual([]);
+    expect(readOnly.intro).not.toContain("situation");
+    const { actor } = await startCourse(readOnly);
+    actor.send({ type: "course.start", audiences: readOnly.productAudiences });
+    // What ChangesStep's Continue sends when the update holds no scenario.
+    for (const section of readOnly.policy.sections) actor.send({ type: "section.open", section: section.number });
+    actor.send({ type: "policy.done" });
+    actor.send({ type: "scenario.finish" });
+    const { result } = actor.getSnapshot().context;
+    expect(actor.getSnapshot().value).toBe("result");
+    expect(result).toMatchObject({ mode: "update", from: "0.9.0", passed: true, score: 1, scenarios: [] });
+    const sent = AcknowledgementBodySchema.shape.result.parse(acknowledgedResult(result as NonNullable<typeof result>));
+    const published = { ...courses, updates: [readOnly] };
+    expect(resultProblems({ policy: { version: policy.version, hash: policy.hash }, result: sent }, published)).toEqual(
+      [],
+    );
+    // An onboarding result may not be empty, though an update's may.
+    const emptyOnboarding = { ...sent, mode: "onboarding" as const, from: undefined, to: undefined };
+    expect(
+      resultProblems({ policy: { version: policy.version, hash: policy.hash }, result: emptyOnboarding }, published),
+    ).toContainEqual({
+      field: "result.scenarios",
+      message: "must list the scenarios played",
+    });
   });
 });
 
