@@ -15,6 +15,9 @@ import { AcknowledgementBodySchema } from "../../src/schemas/acknowledgementBody
 import type { Employee } from "../../src/schemas/employee.ts";
 import type { Release } from "../../src/schemas/release.ts";
 import { readPolicy, playScenario, startCourse } from "../support/courseFixture.ts";
+import { statusRows } from "../../src/hr/report.ts";
+import { planSends } from "../../src/reminders/planSends.ts";
+import { indexOf, recordAt } from "../support/records.ts";
 import { addMinorRelease, CHANGED_CLAUSES, contentWithUpdate, UPDATE_SCENARIOS } from "../support/updateRelease.ts";
 
 let published: Published;
@@ -226,5 +229,27 @@ describe("HR status across releases", () => {
     const minorUpdate = publish({ contentDir: content, scenariosDir: "scenarios" }).updates[0];
     expect(minorUpdate?.update).toMatchObject({ from: "1.0.0", to: "1.1.1" });
     expect(minorUpdate?.scenarios.map((s) => s.id)).toEqual(UPDATE_SCENARIOS);
+  });
+
+  it("reminds a learner who owes the update as one who is due, before the update window closes", () => {
+    const kit = published.reminders;
+    const settings = kit.settings;
+    if (!settings) throw new Error("The content copy has no reminders group");
+    const dueBy = kit.policy.releases?.updateDueBy;
+    expect(dueBy).toBe("2026-02-04");
+    const of100 = release("1.0.0");
+    const records = [
+      recordAt(1, "2026-01-10T10:00:00.000Z", {
+        learner: { id: "E-1", name: "Ada", email: "ada@kestrel.example", selfAsserted: true },
+        policy: { version: of100.version, hash: of100.hash },
+      }),
+    ];
+    const today = "2026-02-02"; // a Monday, two business days before the window closes
+    const { rows } = statusRows([employee], indexOf(records).learners(), { ...kit.policy, today });
+    expect(rows[0]).toMatchObject({ status: "update-due", dueBy });
+    const sends = planSends(rows, { settings, policyVersion: kit.policy.version, today });
+    expect(sends.filter((send) => send.kind !== "digest")).toEqual([
+      expect.objectContaining({ kind: "due", to: "ada@kestrel.example", key: `E-1|1.1.0|${dueBy}|due` }),
+    ]);
   });
 });
