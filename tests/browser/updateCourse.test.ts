@@ -73,7 +73,9 @@ describe("the update course of a site with two material releases", () => {
 
   it("shows only the two changed clauses' redline, plays only the scenarios citing them, and records mode update", async () => {
     const { page, failures } = await openPage(browser, `${server.url}/course`);
-    // The onboarding page offers the update to whoever acknowledged 1.0.0.
+    // The onboarding page offers the update to whoever acknowledged 1.0.0, in its HTML.
+    await page.waitForSelector("#intro-title");
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "Take the update from version 1.0.0" }).click();
     await page.waitForURL(/\/update-1\.0\.0$/);
     await page.waitForSelector("#intro-title");
