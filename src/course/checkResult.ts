@@ -80,14 +80,8 @@ export function resultProblems(
   return problems;
 }
 
-/**
- * The course score that the result's outcomes give, by the course's own scoring. An update with
- * nothing to quiz on (read and acknowledge) has nothing to get wrong: it scores in full.
- */
-export function resultScore(
-  result: Pick<AcknowledgementBody["result"], "scenarios"> & Partial<Pick<AcknowledgementBody["result"], "mode">>,
-): number {
-  if (result.mode === "update" && !result.scenarios.length) return 1;
+/** The course score that the result's outcomes give, by the course's own scoring. */
+export function resultScore(result: Pick<AcknowledgementBody["result"], "scenarios">): number {
   return scoreCourse(result.scenarios.map((s) => scoreOutcomes(s.outcomes.map((o) => o.outcome))));
 }
 

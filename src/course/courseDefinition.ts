@@ -29,8 +29,6 @@ export interface CourseDefinition {
   mode: "onboarding" | "refresher" | "update";
   /** An update course's versions and what changed between them, the redline rendered at build time. */
   update?: UpdateFacts;
-  /** An update's `from` and `to` alone, as its result carries them (kept apart so the course code only spreads them). */
-  updateVersions?: { from: string; to: string };
   /** Changes whenever the policy, the scenarios or the rules change; saved progress from another key is dropped. */
   key: string;
   organisationName: string;
@@ -85,7 +83,7 @@ export function buildCourseDefinition(
   const facts = update && { from: update.from, fromHash: update.fromHash, to: update.to, changes: update.changes };
   const course = {
     mode,
-    ...(facts ? { update: facts, updateVersions: { from: facts.from, to: facts.to } } : {}),
+    ...(facts ? { update: facts } : {}),
     key,
     organisationName: org.organisation.name,
     questionsContact: {

@@ -20,12 +20,9 @@ export function courseResult({ course, scope, finished, attempt }: ResultInput):
     return { id, score: result?.score ?? 0, missedClauses: [...new Set(missed)], outcomes };
   });
   const done = scenarios.filter((s) => finished[s.id]).length;
-  // An update with nothing to quiz on has nothing to get wrong (checkResult.ts's resultScore agrees).
-  const score = scenarios.length || !course.update ? scoreCourse(scenarios.map((s) => s.score)) : 1;
+  const score = scoreCourse(scenarios.map((s) => s.score));
   return {
     mode: course.mode,
-    // An update's versions; other courses have none (the spread of undefined adds nothing).
-    ...course.updateVersions,
     score,
     passMark: course.passMark,
     passed: done === scenarios.length && reachesPassMark(score, course.passMark),
@@ -41,13 +38,15 @@ export function missedScenarios(result: CourseResult): string[] {
 }
 
 /** The result as the learner acknowledges it: only what the acknowledgement body holds. */
-export function acknowledgedResult(result: CourseResult): AcknowledgementRequest["result"] {
-  const { mode, from, to, score, passed, attempt, scenarios } = result;
-  // from and to are undefined but in an update, and JSON leaves undefined out of the body.
+export function acknowledgedResult({
+  mode,
+  score,
+  passed,
+  attempt,
+  scenarios,
+}: CourseResult): AcknowledgementRequest["result"] {
   return {
     mode,
-    from,
-    to,
     score,
     passed,
     attempt,

@@ -1,29 +1,43 @@
 import type { CourseDefinition } from "../course/courseDefinition.ts";
-import type { RecordsView } from "../records/recordsIndex.ts";
+import type { RecordsStore } from "../records/recordsStore.ts";
+
+type Versions = { from: string; to: string };
 
 /**
- * Why this learner may not take the update course they sent, or undefined when they may: an update
- * stands in for the whole course only for someone whose last acknowledgement is of the version it
- * starts from. The records decide, not the browser.
+ * Which update a learner is taking, from the records rather than the browser: the update course that
+ * starts from the text of their last acknowledgement. An update stands in for the whole course only
+ * for them. A repeated attempt keeps the versions its first record holds. Returns the versions the
+ * record will carry, or why the learner may not take an update.
  */
-export function updateRefusal(
+export async function updateVersions(
   learnerId: string,
-  result: { mode: string; from?: string; attemptId: string },
+  attemptId: string,
   updates: readonly CourseDefinition[],
-  index: Pick<RecordsView, "learnersWithId" | "seqOfAttempt">,
-): string | undefined {
-  if (result.mode !== "update") return undefined;
-  // Sent again after it was recorded: the store answers with the first record (or the conflict).
-  if (index.seqOfAttempt(result.attemptId) !== undefined) return undefined;
-  const update = updates.find((course) => course.update?.from === result.from)?.update;
-  if (!update) return undefined; // resultProblems has refused it already
-  const records = index.learnersWithId(learnerId).flatMap((learner) => learner.records());
+  store: Pick<RecordsStore, "index" | "record">,
+): Promise<Versions | { status: number; error: string }> {
+  const seq = store.index.seqOfAttempt(attemptId);
+  if (seq !== undefined) {
+    const { from, to } = (await store.record(seq))?.result ?? {};
+    if (from !== undefined && to !== undefined) return { from, to }; // the store answers with that first record
+    return {
+      status: 409,
+      error:
+        "This attempt id was already used for a different acknowledgement. Reload the course to start a new attempt, then acknowledge again.",
+    };
+  }
+  const records = store.index.learnersWithId(learnerId).flatMap((learner) => learner.records());
   const last = records.reduce<(typeof records)[number] | undefined>(
     (latest, record) => (!latest || record.seq > latest.seq ? record : latest),
     undefined,
   );
-  if (last?.policy.hash === update.fromHash) return undefined;
-  return last
-    ? `The update from ${update.from} is for learners whose last acknowledgement is of version ${update.from}, and this learner's last is of version ${last.policy.version}. Take the full course (/course) instead.`
-    : `The update from ${update.from} is for learners who acknowledged version ${update.from}, and the records hold no acknowledgement by this learner. Take the full course (/course) instead.`;
+  const update = updates.find((course) => course.update?.fromHash === last?.policy.hash)?.update;
+  const offered = updates.flatMap((course) => (course.update ? [course.update.from] : [])).join(", ") || "none";
+  if (!update)
+    return {
+      status: 422,
+      error: last
+        ? `An update is for learners whose last acknowledgement is of a version it starts from (${offered}), and this learner's last is of version ${last.policy.version}. Take the full course (/course) instead.`
+        : `An update is for learners who acknowledged an earlier version (${offered}), and the records hold no acknowledgement by this learner. Take the full course (/course) instead.`,
+    };
+  return { from: update.from, to: update.to };
 }

@@ -147,7 +147,7 @@ describe("the update course of a site with two material releases", () => {
     expect(answer.status).toBe(422);
     const { error } = (await answer.json()) as { error: string };
     expect(error).toBe(
-      "The update from 1.0.0 is for learners who acknowledged version 1.0.0, and the records hold no acknowledgement by this learner. Take the full course (/course) instead.",
+      "An update is for learners who acknowledged an earlier version (1.0.0), and the records hold no acknowledgement by this learner. Take the full course (/course) instead.",
     );
     expect(journalRecords(data).map((r) => r.learner.id)).toEqual(["E-ADA", "E-GRACE", "E-ADA"]);
   });
