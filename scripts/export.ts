@@ -1,9 +1,10 @@
-// `npm run export -- --format csv|json [--what records|status] [--out FILE] [--bom]`: every
-// acknowledgement record (the default), or every roster employee's status (filtered with
-// --department, --status, --version, --search as the dashboard filters), streamed from the data
-// folder (AUP_DATA_DIR, default ./data). Reading that folder directly needs access to the server's
+// `npm run export -- --format csv|json|jsonl [--what records|status] [--out FILE] [--bom]`: every
+// acknowledgement record (the default; jsonl: the chain exactly as stored, the journal's format),
+// or every roster employee's status (filtered with --department, --status, --version, --search as
+// the dashboard filters), streamed from the database AUP_DATABASE_URL names, or else the data
+// folder (AUP_DATA_DIR, default ./data). Reading them directly needs the servers' credentials or
 // files; over HTTP, GET /api/admin/export needs the admin token.
-import { createWriteStream, existsSync, rmSync } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -13,19 +14,19 @@ import { exportStream } from "../src/hr/exportRecords.ts";
 import { rowsForExport } from "../src/hr/report.ts";
 import { STATUSES, statusRules, type Status } from "../src/hr/status.ts";
 import { statusExportStream } from "../src/hr/statusExport.ts";
-import { statusOfJournal } from "../src/hr/statusOfFolder.ts";
-import { releaseRules } from "../src/hr/releaseRules.ts";
+import { statusOfRecords } from "../src/hr/statusOfRecords.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
+import { dataDir } from "../src/records/dataFiles.ts";
+import { journalBatches, READ_FIX } from "../src/records/journalReader.ts";
+import { openStoredRecords } from "../src/records/storedRecords.ts";
+import { parsedRuns } from "../src/records/storedLines.ts";
+import { releaseRules } from "../src/hr/releaseRules.ts";
 import { contentDir } from "../src/policy/paths.ts";
 import { readReleases } from "../src/releases/releaseFiles.ts";
-import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
-import { journalBatches } from "../src/records/journalReader.ts";
-import { readRoster } from "../src/records/stateFile.ts";
 import { isStoreError } from "../src/records/storeError.ts";
-import type { Employee } from "../src/schemas/employee.ts";
 
 const USAGE =
-  "Usage: npm run export -- --format csv|json [--what records|status] [--out FILE] [--bom]\n" +
+  "Usage: npm run export -- --format csv|json|jsonl [--what records|status] [--out FILE] [--bom]\n" +
   "  with --what status: [--department NAME] [--status complete|due|overdue|left] [--version V] [--search TEXT]";
 
 function fail(message: string, code = 2): never {
@@ -61,14 +62,16 @@ try {
   fail((error as Error).message);
 }
 const format = options.format;
-if (format !== "csv" && format !== "json")
-  fail(format ? `--format must be csv or json, not ${JSON.stringify(format)}.` : "--format is required.");
+if (format !== "csv" && format !== "json" && format !== "jsonl")
+  fail(format ? `--format must be csv, json or jsonl, not ${JSON.stringify(format)}.` : "--format is required.");
 if (options.bom && format !== "csv") fail("--bom applies to CSV only.");
 const what = options.what ?? "records";
 if (what !== "records" && what !== "status")
   fail(
     `--what must be records (the acknowledgements) or status (every roster employee's), not ${JSON.stringify(what)}.`,
   );
+if (format === "jsonl" && what === "status")
+  fail("--format jsonl writes the records as stored (the chain); the status export is csv or json.");
 const filters = {
   department: options.department,
   status: options.status,
@@ -81,21 +84,11 @@ if (filters.status !== undefined && !STATUSES.includes(filters.status as Status)
   fail(`--status must be one of ${STATUSES.join(", ")}, not ${JSON.stringify(filters.status)}.`);
 
 const dir = path.resolve(dataDir());
-const journal = dataFiles(dir).journal;
-if (what === "records" && !existsSync(journal))
-  fail(
-    `${journal} does not exist: nothing has been acknowledged in this data folder (set AUP_DATA_DIR to export another).`,
-    1,
-  );
-// Read without the server's lock: exporting while the server runs is safe.
-let roster: readonly Employee[];
-try {
-  roster = await readRoster(dir);
-} catch (error) {
+const onDatabase = Boolean(process.env.AUP_DATABASE_URL?.trim());
+const stored = await openStoredRecords(dir).catch((error: unknown) => {
   if (!isStoreError(error)) throw error;
   fail(error.message, 1);
-}
-
+});
 const warn = (message: string) => console.error(message);
 const today = new Date().toISOString().slice(0, 10);
 // The same rules as the dashboard's: the releases say who owes an update and which texts still count.
@@ -105,20 +98,33 @@ const statusPolicy = () => {
 };
 let exported: Readable;
 try {
-  exported =
-    what === "status"
-      ? statusExportStream(
-          rowsForExport(await statusOfJournal(journal, roster, statusPolicy(), warn), {
-            ...filters,
-            status: filters.status as Status | undefined,
-          }),
-          { format, today, bom: options.bom },
-        )
-      : // CSV rows are made by worker threads, a range of the journal each (csvExport.ts); JSON holds
-        // every field of every record, so it is read in full, in this thread.
-        format === "csv"
-        ? Readable.from(csvExport(journal, roster, { bom: options.bom, warn }), { highWaterMark: 1 })
-        : exportStream(journalBatches(journal, warn), roster, { format });
+  if (what === "records" && !(await stored.hasRecords()))
+    fail(
+      onDatabase
+        ? `${stored.where} holds no records yet: nothing has been acknowledged.`
+        : `${stored.where} does not exist: nothing has been acknowledged in this data folder (set AUP_DATA_DIR to export another, or AUP_DATABASE_URL to export a database).`,
+      1,
+    );
+  // Read without the server's lock: exporting while the servers run is safe.
+  const roster = await stored.roster();
+  const batches = () =>
+    onDatabase ? parsedRuns(stored.where, stored.lines(), READ_FIX) : journalBatches(stored.where, warn);
+  if (format === "jsonl")
+    // The chain exactly as stored, one record a line: what npm run verify -- --journal checks.
+    exported = Readable.from(stored.jsonl());
+  else if (what === "status")
+    exported = statusExportStream(
+      rowsForExport(await statusOfRecords(batches(), roster, statusPolicy()), {
+        ...filters,
+        status: filters.status as Status | undefined,
+      }),
+      { format, today, bom: options.bom },
+    );
+  // A data folder's CSV rows are made by worker threads, a range of the journal each (csvExport.ts);
+  // JSON holds every field of every record, so it is read in this thread, as a database's rows are.
+  else if (format === "csv" && !onDatabase)
+    exported = Readable.from(csvExport(stored.where, roster, { bom: options.bom, warn }), { highWaterMark: 1 });
+  else exported = exportStream(batches(), roster, { format, bom: options.bom });
 } catch (error) {
   if (!isStoreError(error)) throw error;
   fail(error.message, 1);
@@ -133,4 +139,6 @@ try {
     fail(`${options.out} already exists. Choose another file name; exports never overwrite.`, 1);
   if (isStoreError(error)) fail(error.message, 1);
   throw error;
+} finally {
+  await stored.close();
 }

@@ -1,4 +1,4 @@
-import { defineMiddleware } from "astro:middleware";
+import { defineMiddleware, sequence } from "astro:middleware";
 import type { APIContext, MiddlewareNext } from "astro";
 import { SESSION_COOKIE, hasAdminBearer } from "./server/adminAuth.ts";
 import { isStoreError } from "./records/storeError.ts";
@@ -6,14 +6,29 @@ import { isAdminSession } from "./server/adminSessions.ts";
 import { json } from "./server/jsonResponse.ts";
 import { oidcAdminAccess } from "./server/oidcAdminAccess.ts";
 import { recordsStore } from "./server/storeRegistry.ts";
+import { answerUnexpected } from "./server/unexpectedError.ts";
 
 const OPEN_ADMIN_PAGES = new Set(["/admin/sign-in", "/admin/sign-in/"]);
 
-export const onRequest = defineMiddleware(async (context, next) => {
+/**
+ * Outermost: an error no route expected is logged once, on one line, and answered with a 500 that
+ * carries nothing of it; Astro would otherwise log its whole stack and answer an empty page.
+ */
+const unexpectedErrors = defineMiddleware(async (context, next) => {
+  try {
+    return await next();
+  } catch (error) {
+    return answerUnexpected(context.request, error);
+  }
+});
+
+const guarded = defineMiddleware(async (context, next) => {
   const response = await adminOnly(context, next);
   const { pathname } = context.url;
   return isAdminPage(pathname) || pathname.startsWith("/receipt/") ? unframeable(response) : response;
 });
+
+export const onRequest = sequence(unexpectedErrors, guarded);
 
 /**
  * Every admin route needs the admin identity: a Bearer token (API and CLI) or the session cookie

@@ -16,9 +16,18 @@ import { diskLimitPerSecond, naiveLowdbPerSecond } from "./references.ts";
 import { memoryLimit, type MemoryLimit } from "../harness/memoryLimit.ts";
 import { emptyStart, scaleRun } from "./scale.ts";
 import { scaleSection } from "./scaleReport.ts";
+import { onlyPart, runPart } from "./onlyPart.ts";
+import { postgresBench } from "./postgresBench.ts";
+import { postgresSection } from "./postgresReport.ts";
 
 const quick = process.argv.includes("--quick");
 const log = (message: string) => console.log(`• ${message}`);
+
+const only = onlyPart(process.argv);
+if (only) {
+  await runPart(only, log);
+  process.exit(0);
+}
 
 function timed(command: string, args: string[]): number {
   const started = performance.now();
@@ -92,13 +101,16 @@ const heaviest = weights
 log("Page loads under mobile throttling (real Chromium)…");
 const pageLoads = await pageLoadSection(ensureChromium());
 
+log("PostgreSQL store: one and two servers on one database, exports from the table…");
+const postgres = postgresSection(await postgresBench(quick, (message) => log(message)));
+
 const verdict = (ok: boolean) => (ok ? "within budget" : "**over budget**");
 const cpu = cpus()[0]?.model ?? "unknown";
 const commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
 
 const markdown = `# Benchmarks
 
-Measured by \`npm run bench\` (add \`-- --quick\` for a shorter run) on ${new Date().toISOString().slice(0, 10)}, commit ${commit}:
+Measured by \`npm run bench\` (add \`-- --quick\` for a shorter run, \`-- --only page-load\` or \`-- --only postgres\` for one part alone) on ${new Date().toISOString().slice(0, 10)}, commit ${commit}:
 ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}. The load generator runs on the
 same two cores as the server, as in CI. Budgets are those of [\`docs/DESIGN.md\`](docs/DESIGN.md).
 
@@ -138,6 +150,7 @@ ${exports.map((e) => `| ${e.records.toLocaleString("en-GB")} | ${e.seconds.toFix
 ${scaleSection(scale, empty, acks[0], quick, unlimited)}
 
 ${pageLoads}
+${postgres}
 ## Page weight (gzipped, level 9)
 
 Budget: no JavaScript on the other pages; on the course and refresher pages, in the site and in each SCORM

@@ -40,7 +40,7 @@ export function ensureChromium(): string {
 }
 
 // Without the networking flags Chromium keeps trying to reach Google's services, which a closed network refuses.
-const ARGS = [
+export const ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",

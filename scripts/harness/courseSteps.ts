@@ -2,6 +2,12 @@ import type { Frame, Page } from "playwright-core";
 
 // Shared by the tests and the screenshot script, which runs outside vitest: no test-runner imports here.
 
+/**
+ * The course once its island has started: until then the page shows the first screen as the server
+ * rendered it, marked busy, with Start disabled.
+ */
+export const STARTED = ".course:not([aria-busy])";
+
 /** The control that opens a policy section in the course (its disclosure's summary). */
 export const sectionToggle = (anchor: string | undefined) => `#course-section-${anchor} > summary`;
 

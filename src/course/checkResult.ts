@@ -71,6 +71,7 @@ export function resultProblems(
       });
   });
   problems.push(...planProblems(course, index, [...seen.keys()], body.result.scenarios.length));
+  problems.push(...earlierMissedProblems(body.result, index));
   const expected = resultScore(body.result);
   if (Math.abs(body.result.score - expected) > SCORE_TOLERANCE)
     problems.push({
@@ -186,6 +187,50 @@ function choicesAt(scenario: Scenario, reached: ReadonlySet<string>) {
 function offeredText(choices: readonly { clause: string; outcome: string }[]): string {
   const options = [...new Set(choices.map((c) => `${c.clause} ${c.outcome}`))];
   return options.length ? options.join(", ") : "nothing: the scenario has ended";
+}
+
+/**
+ * Whether the earlier attempts' misses are ones this result's scenarios could have given: only on a
+ * retry, each clause once, each cited by a choice that is not the correct one in a scenario played,
+ * and never more often than every earlier attempt missing every such question.
+ */
+function earlierMissedProblems(result: AcknowledgementBody["result"], index: CourseIndex): FieldProblem[] {
+  const listed = result.earlierMissed ?? [];
+  if (!listed.length) return [];
+  if (result.attempt === 1)
+    return [
+      {
+        field: "result.earlierMissed",
+        message: "lists misses of earlier attempts, but this is attempt 1. Send earlierMissed on a retry only.",
+      },
+    ];
+  // Per clause: how many questions of the scenarios played can be missed citing it.
+  const missable = new Map<string, number>();
+  for (const { id } of result.scenarios)
+    for (const node of Object.values(index.byId.get(id)?.nodes ?? {}))
+      if (node.type === "question")
+        for (const clause of new Set(node.choices.filter((c) => c.outcome !== "correct").map((c) => c.clause)))
+          missable.set(clause, (missable.get(clause) ?? 0) + 1);
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  listed.forEach(({ clause, count }, i) => {
+    const at = `result.earlierMissed.${i}`;
+    const most = (missable.get(clause) ?? 0) * (result.attempt - 1);
+    if (seen.has(clause))
+      problems.push({ field: `${at}.clause`, message: `repeats ${clause}. Send each clause once, with its count.` });
+    else if (!most)
+      problems.push({
+        field: `${at}.clause`,
+        message: `is ${clause}, which no choice of the scenarios played can miss. Send the clauses of the wrong choices the earlier attempts made.`,
+      });
+    else if (count > most)
+      problems.push({
+        field: `${at}.count`,
+        message: `is ${count}, more than the ${most} misses of ${clause} that ${countOf(result.attempt - 1, "earlier attempt")} of these scenarios allow.`,
+      });
+    seen.add(clause);
+  });
+  return problems;
 }
 
 /** Whether the scenarios are a plan the course gives a learner of this mode (see resultProblems for the limits). */

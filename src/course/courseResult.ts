@@ -2,6 +2,7 @@ import type { ScenarioResult } from "./scenarioResult.ts";
 import { reachesPassMark, scoreCourse } from "./scoring.ts";
 import type { AcknowledgementRequest, CourseResult } from "../tracking/tracker.ts";
 import type { CourseDefinition } from "./courseDefinition.ts";
+import { earlierMissedList, type EarlierMisses } from "./earlierMisses.ts";
 
 export interface ResultInput {
   course: CourseDefinition;
@@ -9,10 +10,12 @@ export interface ResultInput {
   scope: string[];
   finished: Record<string, ScenarioResult>;
   attempt: number;
+  /** What earlier attempts missed (their plays of the scenarios replayed since). */
+  earlierMisses?: EarlierMisses;
 }
 
 /** The course result from the latest play of each scenario: the mean score against the pass mark. */
-export function courseResult({ course, scope, finished, attempt }: ResultInput): CourseResult {
+export function courseResult({ course, scope, finished, attempt, earlierMisses = {} }: ResultInput): CourseResult {
   const scenarios = scope.map((id) => {
     const result = finished[id];
     const missed = result?.answers.filter((a) => a.outcome !== "correct").map((a) => a.clause) ?? [];
@@ -28,6 +31,7 @@ export function courseResult({ course, scope, finished, attempt }: ResultInput):
     passed: done === scenarios.length && reachesPassMark(score, course.passMark),
     attempt,
     scenarios,
+    earlierMissed: earlierMissedList(earlierMisses),
     progress: scenarios.length ? done / scenarios.length : 0,
   };
 }
@@ -44,6 +48,7 @@ export function acknowledgedResult({
   passed,
   attempt,
   scenarios,
+  earlierMissed,
 }: CourseResult): AcknowledgementRequest["result"] {
   return {
     mode,
@@ -51,5 +56,6 @@ export function acknowledgedResult({
     passed,
     attempt,
     scenarios: scenarios.map(({ id, score, outcomes }) => ({ id, score, outcomes })),
+    ...(earlierMissed ? { earlierMissed } : {}),
   };
 }

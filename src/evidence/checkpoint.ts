@@ -94,3 +94,9 @@ export function parseCheckpoint(text: string): ParsedCheckpoint {
     );
   return { origin, size: count, root: rootBytes, extensions };
 }
+
+/** What a signed note says, its signature unchecked: the checkpoint text before the blank line. */
+export function checkpointOfNote(note: string): ParsedCheckpoint {
+  const blank = note.indexOf("\n\n");
+  return parseCheckpoint(blank < 0 ? note : note.slice(0, blank + 1));
+}

@@ -5,7 +5,8 @@ import { pipeline } from "node:stream/promises";
 import { createWriteStream } from "node:fs";
 import { parseCheckpoint } from "../evidence/checkpoint.ts";
 import { journalBatches } from "../records/journalReader.ts";
-import { journalLines, type ScanEnd } from "../records/journalLines.ts";
+import type { StoredLines } from "../records/storedLines.ts";
+import { StoreError } from "../records/storeError.ts";
 import { factsOf, RecordsIndex } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
 import { evidenceReadme } from "./evidenceReadme.ts";
@@ -16,7 +17,8 @@ import type { StatusRules } from "./status.ts";
 import { ZipFile } from "./zipFile.ts";
 
 export interface EvidenceSources {
-  journal: string;
+  /** The first `upTo` records as stored (the journal's lines, or the records table's). */
+  lines: (upTo: number) => StoredLines;
   /** The latest signed checkpoint: the pack holds exactly the records it covers. */
   checkpoint: string;
   jwks: { keys: unknown[] };
@@ -24,6 +26,8 @@ export interface EvidenceSources {
   /** The published policy: its version, hash and the text the hash is of (canonicalPolicyText). */
   policy: { version: string; hash: string; text: string };
   rules: StatusRules;
+  /** The reminders' sends journal: who was chased, when, and what failed. */
+  sends: readonly string[];
   warn: (message: string) => void;
 }
 
@@ -46,7 +50,7 @@ export async function writeEvidencePack(out: string, sources: EvidenceSources): 
   try {
     // The records the checkpoint covers, copied first: the journal may grow while the pack is made.
     const records = path.join(work, "acknowledgements.jsonl");
-    await copyLines(sources.journal, size, records);
+    await copyLines(sources.lines(size), size, records);
     const index = new RecordsIndex();
     for await (const batch of journalBatches(records, sources.warn))
       for (const record of batch) index.add(factsOf(record));
@@ -74,6 +78,7 @@ export async function writeEvidencePack(out: string, sources: EvidenceSources): 
         ),
     );
     await zip.add("policy/versions.csv", ["version,sha256,text\r\n", ...versions]);
+    await zip.add("reminders/sends.jsonl", [sources.sends.map((line) => `${line}\n`).join("")]);
     await zip.add("README.md", [
       evidenceReadme({ origin, size, policy: sources.policy, policyFile, employees: rows.length }),
     ]);
@@ -85,22 +90,21 @@ export async function writeEvidencePack(out: string, sources: EvidenceSources): 
   }
 }
 
-/** Copies the first `count` lines of `file` (each with its newline) to `to`, byte for byte. */
-async function copyLines(file: string, count: number, to: string): Promise<void> {
-  const found: ScanEnd = { end: 0 };
-  let lines = 0;
-  let end = 0;
-  scan: for await (const run of journalLines(file, found))
-    for (const [i, line] of run.lines.entries()) {
-      if (lines === count) break scan;
-      end = (run.offsets[i] as number) + Buffer.byteLength(line) + 1;
-      lines++;
+/** Writes the `count` lines of `lines` (each with its newline) to `to`; fewer is damage. */
+async function copyLines(lines: StoredLines, count: number, to: string): Promise<void> {
+  let copied = 0;
+  async function* text() {
+    for await (const run of lines) {
+      copied += run.length;
+      yield run.map((line) => `${line}\n`).join("");
     }
-  if (lines < count)
-    throw new Error(
-      `${file} holds ${lines} records, fewer than the ${count} its latest checkpoint covers: run npm run verify before making a pack.`,
+  }
+  await pipeline(text(), createWriteStream(to, { mode: 0o600 }));
+  if (copied < count)
+    throw new StoreError(
+      "damaged",
+      `The store holds ${copied} records, fewer than the ${count} its latest checkpoint covers: run npm run verify before making a pack.`,
     );
-  await pipeline(count ? createReadStream(file, { end: end - 1 }) : [], createWriteStream(to, { mode: 0o600 }));
 }
 
 /** Learners whose records count for no roster employee, and why: what HR must look at. */

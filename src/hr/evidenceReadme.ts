@@ -27,6 +27,7 @@ latest signed checkpoint, and the status of the ${employees} employees on the ro
 | \`roster/unmatched.csv\` | learners whose records count for no roster employee, and why |
 | \`${policyFile}\` | the text of policy ${policy.version}, as its hash covers it |
 | \`policy/versions.csv\` | every policy version the records acknowledge, with its SHA-256 |
+| \`reminders/sends.jsonl\` | every reminder email the servers claimed, sent or failed to send (employee, kind, address, time), one JSON object a line: who was chased and when |
 | \`SHA256SUMS\` | the SHA-256 of every other file |
 
 ## 1. Nothing in the pack was changed

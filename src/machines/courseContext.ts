@@ -1,4 +1,5 @@
 import type { CourseDefinition } from "../course/courseDefinition.ts";
+import type { EarlierMisses } from "../course/earlierMisses.ts";
 import type { ScenarioResult } from "../course/scenarioResult.ts";
 import type { AcknowledgementReceipt, CourseResult, Learner } from "../tracking/tracker.ts";
 import type { CourseStep } from "./progressCodec.ts";
@@ -31,6 +32,8 @@ export interface CourseContext {
   scope: string[];
   index: number;
   finished: Record<string, ScenarioResult>;
+  /** What the earlier attempts missed, by clause: their plays of the scenarios replayed since. */
+  earlierMisses: EarlierMisses;
   playing?: Playing;
   result?: CourseResult;
   receipt?: AcknowledgementReceipt;

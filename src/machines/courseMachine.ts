@@ -1,6 +1,8 @@
-import { assertEvent, assign, fromPromise, setup } from "xstate";
+import { assertEvent, assign, fromPromise } from "xstate";
+import { lightSetup } from "./lightSetup.ts";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
 import { acknowledgedResult, courseResult, missedScenarios } from "../course/courseResult.ts";
+import { withMissesOf } from "../course/earlierMisses.ts";
 import type { CourseStart, FirstAttemptPlan } from "../course/firstAttempt.ts";
 import { courseProgress } from "../course/courseProgress.ts";
 import type {
@@ -67,6 +69,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       ),
       current: context.playing?.answers.map((a) => a.choice) ?? [],
       showingFeedback: context.playing?.showingFeedback ?? false,
+      earlierMisses: { ...context.earlierMisses },
     });
   /** The scenario just played to its end, as the tracker reports it. */
   const finishedPlay = ({ playing, finished, attempt: number }: CourseContext): ScenarioPlay | undefined => {
@@ -86,7 +89,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     params: ({ context }: { context: CourseContext }) => finishedPlay(context),
   };
 
-  return setup({
+  return lightSetup({
     types: { context: {} as CourseContext, events: {} as CourseEvent, input: {} as CourseInput },
     actors: {
       recordAcknowledgement: fromPromise<AcknowledgementReceipt, AcknowledgementRequest>(() =>
@@ -121,7 +124,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       planFirstAttempt: assign(({ event }) => {
         assertEvent(event, "course.start");
         const first = plan(course, event);
-        return { ...attempt(first, 1), scope: first, attemptId: newAttemptId(), finished: {} };
+        return { ...attempt(first, 1), scope: first, attemptId: newAttemptId(), finished: {}, earlierMisses: {} };
       }),
       openSection: assign(({ context, event }) => {
         assertEvent(event, "section.open");
@@ -147,6 +150,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       computeResult: assign(({ context }) => ({ playing: undefined, result: courseResult(context) })),
       planRetry: assign(({ context }) => ({
         ...attempt(context.result ? missedScenarios(context.result) : [], context.attempt + 1),
+        earlierMisses: context.result ? withMissesOf(context.earlierMisses, context.result) : context.earlierMisses,
         result: undefined,
       })),
     },

@@ -28,6 +28,8 @@ export interface CourseProgress {
   current: number[];
   /** Whether the feedback on the last of those choices is still on screen. */
   showingFeedback: boolean;
+  /** What earlier attempts missed, by clause id (src/course/earlierMisses.ts). */
+  earlierMisses: Record<string, number>;
 }
 
 export function encodeProgress(progress: CourseProgress): string {
@@ -43,6 +45,10 @@ export function encodeProgress(progress: CourseProgress): string {
     [...progress.finished].map(([i, choices]) => `${i.toString(36)}:${choices.join("")}`).join("."),
     progress.current.join(""),
     progress.showingFeedback ? "f" : "",
+    // Clause ids hold letters, digits and dots only, never "*", "," or "~".
+    Object.entries(progress.earlierMisses)
+      .map(([clause, count]) => `${clause}*${count.toString(36)}`)
+      .join(","),
   ];
   const encoded = fields.join("~");
   if (encoded.length > PROGRESS_LIMIT)
@@ -55,8 +61,10 @@ export function encodeProgress(progress: CourseProgress): string {
 /** Reads saved progress; anything malformed or from another course gives `undefined` (start afresh). */
 export function decodeProgress(text: string, courseKey: string): CourseProgress | undefined {
   const fields = text.split("~");
-  if (fields.length !== 11 || fields[0] !== VERSION || fields[1] !== courseKey) return undefined;
-  const [, , step, opened, attempt, attemptId, plan, index, finished, current, feedback] = fields as [
+  // Progress saved before earlier misses were kept has 11 fields: it resumes with none.
+  if ((fields.length !== 11 && fields.length !== 12) || fields[0] !== VERSION || fields[1] !== courseKey)
+    return undefined;
+  const [, , step, opened, attempt, attemptId, plan, index, finished, current, feedback, misses = ""] = fields as [
     string,
     ...string[],
   ];
@@ -80,6 +88,15 @@ export function decodeProgress(text: string, courseKey: string): CourseProgress 
     finished: new Map(finishedEntries),
     current: digits(current),
     showingFeedback: feedback === "f",
+    earlierMisses: Object.fromEntries(
+      misses
+        .split(",")
+        .filter(Boolean)
+        .map((entry) => {
+          const [clause = "", count] = entry.split("*");
+          return [/^[A-Za-z0-9.]+$/.test(clause) ? clause : "", number(count)];
+        }),
+    ),
   };
   const numbers = [
     progress.attempt,
@@ -88,7 +105,9 @@ export function decodeProgress(text: string, courseKey: string): CourseProgress 
     ...progress.plan,
     ...progress.current,
     ...finishedEntries.flat(2),
+    ...Object.values(progress.earlierMisses),
   ];
+  if ("" in progress.earlierMisses) return undefined;
   if (!STEPS.includes(STEPS[Number(step)] as CourseStep) || numbers.some((n) => !Number.isInteger(n))) return undefined;
   return progress;
 }

@@ -25,6 +25,7 @@ export function restoreCourse(
     scope: [],
     index: 0,
     finished: {},
+    earlierMisses: {},
   };
   const saved = progress ? decodeProgress(progress, course.key) : undefined;
   if (!saved) return fresh;
@@ -57,6 +58,7 @@ export function restoreCourse(
       scope,
       index: saved.index,
       finished,
+      earlierMisses: saved.earlierMisses,
       playing,
     };
     if (saved.step === "done") return { ...context, result: courseResult(context), receipt };

@@ -1,4 +1,5 @@
-import { assign, setup } from "xstate";
+import { assign } from "xstate";
+import { lightSetup } from "./lightSetup.ts";
 import { scenarioResult, type ScenarioAnswer, type ScenarioResult } from "../course/scenarioResult.ts";
 import type { Scenario } from "../schemas/scenario.ts";
 
@@ -37,7 +38,7 @@ export function createScenarioMachine(scenario: Scenario) {
     ]),
   );
 
-  return setup({
+  return lightSetup({
     types: { context: {} as ScenarioContext, events: {} as ScenarioEvent, output: {} as ScenarioResult },
     guards: {
       isChoice: ({ context, event }, params: { index: number }) =>

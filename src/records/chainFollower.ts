@@ -33,7 +33,7 @@ export class ChainFollower {
   take(line: string): AcknowledgementRecord {
     const record = parseRecordLine(this.where, line, this.check.current.count + 1, NEVER_REPAIRED);
     const problem = this.check.next(record);
-    if (problem) throw new StoreError("damaged", chainMessage(this.where, problem));
+    if (problem) throw new StoreError("damaged", chainMessage(this.where, problem, NEVER_REPAIRED));
     this.tree.append(recordLeafHash(line));
     this.index.add(factsOf(record));
     return record;

@@ -317,6 +317,6 @@ const RECENT_LINES = 1024;
 const NEVER_REPAIRED =
   "The journal is evidence and is never repaired automatically: restore it from a backup, or move it aside to start a new one, then start again.";
 
-export function chainMessage(file: string, problem: ChainProblem): string {
-  return `${file} line ${problem.index + 1} (record ${problem.id}) ${problem.reason}. ${NEVER_REPAIRED} npm run verify shows the same check.`;
+export function chainMessage(file: string, problem: ChainProblem, fix = NEVER_REPAIRED): string {
+  return `${file} line ${problem.index + 1} (record ${problem.id}) ${problem.reason}. ${fix} npm run verify shows the same check.`;
 }

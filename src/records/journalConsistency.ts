@@ -1,4 +1,4 @@
-import { verifyJournal } from "./verifyJournal.ts";
+import { verifyJournal, type VerifiedJournal } from "./verifyJournal.ts";
 import { parseCheckpoint, type ParsedCheckpoint } from "../evidence/checkpoint.ts";
 import type { JwksKey } from "../evidence/jwksKeys.ts";
 import { openNote } from "../evidence/signedNote.ts";
@@ -39,13 +39,25 @@ const range = (from: number, to: number) => (from === to ? `record ${from}` : `r
  * checkpoint) when there is one: a record no checkpoint covers was not appended by the server.
  * Chain breaks are thrown as the StoreError `npm run verify` reports.
  */
-export async function checkJournalAgainst(
+export function checkJournalAgainst(
   journal: string,
   given: ParsedCheckpoint,
   latest?: ParsedCheckpoint,
 ): Promise<ConsistencyReport> {
+  return checkChainAgainst((rootsAt) => verifyJournal(journal, { rootsAt }), given, latest);
+}
+
+/**
+ * checkJournalAgainst for a chain kept anywhere: `verify` checks the whole chain and gives the
+ * Merkle roots at the sizes asked for (verifyJournal for a file, verifyLines for a table).
+ */
+export async function checkChainAgainst(
+  verify: (rootsAt: number[]) => Promise<VerifiedJournal>,
+  given: ParsedCheckpoint,
+  latest?: ParsedCheckpoint,
+): Promise<ConsistencyReport> {
   const sizes = [given.size, ...(latest ? [latest.size] : [])];
-  const verified = await verifyJournal(journal, { rootsAt: sizes });
+  const verified = await verify(sizes);
   const count = verified.head.count;
   const same = (size: number, root: Uint8Array) => verified.rootsAt.get(size)?.equals(root) ?? false;
   const fail = (line: string): ConsistencyReport => ({ ok: false, lines: [line] });

@@ -1,9 +1,6 @@
 import type pg from "pg";
-import Cursor from "pg-cursor";
 import type { AcknowledgementRecord } from "./record.ts";
-import { parseRecordLine } from "./recordLine.ts";
-
-const BATCH = 1000;
+import { parsedRuns, tableLines } from "./storedLines.ts";
 
 /**
  * Every record up to the count `upTo` gives when the reading starts, oldest first, in batches read
@@ -15,30 +12,9 @@ export async function* pgBatches(
   where: string,
   upTo: () => Promise<number>,
 ): AsyncGenerator<AcknowledgementRecord[]> {
-  const count = await upTo();
-  const client = await pool.connect();
-  const cursor = client.query(
-    new Cursor<{ seq: string; line: string }>("SELECT seq, line FROM records WHERE seq <= $1 ORDER BY seq", [count]),
+  yield* parsedRuns(
+    `the records table of ${where}`,
+    tableLines(pool, await upTo()),
+    "Run npm run verify, and restore the database from a backup.",
   );
-  let broken: Error | undefined;
-  try {
-    for (;;) {
-      const rows = await cursor.read(BATCH);
-      if (rows.length === 0) return;
-      yield rows.map(({ seq, line }) =>
-        parseRecordLine(
-          `the records table of ${where}`,
-          line,
-          Number(seq),
-          "Run npm run verify, and restore the database from a backup.",
-        ),
-      );
-    }
-  } catch (error) {
-    broken = error as Error;
-    throw error;
-  } finally {
-    await cursor.close().catch(() => undefined);
-    client.release(broken);
-  }
 }

@@ -20,9 +20,10 @@ import { pgSendsLines } from "./pgSendsLines.ts";
 import { PgSessions } from "./pgSessions.ts";
 import type { SendsLines } from "./sendsLines.ts";
 import { StoreError } from "./storeError.ts";
+import { tableLines, type StoredLines } from "./storedLines.ts";
 
 /** Held by the transaction that appends: every process's appends, one after another, on one chain. */
-const APPEND_LOCK = 0x61757002;
+export const APPEND_LOCK = 0x61757002;
 /** Rows read at a time when catching up with records other processes appended. */
 const CATCH_UP_ROWS = 5_000;
 /** How many of the latest lines are kept, so that receipts of new records do not read them back. */
@@ -407,6 +408,10 @@ class PostgresStore implements RecordsStore {
 
   records(): AsyncIterable<readonly AcknowledgementRecord[]> {
     return pgBatches(this.pool, this.where, () => this.catchUp().then(() => this.follower.head.count));
+  }
+
+  lines(upTo: number): StoredLines {
+    return tableLines(this.pool, upTo);
   }
 
   roster(): readonly Employee[] {

@@ -13,7 +13,7 @@ const Employees = z.array(EmployeeSchema);
 const EMPTY = JSON.stringify({ roster: [] } satisfies State);
 
 /** The roster as saved in the state table (the state.json of the embedded store, in one row). */
-export async function loadRoster(db: pg.Pool | pg.PoolClient, where: string, lock = false): Promise<Employee[]> {
+export async function loadRoster(db: pg.Pool | pg.ClientBase, where: string, lock = false): Promise<Employee[]> {
   const { rows } = await db.query<{ data: string }>(`SELECT data FROM state WHERE id = 1${lock ? " FOR UPDATE" : ""}`);
   return parseState(rows[0]?.data ?? EMPTY, where).roster;
 }

@@ -64,9 +64,11 @@ export function factsOf(record: AcknowledgementRecord): RecordFacts {
     score: record.result.score,
     attempt: record.result.attempt,
     nameKey: nameKey(record.signature),
-    missed: record.result.scenarios.flatMap((s) =>
-      s.outcomes.filter((o) => o.outcome !== "correct").map((o) => o.clause),
-    ),
+    // Every attempt's misses: the latest play of each scenario, and the earlier plays a retry replaced.
+    missed: [
+      ...record.result.scenarios.flatMap((s) => s.outcomes.filter((o) => o.outcome !== "correct").map((o) => o.clause)),
+      ...(record.result.earlierMissed ?? []).flatMap(({ clause, count }) => Array<string>(count).fill(clause)),
+    ],
   };
 }
 

@@ -20,6 +20,7 @@ import { stateFile, type State } from "./stateFile.ts";
 import { fileSendsLines, type SendsLines } from "./sendsLines.ts";
 import { MemorySessions, type SessionStore } from "./sessionStore.ts";
 import { StoreError } from "./storeError.ts";
+import { journalFileLines, type StoredLines } from "./storedLines.ts";
 
 /**
  * What became of an acknowledgement: recorded now; the same attempt, from the same learner with
@@ -42,6 +43,8 @@ export interface RecordsStore {
   record(seq: number): Promise<AcknowledgementRecord | undefined>;
   /** Every record durable when called, oldest first, read from disk in batches. */
   records(): AsyncIterable<readonly AcknowledgementRecord[]>;
+  /** The first `upTo` records exactly as stored, one JSON line each: what evidence packs copy. */
+  lines(upTo: number): StoredLines;
   /** The HR roster as last saved. An import replaces the list, so a list handed out never changes. */
   roster(): readonly Employee[];
   /**
@@ -270,6 +273,10 @@ class EmbeddedStore implements RecordsStore {
 
   records(): AsyncIterable<readonly AcknowledgementRecord[]> {
     return this.journal.batches();
+  }
+
+  lines(upTo: number): StoredLines {
+    return journalFileLines(this.journal.file, Math.min(upTo, this.journal.count));
   }
 
   roster(): readonly Employee[] {

@@ -13,6 +13,9 @@ export const ACKNOWLEDGEMENT_FIELD_MAX = {
   employeeId: 64,
   email: EMAIL_MAX_LENGTH,
   attempt: 1000,
+  /** Clauses listed in `result.earlierMissed`, and the most misses of one. */
+  earlierClauses: 100,
+  earlierMisses: 999,
 } as const;
 const MAX = ACKNOWLEDGEMENT_FIELD_MAX;
 
@@ -72,6 +75,25 @@ export const AcknowledgementBodySchema = z.strictObject({
       )
       // Empty only for an update that changed nothing to quiz on (checkResult.ts holds the others to one).
       .max(150),
+    /**
+     * What earlier attempts of this attempt id missed, by clause: a retry replays the missed
+     * scenarios and `scenarios` keeps only their latest play. Absent on a first attempt (and in
+     * records made before it existed).
+     */
+    earlierMissed: z
+      .array(
+        z.strictObject({
+          clause: clauseId,
+          count: z.number({ error: "must be a whole number" }).int().min(1).max(MAX.earlierMisses),
+        }),
+        { error: "must list the clauses earlier attempts missed, with how often" },
+      )
+      .max(MAX.earlierClauses)
+      // Each miss is kept in the dashboard's index: a bound on them all bounds its memory per record.
+      .refine((list) => list.reduce((sum, { count }) => sum + count, 0) <= MAX.earlierMisses, {
+        error: `must hold at most ${MAX.earlierMisses} misses in all`,
+      })
+      .optional(),
   }),
 });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Outcome } from "../../src/schemas/scenario.ts";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { sectionToggle, startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
+import { sectionToggle, STARTED, startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
 import {
   choiceFor,
   choiceNamed,
@@ -35,7 +35,7 @@ async function openCourse(path = "/course") {
   const opened = await openPage(browser, baseUrl + path);
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload({ waitUntil: "networkidle" });
-  await opened.page.waitForSelector("#intro-title");
+  await opened.page.waitForSelector(`${STARTED} #intro-title`);
   return opened;
 }
 
@@ -173,7 +173,7 @@ describe("onboarding course in Chromium", () => {
       ),
     );
     await page.reload({ waitUntil: "networkidle" });
-    await page.waitForSelector("#intro-title");
+    await page.waitForSelector(`${STARTED} #intro-title`);
     expect(await page.getByRole("status").first().textContent()).toContain(
       `The policy has changed since you acknowledged version 0.9. Please go through the course again and acknowledge version ${course.policy.version}.`,
     );

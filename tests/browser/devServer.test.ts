@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { startDevServer, type DevServer } from "../support/devServer.ts";
 import { openPage } from "../support/page.ts";
+import { STARTED } from "../../scripts/harness/courseSteps.ts";
 
 let browser: Browser;
 let dev: DevServer;
@@ -22,7 +23,7 @@ describe("the dev server", () => {
   ] as const)
     it(`runs the ${path.slice(1)} island`, async () => {
       const { page, failures } = await openPage(browser, dev.url + path);
-      const shown = await page.waitForSelector("#intro-title", { timeout: 30_000 }).then(
+      const shown = await page.waitForSelector(`${STARTED} #intro-title`, { timeout: 30_000 }).then(
         (heading) => heading.textContent(),
         () => undefined,
       );

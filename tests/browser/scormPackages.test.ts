@@ -7,7 +7,7 @@ import { manifestFitToShip } from "../../scorm/checkManifest.ts";
 import { startPreviewLms, type PreviewLms } from "../../scorm/preview/previewLms.ts";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
+import { STARTED, startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
 import { clickThroughScenarios } from "../support/learner.ts";
 import { openPage } from "../support/page.ts";
 
@@ -39,9 +39,14 @@ async function launch(name: string) {
 
 async function courseFrame(page: Page): Promise<Frame> {
   await page.waitForSelector("iframe");
-  const frame = page.frames().find((f) => f.url().includes("/courses/"));
+  // After a relaunch the frame may still be on its way to the course: give it the time a selector gets.
+  let frame = page.frames().find((f) => f.url().includes("/courses/"));
+  for (const since = Date.now(); !frame && Date.now() - since < 10_000;) {
+    await page.waitForTimeout(50);
+    frame = page.frames().find((f) => f.url().includes("/courses/"));
+  }
   if (!frame) throw new Error("The LMS page has no course frame");
-  await frame.waitForSelector(".course-step h1");
+  await frame.waitForSelector(`${STARTED} .course-step h1`);
   return frame;
 }
 
@@ -72,7 +77,7 @@ describe("npm run package", () => {
       browser,
       `${lms.url}/courses/kestrel-1.0.0-scorm12.zip/content/org-7/course-42/sco/course.html`,
     );
-    await page.waitForSelector("#intro-title");
+    await page.waitForSelector(`${STARTED} #intro-title`);
     expect(await page.locator(".course-banner").innerText()).toContain("No records server or LMS is connected");
     expect(failures).toEqual([]);
     await page.close();
@@ -99,7 +104,7 @@ describe("npm run package", () => {
 
   it("loads nothing more once the page is being dismissed, where the browser would cut the request off", async () => {
     const { page, frame, scripts, failures } = await launch("kestrel-1.0.0-scorm2004.zip");
-    await frame.locator("#intro-title").waitFor();
+    await frame.locator(`${STARTED} #intro-title`).waitFor();
     // What the browser fires on leaving: the course ends its LMS session at once.
     await frame.evaluate(() => window.dispatchEvent(new Event("beforeunload")));
     await frame.locator(".course-loading").waitFor();

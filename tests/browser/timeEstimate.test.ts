@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
+import { STARTED } from "../../scripts/harness/courseSteps.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import { openPage } from "../support/page.ts";
 
@@ -20,7 +21,7 @@ async function introText(path: string) {
   const opened = await openPage(browser, baseUrl + path);
   await opened.page.evaluate(() => localStorage.clear());
   await opened.page.reload({ waitUntil: "networkidle" });
-  await opened.page.waitForSelector("#intro-title");
+  await opened.page.waitForSelector(`${STARTED} #intro-title`);
   return opened;
 }
 

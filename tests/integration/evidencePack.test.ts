@@ -19,6 +19,11 @@ function run(script: string, args: string[], env: NodeJS.ProcessEnv, cwd?: strin
   return { status: done.status, output: done.stdout + done.stderr };
 }
 
+const SENT_REMINDER = [
+  '{"type":"claim","key":"due:e-1009:1.0.0","claim":"c-1","at":"2026-02-01T09:00:00.000Z","kind":"due","to":"learner9@kestrel.example","employeeId":"e-1009"}',
+  '{"type":"sent","key":"due:e-1009:1.0.0","claim":"c-1","at":"2026-02-01T09:00:01.000Z","messageId":"<m-1@kestrel.example>","subject":"Your AUP course is due"}',
+];
+
 /** A data folder as a server leaves it: five records, a roster of three (one without a record), a receipt. */
 async function seededStore() {
   const dir = dataDir();
@@ -34,6 +39,10 @@ async function seededStore() {
       manager: "",
     })),
   );
+  // A reminder the scheduler claimed and sent: the pack shows who was chased.
+  const sends = await store.sendsLines();
+  for (const line of SENT_REMINDER) await sends.append(line);
+  await sends.close();
   const evidence = await store.evidence(2);
   if (!evidence) throw new Error("record 2 has no evidence");
   const receipt = await signReceipt(
@@ -63,14 +72,14 @@ describe("npm run evidence", () => {
     const { dir, receipt } = await seededStore();
     const zip = path.join(mkdtempSync(path.join(tmpdir(), "aup-out-")), "evidence.zip");
     const made = run("scripts/evidence.ts", ["--out", zip], { AUP_DATA_DIR: dir });
-    expect(made.output).toMatch(/evidence\.zip: 5 records, the status of 3 employees, 10 files/);
+    expect(made.output).toMatch(/evidence\.zip: 5 records, the status of 3 employees, 11 files/);
     expect(made.status).toBe(0);
 
     const pack = unpacked(zip);
     const nowhere = { AUP_DATA_DIR: dataDir() }; // an empty data folder: only the pack is used
     // 1. Standard tools: every file is what SHA256SUMS says.
     const sums = spawnSync("sha256sum", ["-c", "SHA256SUMS"], { cwd: pack, encoding: "utf8" });
-    expect(sums.stdout.match(/: OK$/gm)).toHaveLength(9);
+    expect(sums.stdout.match(/: OK$/gm)).toHaveLength(10);
     expect(sums.status).toBe(0);
     // 2. The policy text hashes to the hash every record acknowledges.
     const lines = readFileSync(path.join(pack, "records/acknowledgements.jsonl"), "utf8").split("\n").filter(Boolean);
@@ -109,6 +118,7 @@ describe("npm run evidence", () => {
     const unmatched = readFileSync(path.join(pack, "roster/unmatched.csv"), "utf8").trim().split("\r\n");
     expect(unmatched.slice(1).map((row) => row.split(",")[0])).toEqual(["e-1003", "e-1004", "e-1005"]);
     expect(readFileSync(path.join(pack, "README.md"), "utf8")).toMatch(/sha256sum -c SHA256SUMS/);
+    expect(readFileSync(path.join(pack, "reminders/sends.jsonl"), "utf8")).toBe(`${SENT_REMINDER.join("\n")}\n`);
 
     // A record changed in the unpacked copy is caught by the same checks.
     writeFileSync(

@@ -41,7 +41,7 @@ describe("npm run export", () => {
       stderr: expect.stringContaining("--format is required.") as string,
     });
     expect(run("scripts/export.ts", ["--format", "xlsx"], dir).stderr).toContain(
-      '--format must be csv or json, not "xlsx".',
+      '--format must be csv, json or jsonl, not "xlsx".',
     );
     expect(run("scripts/export.ts", ["--format", "csv", "--colour"], dir).stderr).toContain(
       "Unknown option '--colour'",

@@ -92,6 +92,7 @@ describe("signed evidence from the built server", () => {
       "policy/versions.csv",
       "records/acknowledgements.csv",
       "records/acknowledgements.jsonl",
+      "reminders/sends.jsonl",
       "roster/status.csv",
       "roster/unmatched.csv",
     ]);

@@ -1,3 +1,4 @@
+import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { verifyChain } from "../../src/records/chain.ts";
 import type { AcknowledgementRecord } from "../../src/records/record.ts";
@@ -46,6 +47,13 @@ describe("the built server on PostgreSQL (AUP_DATABASE_URL)", () => {
     expect(((await exported.json()) as AcknowledgementRecord[]).map((r) => r.id)).toEqual([made.record.id]);
     const checkpoint = await fetch(`${b.url}/api/checkpoint`);
     expect(await checkpoint.text()).toMatch(/\n1\n/);
+    // The dashboard's evidence pack, from the database: the record A stored, as the table holds it.
+    const pack = await fetch(`${b.url}/api/admin/evidence`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(pack.status).toBe(200);
+    const files = unzipSync(new Uint8Array(await pack.arrayBuffer()));
+    const packed = new TextDecoder().decode(files["records/acknowledgements.jsonl"]);
+    expect(packed).toBe(`${JSON.stringify(made.record)}\n`);
+    expect(new TextDecoder().decode(files["checkpoint.txt"])).toMatch(/\n1\n/);
   });
 
   it("keeps every acknowledged record exactly once in one valid chain when one of two servers is killed under load", async () => {

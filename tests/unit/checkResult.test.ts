@@ -259,3 +259,80 @@ describe("checking a result against the published course", () => {
     ]);
   });
 });
+
+describe("earlier attempts' misses", () => {
+  it("are the misses of the plays a retry replaced, sent with the passing result and accepted", async () => {
+    const course = courses.onboarding;
+    const { actor } = await startCourse(course);
+    actor.send({ type: "course.start", audiences: [] });
+    readPolicy(actor);
+    const results: Result[] = [];
+    for (let round = 0; round < 4; round++) {
+      while (actor.getSnapshot().value === "scenarios") {
+        const { playing } = actor.getSnapshot().context;
+        const node = course.scenarios.find((s) => s.id === playing?.id)?.nodes[playing?.node ?? ""];
+        if (playing?.showingFeedback) actor.send({ type: "feedback.continue" });
+        else if (node?.type === "end") actor.send({ type: "scenario.finish" });
+        else if (node?.type === "question") {
+          // The first round picks a wrong choice wherever there is one, later rounds the right one
+          // (by position in the file, as the machine takes them; the page only shows them shuffled).
+          const pick = node.choices.findIndex((c) => (round === 0 ? c.outcome !== "correct" : c.outcome === "correct"));
+          actor.send({ type: "choice.select", index: Math.max(pick, 0) });
+        }
+      }
+      const { result } = actor.getSnapshot().context;
+      if (!result) throw new Error("no result");
+      results.push(parseResult(acknowledgedResult(result)));
+      if (result.passed) break;
+      actor.send({ type: "course.retry" });
+    }
+    const [first, last] = [results[0], results.at(-1)];
+    expect(first?.passed).toBe(false);
+    expect(first?.earlierMissed).toBeUndefined();
+    expect(last?.passed).toBe(true);
+    const tally: Record<string, number> = {};
+    for (const { outcomes } of first?.scenarios ?? [])
+      for (const { clause, outcome } of outcomes) if (outcome !== "correct") tally[clause] = (tally[clause] ?? 0) + 1;
+    expect(Object.fromEntries((last?.earlierMissed ?? []).map(({ clause, count }) => [clause, count]))).toEqual(tally);
+    expect(Object.keys(tally).length).toBeGreaterThan(5);
+    expect(resultProblems({ policy, result: last as Result }, courses)).toEqual([]);
+  });
+
+  it("are refused on a first attempt, for a clause no scenario played can miss, or more often than possible", () => {
+    const retry = { ...genuine(), attempt: 2 };
+    const [firstClause] = retry.scenarios.flatMap((s) => s.outcomes.map((o) => o.clause));
+    expect(fieldsOf({ ...genuine(), attempt: 1, earlierMissed: [{ clause: firstClause ?? "", count: 1 }] })).toEqual([
+      "result.earlierMissed",
+    ]);
+    const refused = resultProblems(
+      {
+        policy,
+        result: {
+          ...retry,
+          earlierMissed: [
+            { clause: "99.9", count: 1 },
+            { clause: firstClause ?? "", count: 500 },
+            { clause: firstClause ?? "", count: 1 },
+          ],
+        },
+      },
+      courses,
+    );
+    expect(refused.map((p) => p.field)).toEqual([
+      "result.earlierMissed.0.clause",
+      "result.earlierMissed.1.count",
+      "result.earlierMissed.2.clause",
+    ]);
+    expect(refused[0]?.message).toMatch(/99\.9, which no choice of the scenarios played can miss/);
+    expect(refused[1]?.message).toMatch(/is 500, more than the \d+ misses of .* that 1 earlier attempt/);
+    expect(() =>
+      parseResult({
+        ...retry,
+        earlierMissed: [
+          { clause: "3.1", count: 600 },
+          { clause: "3.2", count: 400 },
+        ],
+      }),
+    ).toThrow(/at most 999 misses in all/);
+  });
+});

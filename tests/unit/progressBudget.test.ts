@@ -51,6 +51,7 @@ function visible(actor: Actor) {
     opened: context.opened,
     plan: context.plan,
     attempt: context.attempt,
+    earlierMisses: context.earlierMisses,
     playing: context.playing && {
       id: context.playing.id,
       node: context.playing.node,
@@ -119,8 +120,14 @@ describe("saved progress", () => {
       ]),
       current: [2],
       showingFeedback: true,
+      earlierMisses: { "3.1": 2, "FIN.12": 40 },
     };
     expect(decodeProgress(encodeProgress(progress), "abc")).toEqual(progress);
+    // Progress saved before earlier misses were kept resumes with none.
+    expect(decodeProgress(encodeProgress(progress).replace(/~[^~]*$/, ""), "abc")).toEqual({
+      ...progress,
+      earlierMisses: {},
+    });
   });
 
   it("refuses malformed text and progress of another course", () => {
@@ -128,6 +135,8 @@ describe("saved progress", () => {
     expect(decodeProgress("1~abc~2~~1~x~0.1~0~~9x~", "abc")).toBeUndefined();
     expect(decodeProgress("1~abc~2~~1~x~0.1~0~~~", "other")).toBeUndefined();
     expect(decodeProgress("1~abc~2~~1~x~0.1~0~~~", "abc")).toMatchObject({ step: "scenarios", plan: [0, 1] });
+    expect(decodeProgress("1~abc~2~~1~x~0.1~0~~~~3.1*z!", "abc")).toBeUndefined();
+    expect(decodeProgress("1~abc~2~~1~x~0.1~0~~~~3,1*2", "abc")).toBeUndefined();
   });
 
   it("stays within 4,096 characters for the largest course the checks allow, and resumes exactly, over random play-throughs", async () => {

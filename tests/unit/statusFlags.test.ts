@@ -28,7 +28,11 @@ function ack(
   seq: number,
   at: string,
   who: { id: string; email: string; name: string; signature?: string; sso?: boolean },
-  { mode = "onboarding", missed = [] as string[] }: { mode?: "onboarding" | "refresher"; missed?: string[] } = {},
+  {
+    mode = "onboarding",
+    missed = [] as string[],
+    earlier,
+  }: { mode?: "onboarding" | "refresher"; missed?: string[]; earlier?: { clause: string; count: number }[] } = {},
 ): AcknowledgementRecord {
   const base = recordAt(seq, `${at}T10:00:00.000Z`);
   const fields: Partial<NewAcknowledgement> = {
@@ -47,6 +51,7 @@ function ack(
           outcomes: missed.map((clause) => ({ clause, outcome: "incorrect" as const })),
         },
       ],
+      ...(earlier ? { earlierMissed: earlier } : {}),
     },
   };
   return recordAt(seq, `${at}T10:00:00.000Z`, fields);
@@ -147,6 +152,27 @@ describe("charts of the employees shown", () => {
     expect(charts.missedByDepartment.map((d) => d.label)).toEqual(["Engineering"]);
     expect([...charts.perMonth]).toEqual([["2026-02", 2]]);
     expect(filteredCharts(filterRows(rows, { search: "lovelace" })).perMonth.get("2026-02")).toBeUndefined();
+  });
+
+  it("counts what earlier attempts missed before the one that passed, honouring the filters", () => {
+    // Mo failed twice before passing: 13 misses of 2.3 and one of 5.1 in the plays his retries replaced.
+    const retried = [
+      ...records.slice(0, 3),
+      ack(4, "2026-02-11", mo, {
+        missed: ["5.1"],
+        earlier: [
+          { clause: "2.3", count: 13 },
+          { clause: "5.1", count: 1 },
+        ],
+      }),
+    ];
+    const charts = filteredCharts(filterRows(rowsOf([ada, alan, mo], retried), { department: "Engineering" }));
+    expect(charts.missedByClause).toEqual([
+      { label: "2.3", count: 13, learners: 1 },
+      { label: "5.1", count: 2, learners: 1 },
+      { label: "3.4", count: 1, learners: 1 },
+    ]);
+    expect(charts.missedByDepartment).toEqual([{ label: "Engineering", count: 16, learners: 2 }]);
   });
 
   it("names months in words", () => {

@@ -21,11 +21,14 @@ interface Props {
   mode: CourseMode;
 }
 
-/** The course shell: starts the tracker and the course machine, and shows the current step. */
+/**
+ * The course shell: starts the tracker and the course machine, and shows the current step. Until they
+ * have started it shows the intro as the page's HTML has it (CoursePage.astro renders this component
+ * on the server), so that the first screen needs no JavaScript and the island hydrates it unchanged.
+ */
 export default function CourseApp({ course, mode }: Props) {
   const started = useCourseActor(course, mode.plan, () => createTracker(course.key));
-  if (!started) return <p className="course-loading">Loading the course…</p>;
-  return <CourseSteps {...started} course={course} mode={mode} />;
+  return <CourseSteps started={started} course={course} mode={mode} />;
 }
 
 /**
@@ -41,27 +44,34 @@ async function createTracker(courseKey: string): Promise<Tracker> {
   return lms ?? new PreviewTracker(window.localStorage, courseKey);
 }
 
-interface StepsProps extends StartedCourse {
+interface StepsProps {
+  /** Undefined while the tracker starts: in the server's HTML, and until the island has started. */
+  started: StartedCourse | undefined;
   course: CourseDefinition;
   mode: CourseMode;
 }
 
 /** The LMS session behind the tracker, in a package launched by an LMS; re-renders when it has news. */
-function useLmsSession(tracker: Tracker): LmsSession | undefined {
-  const lms = TARGET !== "site" && "leave" in tracker ? (tracker as Tracker & LmsSession) : undefined;
+function useLmsSession(tracker: Tracker | undefined): LmsSession | undefined {
+  const lms = TARGET !== "site" && tracker && "leave" in tracker ? (tracker as Tracker & LmsSession) : undefined;
   const [, setNews] = useState(0);
   useEffect(() => lms?.watch(() => setNews((n) => n + 1)), [lms]);
   return lms;
 }
 
-function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
+/** Nothing to send before the course machine exists: Start stays disabled until then. */
+const notYet = () => undefined;
+
+function CourseSteps({ started, course, mode }: StepsProps) {
   const { Intro, Policy } = mode;
+  const { actor, tracker, start } = started ?? {};
   const snapshot = useSnapshot(actor);
-  const { context } = snapshot;
+  const context = snapshot?.context;
   const lms = useLmsSession(tracker);
   const ended = lms?.ended;
-  const step = ended ? "ended" : typeof snapshot.value === "string" ? snapshot.value : Object.keys(snapshot.value)[0];
-  const playing = context.playing;
+  const value = snapshot?.value ?? "intro";
+  const step = ended ? "ended" : typeof value === "string" ? value : Object.keys(value)[0];
+  const playing = context?.playing;
   // Loaded once the learner has started, or at once when the LMS has refused something to say so;
   // not for a page being dismissed ("closed"), where the browser would cut the request off.
   const later = useLaterSteps(ended !== "closed" && (step !== "intro" || !!lms?.problems.length));
@@ -78,17 +88,21 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
     (laterStep || !!playing?.answers.length) && !!later,
   ].join("|");
   const region = useRef<HTMLDivElement>(null);
-  const firstKey = useRef(focusKey);
+  // The step the course starts on (the intro, or saved progress) keeps the focus where the page put it.
+  const firstKey = useRef<string>(undefined);
   useEffect(() => {
+    if (!started) return;
+    firstKey.current ??= focusKey;
     if (focusKey === firstKey.current) return;
     firstKey.current = "";
     region.current?.querySelector<HTMLElement>("[data-autofocus]")?.focus();
-  }, [focusKey]);
+  }, [focusKey, started]);
 
   return (
-    <div ref={region} className="course">
+    // aria-busy until the course has started: what the server rendered is shown, not yet live.
+    <div ref={region} className="course" aria-busy={started ? undefined : true}>
       {lms && later && "Problems" in later && <later.Problems problems={lms.problems} />}
-      {TARGET === "site" && start.signedIn && (
+      {TARGET === "site" && start?.signedIn && (
         <form className="course-signed-in" method="post" action={SIGN_OUT_PATH}>
           <span>
             Signed in as <strong>{start.signedIn.name}</strong> ({start.signedIn.email}).
@@ -98,7 +112,7 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
           </button>
         </form>
       )}
-      {tracker.kind === "preview" && (
+      {tracker?.kind === "preview" && (
         <p className="course-banner">
           <strong>Preview.</strong> No records server or LMS is connected: your progress and acknowledgement stay in
           this browser, and no record reaches HR.
@@ -107,17 +121,23 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
       {step === "intro" && (
         <Intro
           course={course}
-          latestReceipt={start.latestReceipt}
-          missedClauses={start.missedClauses}
-          learner={context.learner}
-          send={actor.send}
+          latestReceipt={start?.latestReceipt}
+          missedClauses={start?.missedClauses}
+          learner={context?.learner}
+          send={actor?.send ?? notYet}
+          ready={!!actor}
         />
       )}
-      {step === "policy" && Policy && <Policy course={course} opened={context.opened} send={actor.send} />}
-      {step === "scenarios" && playing && (
+      {actor && context && step === "policy" && Policy && (
+        <Policy course={course} opened={context.opened} send={actor.send} />
+      )}
+      {actor && context && step === "scenarios" && playing && (
         <ScenarioPlayer course={course} context={context} send={actor.send} later={later} />
       )}
-      {laterStep &&
+      {actor &&
+        tracker &&
+        context &&
+        laterStep &&
         (!later || "failed" in later ? (
           <LaterPending failed={!!later} />
         ) : (
@@ -126,7 +146,7 @@ function CourseSteps({ actor, tracker, start, course, mode }: StepsProps) {
             course={course}
             context={context}
             tracker={tracker}
-            submitting={snapshot.matches({ acknowledgement: "submitting" })}
+            submitting={!!snapshot?.matches({ acknowledgement: "submitting" })}
             send={actor.send}
             ended={ended}
             leave={lms && (() => lms.leave())}

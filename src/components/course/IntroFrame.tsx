@@ -1,14 +1,14 @@
 import type { ReactNode, SubmitEvent } from "react";
 import type { IntroProps } from "./courseMode.ts";
 
-interface Props extends Pick<IntroProps, "course" | "latestReceipt"> {
+interface Props extends Pick<IntroProps, "course" | "latestReceipt" | "ready"> {
   title: string;
   onStart: () => void;
   children: ReactNode;
 }
 
 /** What both intros share: the title, a notice when the policy changed since the last acknowledgement, Start. */
-export function IntroFrame({ course, latestReceipt, title, onStart, children }: Props) {
+export function IntroFrame({ course, latestReceipt, ready, title, onStart, children }: Props) {
   const start = (event: SubmitEvent) => {
     event.preventDefault();
     onStart();
@@ -26,7 +26,7 @@ export function IntroFrame({ course, latestReceipt, title, onStart, children }: 
         </p>
       )}
       {children}
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={!ready}>
         Start
       </button>
     </form>

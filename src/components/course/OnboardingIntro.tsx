@@ -7,12 +7,13 @@ import { IntroFrame } from "./IntroFrame.tsx";
 const PRODUCT_NAMES: Record<ProductAudience, string> = { "claude-code": "Claude Code", cowork: "Claude Cowork agents" };
 
 /** The onboarding intro: what the course asks of the learner, and which agentic products they use. */
-export function OnboardingIntro({ course, latestReceipt, send }: IntroProps) {
+export function OnboardingIntro({ course, latestReceipt, ready, send }: IntroProps) {
   const [audiences, setAudiences] = useState<ProductAudience[]>([]);
   return (
     <IntroFrame
       course={course}
       latestReceipt={latestReceipt}
+      ready={ready}
       title="Claude at work: onboarding"
       onStart={() => send({ type: "course.start", audiences })}
     >

@@ -5,7 +5,7 @@ import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
 
 /** The refresher intro: the quiz is seeded by who the learner is (the LMS's id, or the email typed here). */
-export function RefresherIntro({ course, latestReceipt, learner, missedClauses, send }: IntroProps) {
+export function RefresherIntro({ course, latestReceipt, learner, missedClauses, ready, send }: IntroProps) {
   const [email, setEmail] = useState("");
   // The shared email rule, not the browser's bubble: once Start is pressed with an address the rule
   // refuses, the field says so until the address is one, in an alert that its aria-describedby names
@@ -24,7 +24,7 @@ export function RefresherIntro({ course, latestReceipt, learner, missedClauses, 
           missedClauses,
         });
   return (
-    <IntroFrame course={course} latestReceipt={latestReceipt} title="Quarterly refresher" onStart={start}>
+    <IntroFrame course={course} latestReceipt={latestReceipt} ready={ready} title="Quarterly refresher" onStart={start}>
       <p>{course.intro}</p>
       {!learner && (
         <p className="field">

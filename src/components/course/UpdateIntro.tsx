@@ -6,11 +6,12 @@ import { IntroFrame } from "./IntroFrame.tsx";
  * short, so it replays the changed scenarios of every product the organisation deploys rather than
  * asking which the learner uses.
  */
-export function UpdateIntro({ course, send }: IntroProps) {
+export function UpdateIntro({ course, ready, send }: IntroProps) {
   const all = course.productAudiences;
   return (
     <IntroFrame
       course={course}
+      ready={ready}
       title={`What changed: version ${course.update?.from ?? ""} to ${course.policy.version}`}
       onStart={() => send({ type: "course.start", audiences: all })}
     >

@@ -13,6 +13,8 @@ export interface IntroProps {
   /** Clauses the learner missed in earlier quarters, if the target knows. */
   missedClauses?: string[];
   send: (event: CourseEvent) => void;
+  /** False in the server's HTML and until the course has started: Start waits for it. */
+  ready: boolean;
 }
 
 export interface PolicyStepProps {

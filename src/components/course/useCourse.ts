@@ -43,13 +43,15 @@ export function useCourseActor(
   return started;
 }
 
-/** The actor's current snapshot, re-rendering on every change. */
-export function useSnapshot(actor: CourseActor) {
+/** The actor's current snapshot, re-rendering on every change; undefined while there is no actor (the server's HTML). */
+export function useSnapshot(actor: CourseActor | undefined) {
+  const snapshot = () => actor?.getSnapshot();
   return useSyncExternalStore(
     (onChange) => {
-      const subscription = actor.subscribe(onChange);
-      return () => subscription.unsubscribe();
+      const subscription = actor?.subscribe(onChange);
+      return () => subscription?.unsubscribe();
     },
-    () => actor.getSnapshot(),
+    snapshot,
+    snapshot, // on the server and while hydrating, as on the client
   );
 }

@@ -5,6 +5,7 @@ import path from "node:path";
 import { unzipSync } from "fflate";
 import type { BrowserContext, Frame, Page } from "playwright-core";
 import { DEEP_PATH } from "../../../scorm/preview/previewLms.ts";
+import { STARTED } from "../../../scripts/harness/courseSteps.ts";
 import { storePost, type CallRecord } from "./lmsSession.ts";
 import { StrictScorm2004Runtime } from "./scorm2004Runtime.ts";
 import type { PageConfig } from "./lmsPageMain.ts";
@@ -123,7 +124,7 @@ export class StrictLms {
     if (options.unreachable) query.set("unreachable", "1");
     await page.goto(`${this.url}/lms?${query.toString()}`);
     const frame = await courseFrame(page);
-    await frame.waitForSelector(".course-step h1");
+    await frame.waitForSelector(`${STARTED} .course-step h1`);
     return frame;
   }
 

@@ -16,13 +16,18 @@ import { recordsStore } from "../../../server/storeRegistry.ts";
  */
 export const GET: APIRoute = async () => {
   const store = await recordsStore();
-  await store.checkpoint(); // the pack covers every record stored now
   const work = mkdtempSync(path.join(tmpdir(), "aup-pack-"));
   const zip = path.join(work, "evidence.zip");
   try {
-    const sources = await packSources(store.dir, {
+    const records = {
+      where: "the records store",
+      lines: (upTo?: number) => store.lines(upTo ?? Infinity),
+      checkpoint: () => store.checkpoint().then(({ note }) => note),
+      roster: () => Promise.resolve(store.roster()),
+      sends: () => store.sendsLines(true),
+    };
+    const sources = await packSources(records, {
       jwks: store.keys.jwks,
-      roster: store.roster(),
       policy: published.policy,
       releases: published.releases,
       warn: (message) => console.warn(message),
