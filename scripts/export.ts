@@ -10,6 +10,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import { csvExport } from "../src/hr/csvExport.ts";
+import { csvOfLines } from "../src/hr/csvOfLines.ts";
 import { exportStream } from "../src/hr/exportRecords.ts";
 import { rowsForExport } from "../src/hr/report.ts";
 import { STATUSES, statusRules, type Status } from "../src/hr/status.ts";
@@ -121,9 +122,15 @@ try {
       { format, today, bom: options.bom },
     );
   // A data folder's CSV rows are made by worker threads, a range of the journal each (csvExport.ts);
-  // JSON holds every field of every record, so it is read in this thread, as a database's rows are.
-  else if (format === "csv" && !onDatabase)
-    exported = Readable.from(csvExport(stored.where, roster, { bom: options.bom, warn }), { highWaterMark: 1 });
+  // a database's, as COPY streams its rows. Each reads records without the scenarios the CSV does not
+  // show; JSON holds every field of every record, so it is read in full, in this thread.
+  else if (format === "csv")
+    exported = Readable.from(
+      onDatabase
+        ? csvOfLines(stored.where, stored.lines(), roster, { bom: options.bom, fix: stored.fix })
+        : csvExport(stored.where, roster, { bom: options.bom, warn }),
+      { highWaterMark: 1 },
+    );
   else exported = exportStream(batches(), roster, { format, bom: options.bom });
 } catch (error) {
   if (!isStoreError(error)) throw error;

@@ -26,7 +26,11 @@ export async function pgTarget(url: string): Promise<MoveTarget> {
     );
   });
   client.on("error", () => undefined); // reported by the query that meets it
-  await migrate(client, where);
+  // A database migrated by a newer release is refused here, and the connection closed with it.
+  await migrate(client, where).catch(async (error: unknown) => {
+    await client.end().catch(() => undefined);
+    throw error;
+  });
   const held = async () => {
     const { rows } = await client.query<{ records: string; sends: string; signed: string }>(
       `SELECT (SELECT count(*) FROM records) AS records, (SELECT count(*) FROM reminder_sends) AS sends,

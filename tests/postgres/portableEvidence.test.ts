@@ -173,6 +173,13 @@ describe("records that move between a data folder and PostgreSQL", () => {
     expect(intoFull.output).toMatch(/holds no aup-course records/);
     expect(intoFull.status).toBe(1);
     expect(run("scripts/migrateStore.ts", ["--to", url], { AUP_DATA_DIR: dir }).status).toBe(0);
+    const newer = await freshDatabase();
+    const admin = await adminClient(newer);
+    await admin.query("CREATE TABLE aup_schema (version integer NOT NULL); INSERT INTO aup_schema VALUES (99)");
+    await admin.end();
+    const refused = run("scripts/migrateStore.ts", ["--to", newer], { AUP_DATA_DIR: dir });
+    expect(refused.output).toMatch(/schema version 99, newer than this release/);
+    expect(refused.status).toBe(1);
     const full = run("scripts/migrateStore.ts", ["--from", url, "--to", other], { AUP_DATA_DIR: dir });
     expect(full.output).toMatch(
       /already holds acknowledgements\.jsonl, state\.json, checkpoint\.txt, reminders\.jsonl/,
