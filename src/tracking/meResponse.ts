@@ -8,6 +8,8 @@ export interface Me {
   mode: "form" | "header" | "oidc";
   learner?: { id: string; email: string; name?: string };
   missedClauses?: string[];
+  /** The update course to take instead of the whole one: the learner's last acknowledgement is of an earlier material release. */
+  updateHref?: string;
 }
 
 const text = (value: unknown): value is string => typeof value === "string" && value !== "";
@@ -20,7 +22,7 @@ const fields = (value: unknown): Record<string, unknown> =>
  * itself is unclear), so a broken answer never shows a wrong name or clause.
  */
 export function readMe(body: unknown): Me {
-  const { mode, learner, missedClauses } = fields(body);
+  const { mode, learner, missedClauses, updateHref } = fields(body);
   const { id, email, name } = fields(learner);
   if (mode !== "header" && mode !== "oidc") return { mode: "form" };
   return {
@@ -29,5 +31,7 @@ export function readMe(body: unknown): Me {
     missedClauses: Array.isArray(missedClauses)
       ? missedClauses.filter((clause): clause is string => text(clause) && CLAUSE_ID.test(clause))
       : undefined,
+    // Only a page of this site's own: an answer that names anything else is not followed.
+    updateHref: text(updateHref) && /^\/update-[0-9.]+$/.test(updateHref) ? updateHref : undefined,
   };
 }

@@ -177,6 +177,27 @@ describe("the update course of a site with two material releases", () => {
     expect(html).not.toContain("Ada Lovelace");
     expect(html).toContain("acknowledged 1.0.0; the update course to 1.1.0 is due by");
   });
+
+  it("behind single sign-on, hands a learner on 1.0.0 from the onboarding page to the update by itself", async () => {
+    // The same records, now behind a proxy that names the learner (the roster above knows Grace).
+    await server.stop();
+    server = await startServer(
+      { AUP_DATA_DIR: data, AUP_ADMIN_TOKEN: token, AUP_IDENTITY: "header" },
+      { main: path.join(app, "src/server/main.ts"), cwd: root },
+    );
+    const me = await fetch(`${server.url}/api/me`, { headers: { "x-forwarded-email": "e-grace@kestrel.example" } });
+    expect(await me.json()).toMatchObject({ mode: "header", learner: { id: "E-GRACE" }, updateHref: "/update-1.0.0" });
+    // Ada took the update: the onboarding page is hers to stay on.
+    const ada = await fetch(`${server.url}/api/me`, { headers: { "x-forwarded-email": "e-ada@kestrel.example" } });
+    expect(await ada.json()).not.toHaveProperty("updateHref");
+    const page = await browser.newPage();
+    await page.setExtraHTTPHeaders({ "x-forwarded-email": "e-grace@kestrel.example" });
+    await page.goto(`${server.url}/course`);
+    await page.waitForURL(/\/update-1\.0\.0$/);
+    await page.waitForSelector("#intro-title");
+    await expect(page.locator("#intro-title").textContent()).resolves.toBe("What changed: version 1.0.0 to 1.1.0");
+    await page.close();
+  });
 });
 
 /** A genuine result of the update course, played by the real course machine, every answer correct. */

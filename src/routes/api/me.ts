@@ -5,6 +5,9 @@ import { headerIdentity, identityConfig } from "../../server/identity.ts";
 import { oidcIdentity } from "../../server/oidcIdentity.ts";
 import { json } from "../../server/jsonResponse.ts";
 import { recordsStore } from "../../server/storeRegistry.ts";
+import published from "virtual:aup/published";
+import { standingOf } from "../../releases/updateScope.ts";
+import { updateHref } from "../../site/updateLink.ts";
 
 /**
  * GET /api/me: how this server identifies learners, and, when single sign-on says who the learner is,
@@ -22,6 +25,19 @@ export const GET: APIRoute = async ({ request, clientAddress }) => {
       ? await oidcIdentity(request, store)
       : headerIdentity(request, clientAddress, config, store.roster());
   if (!("learner" in identity)) return json(identity.status, { mode, error: identity.error });
-  const missedClauses = missedBefore(store.index.learnersWithId(identity.learner.id), quarterOf(new Date()));
-  return json(200, { mode, learner: identity.learner, missedClauses });
+  const histories = store.index.learnersWithId(identity.learner.id);
+  const missedClauses = missedBefore(histories, quarterOf(new Date()));
+  const update = updateFor(histories.flatMap((h) => h.records()));
+  return json(200, { mode, learner: identity.learner, missedClauses, ...(update ? { updateHref: update } : {}) });
 };
+
+/** The update course a learner should take, when their last acknowledgement is of a release an update starts from. */
+function updateFor(records: readonly { seq: number; policy: { hash: string } }[]): string | undefined {
+  const last = records.reduce<(typeof records)[number] | undefined>((a, r) => (!a || r.seq > a.seq ? r : a), undefined);
+  if (!last) return undefined;
+  const standing = standingOf(published.releases, published.policy.version, last.policy.hash);
+  if (standing.kind !== "update") return undefined;
+  return published.updates.some((course) => course.update?.from === standing.from)
+    ? updateHref(standing.from)
+    : undefined;
+}
