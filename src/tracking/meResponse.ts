@@ -32,6 +32,6 @@ export function readMe(body: unknown): Me {
       ? missedClauses.filter((clause): clause is string => text(clause) && CLAUSE_ID.test(clause))
       : undefined,
     // Only a page of this site's own: an answer that names anything else is not followed.
-    updateHref: text(updateHref) && /^\/update-[0-9.]+$/.test(updateHref) ? updateHref : undefined,
+    updateHref: /^\/update-[\d.]+$/.test(String(updateHref)) ? (updateHref as string) : undefined,
   };
 }

@@ -28,7 +28,7 @@ export class SiteTracker extends BrowserTracker {
     if (this.signsIn && !me.learner) return this.signIn();
     // The records say this learner owes only the update: the onboarding page hands over to it.
     if (me.updateHref && /\/course\/?$/.test(location.pathname)) {
-      location.replace(new URL(me.updateHref, location.href));
+      location.replace(me.updateHref); // a path of this site (readMe follows no other)
       return new Promise(() => {});
     }
     const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;
