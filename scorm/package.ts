@@ -1,6 +1,7 @@
 // `npm run package [-- --out DIR] [--templates DIR]`: builds the course as static files for each
 // SCORM version (into DIR/scorm/<version>, DIR being dist unless --out says) and writes
-// DIR/packages/<slug>-<version>-scorm12.zip, …-scorm2004.zip, and the quarterly refresher's pair,
+// DIR/packages/<slug>-<version>-scorm12.zip, …-scorm2004.zip, the quarterly refresher's pair, and
+// for the latest material release the update course's (…-update-<from>-<to>-scorm12.zip, …),
 // each only once its manifest has passed the official schemas and the packager's own checks. The
 // manifests come from scorm/templates/, or from a copy of that folder given with --templates.
 import { spawnSync } from "node:child_process";
@@ -10,7 +11,9 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ContentError } from "../src/lib/contentProblem.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
+import { contentDir } from "../src/policy/paths.ts";
 import { TEMPLATE_FILES, type ScormVersion } from "./manifest.ts";
+import { updatePackages, type PackagedCourse } from "./updatePackages.ts";
 import { writePackage } from "./writePackage.ts";
 
 const USAGE = "Usage: npm run package [-- --out DIR] [--templates DIR]";
@@ -19,7 +22,7 @@ const VERSIONS: { version: ScormVersion; label: string }[] = [
   { version: "scorm12", label: "SCORM 1.2" },
   { version: "scorm2004", label: "SCORM 2004 4th Edition" },
 ];
-const COURSES = [
+const COURSES: PackagedCourse[] = [
   { launch: "course.html", suffix: "", title: "Acceptable Use Policy for Claude" },
   { launch: "refresher.html", suffix: "-refresher", title: "Acceptable Use Policy for Claude: quarterly refresher" },
 ];
@@ -55,6 +58,7 @@ const slug = (org.shortName ?? org.name)
   .toLowerCase()
   .replace(/[^a-z0-9]+/g, "-")
   .replace(/^-|-$/g, "");
+const courses = [...COURSES, ...updatePackages(contentDir(), policy.version)];
 const outDir = path.join(outRoot, "packages");
 mkdirSync(outDir, { recursive: true });
 
@@ -77,7 +81,7 @@ for (const { version, label } of VERSIONS) {
     process.exit(1);
   }
   const files = listFiles(buildDir);
-  for (const course of COURSES) {
+  for (const course of courses) {
     const name = `${slug}-${policy.version}${course.suffix}-${version}.zip`;
     const refusal = await writePackage({
       name,

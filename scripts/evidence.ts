@@ -8,6 +8,8 @@ import { parseArgs } from "node:util";
 import { writeEvidencePack } from "../src/hr/evidencePack.ts";
 import { packSources } from "../src/hr/packSources.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
+import { contentDir } from "../src/policy/paths.ts";
+import { readReleases } from "../src/releases/releaseFiles.ts";
 import { dataDir, dataFiles } from "../src/records/dataFiles.ts";
 import { publishedKeys } from "../src/records/signingKeys.ts";
 import { openStoredRecords, type StoredRecords } from "../src/records/storedRecords.ts";
@@ -52,6 +54,7 @@ try {
   const sources = await packSources(stored, {
     jwks: keys.jwks,
     policy: loadPolicy(),
+    releases: readReleases(contentDir()).releases,
     warn: (message) => console.error(message),
   });
   const summary = await writeEvidencePack(partial, sources);

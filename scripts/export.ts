@@ -21,6 +21,9 @@ import { dataDir } from "../src/records/dataFiles.ts";
 import { journalBatches, READ_FIX } from "../src/records/journalReader.ts";
 import { openStoredRecords } from "../src/records/storedRecords.ts";
 import { parsedRuns } from "../src/records/storedLines.ts";
+import { releaseRules } from "../src/hr/releaseRules.ts";
+import { contentDir } from "../src/policy/paths.ts";
+import { readReleases } from "../src/releases/releaseFiles.ts";
 import { isStoreError } from "../src/records/storeError.ts";
 
 const USAGE =
@@ -89,6 +92,11 @@ const stored = await openStoredRecords(dir).catch((error: unknown) => {
 });
 const warn = (message: string) => console.error(message);
 const today = new Date().toISOString().slice(0, 10);
+// The same rules as the dashboard's: the releases say who owes an update and which texts still count.
+const statusPolicy = () => {
+  const policy = loadPolicy();
+  return statusRules(policy, today, releaseRules(readReleases(contentDir()).releases, policy));
+};
 let exported: Readable;
 try {
   if (what === "records" && !(await stored.hasRecords()))
@@ -107,7 +115,7 @@ try {
     exported = Readable.from(stored.jsonl());
   else if (what === "status")
     exported = statusExportStream(
-      rowsForExport(await statusOfRecords(batches(), roster, statusRules(loadPolicy(), today)), {
+      rowsForExport(await statusOfRecords(batches(), roster, statusPolicy()), {
         ...filters,
         status: filters.status as Status | undefined,
       }),

@@ -16,7 +16,7 @@ export const PACKAGE_BUDGET = 500 * KB;
  */
 export const VERIFY_PAGE_BUDGET = 16 * KB;
 /** Pages that run the course island; every other page ships no JavaScript at all, but /verify. */
-const COURSE_PAGES = /^(?:course|refresher)(?:\.html|[/\\]index\.html)$/;
+const COURSE_PAGES = /^(?:course|refresher|update-[0-9.]+)(?:\.html|[/\\]index\.html)$/;
 const VERIFY_PAGE = /^verify(?:\.html|[/\\]index\.html)$/;
 
 export const isVerifyPage = (page: string) => VERIFY_PAGE.test(page);

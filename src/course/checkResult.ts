@@ -11,8 +11,10 @@ export interface FieldProblem {
   message: string;
 }
 
-/** The courses the server publishes, by mode (`published.courses`). */
-export type PublishedCourses = Record<CourseDefinition["mode"], CourseDefinition>;
+/** The courses the server publishes, by mode (`published.courses`), and the update courses (`published.updates`). */
+export type PublishedCourses = Record<"onboarding" | "refresher", CourseDefinition> & {
+  updates?: readonly CourseDefinition[];
+};
 
 type Outcomes = AcknowledgementBody["result"]["scenarios"][number]["outcomes"];
 
@@ -39,7 +41,9 @@ export function resultProblems(
   body: Pick<AcknowledgementBody, "policy" | "result">,
   courses: PublishedCourses,
 ): FieldProblem[] {
-  const course = courses[body.result.mode];
+  const chosen = courseOf(body.result, courses);
+  if ("problems" in chosen) return chosen.problems;
+  const { course } = chosen;
   const problems = policyProblems(body.policy, course);
   const index = courseIndex(course);
   const seen = new Map<string, number>();
@@ -80,6 +84,51 @@ export function resultProblems(
 /** The course score that the result's outcomes give, by the course's own scoring. */
 export function resultScore(result: Pick<AcknowledgementBody["result"], "scenarios">): number {
   return scoreCourse(result.scenarios.map((s) => scoreOutcomes(s.outcomes.map((o) => o.outcome))));
+}
+
+/**
+ * The published course a result claims to be of. An update names the version it starts from and
+ * the one it ends at; the server holds it to the update course it built for that pair, so what an
+ * update must replay is the server's to decide, never the browser's.
+ */
+function courseOf(
+  result: AcknowledgementBody["result"],
+  courses: PublishedCourses,
+): { course: CourseDefinition } | { problems: FieldProblem[] } {
+  const versions = result.from !== undefined || result.to !== undefined;
+  if (result.mode !== "update")
+    return versions
+      ? {
+          problems: [
+            {
+              field: "result.from",
+              message: `goes with mode "update" only. Leave from and to out of an ${result.mode} result.`,
+            },
+          ],
+        }
+      : { course: courses[result.mode] };
+  const updates = courses.updates ?? [];
+  const known = updates.map((u) => u.update?.from).join(", ") || "none: this build has no update course";
+  const course = updates.find((u) => u.update?.from === result.from);
+  if (!course?.update)
+    return {
+      problems: [
+        {
+          field: "result.from",
+          message: `is ${result.from === undefined ? "missing" : `"${result.from}"`}, but the published update courses start from ${known}. A learner whose last acknowledgement is older takes the full course.`,
+        },
+      ],
+    };
+  if (result.to !== course.update.to)
+    return {
+      problems: [
+        {
+          field: "result.to",
+          message: `is ${result.to === undefined ? "missing" : `"${result.to}"`}, but the update from ${course.update.from} brings the learner to ${course.update.to}. Send the version the update course showed.`,
+        },
+      ],
+    };
+  return { course };
 }
 
 function policyProblems(policy: AcknowledgementBody["policy"], course: CourseDefinition): FieldProblem[] {
@@ -187,6 +236,8 @@ function earlierMissedProblems(result: AcknowledgementBody["result"], index: Cou
 /** Whether the scenarios are a plan the course gives a learner of this mode (see resultProblems for the limits). */
 function planProblems(course: CourseDefinition, index: CourseIndex, ids: string[], count: number): FieldProblem[] {
   const sent = new Set(ids);
+  if (course.mode !== "update" && !count)
+    return [{ field: "result.scenarios", message: "must list the scenarios played" }];
   if (course.mode === "refresher") {
     const size = Math.min(course.refresherSize, course.scenarios.length);
     return count === size
@@ -203,7 +254,10 @@ function planProblems(course: CourseDefinition, index: CourseIndex, ids: string[
   if (missing.length)
     problems.push({
       field: "result.scenarios",
-      message: `lacks ${missing.join(", ")}: an onboarding result holds every scenario for everyone and for the organisation's industry addenda. Send the whole plan, played to the end.`,
+      message:
+        course.mode === "update"
+          ? `lacks ${missing.join(", ")}: an update from ${course.update?.from} to ${course.update?.to} replays every scenario that cites a changed clause or whose text changed. Send the whole plan, played to the end.`
+          : `lacks ${missing.join(", ")}: an onboarding result holds every scenario for everyone and for the organisation's industry addenda. Send the whole plan, played to the end.`,
     });
   for (const [audience, group] of index.products) {
     const played = group.filter((id) => sent.has(id));

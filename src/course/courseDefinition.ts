@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Policy } from "../policy/types.ts";
+import type { ChangeView } from "../releases/changeHtml.ts";
 import type { Audience, Scenario } from "../schemas/scenario.ts";
 import { courseDuration } from "./courseDuration.ts";
 import { introText } from "./introText.ts";
@@ -26,7 +27,9 @@ export interface CourseSection {
  * so that the browser (or an LMS package) gets plain data and no Markdown or YAML parser.
  */
 export interface CourseDefinition {
-  mode: "onboarding" | "refresher";
+  mode: "onboarding" | "refresher" | "update";
+  /** An update course's versions and what changed between them, the redline rendered at build time. */
+  update?: UpdateFacts;
   /** Changes whenever the policy, the scenarios or the rules change; saved progress from another key is dropped. */
   key: string;
   organisationName: string;
@@ -52,10 +55,20 @@ export interface CourseDefinition {
   intro: string;
 }
 
+/** What an update course brings a learner from `from` to `to` (src/course/updateCourses.ts). */
+export interface UpdateFacts {
+  from: string;
+  /** The text of `from`: the server lets only a learner whose last acknowledgement is of it take this update. */
+  fromHash: string;
+  to: string;
+  changes: ChangeView[];
+}
+
 export function buildCourseDefinition(
   policy: Policy,
   bank: Scenario[],
   mode: CourseDefinition["mode"],
+  update?: UpdateFacts & { scenarioIds: readonly string[] },
 ): CourseDefinition {
   const org = policy.organisation;
   const productAudiences: ProductAudience[] = [];
@@ -64,14 +77,18 @@ export function buildCourseDefinition(
   const allowed = new Set<Audience>(["everyone", ...productAudiences, ...org.addenda]);
   const scenarios = bank
     .filter((s) => allowed.has(s.audience) && (mode === "refresher" || !s.refresherOnly))
+    // An update replays, of what onboarding taught, only what the change touches.
+    .filter((s) => !update || update.scenarioIds.includes(s.id))
     .sort((a, b) => a.id.localeCompare(b.id));
   const { passMark, refresherSize } = org.course;
   const key = createHash("sha256")
-    .update(JSON.stringify([mode, policy.hash, passMark, refresherSize, scenarios]))
+    .update(JSON.stringify([mode, policy.hash, passMark, refresherSize, scenarios, update?.from]))
     .digest("base64url")
     .slice(0, 12);
+  const facts = update && { from: update.from, fromHash: update.fromHash, to: update.to, changes: update.changes };
   const course = {
     mode,
+    ...(facts ? { update: facts } : {}),
     key,
     organisationName: org.organisation.name,
     questionsContact: {
@@ -100,6 +117,15 @@ export function buildCourseDefinition(
     passMark,
     refresherSize,
   };
-  const timed = { ...course, duration: courseDuration(course, policy.sections) };
+  // An update reads only the clauses that changed.
+  const read = facts ? changedSections(policy.sections, facts.changes) : policy.sections;
+  const timed = { ...course, duration: courseDuration(course, read) };
   return { ...timed, intro: introText(timed) };
+}
+
+function changedSections(sections: Policy["sections"], changes: readonly ChangeView[]): Policy["sections"] {
+  const ids = new Set(changes.filter((c) => c.kind !== "removed").map((c) => c.id));
+  return sections
+    .map((section) => ({ ...section, whyHtml: "", clauses: section.clauses.filter((c) => ids.has(c.id)) }))
+    .filter((section) => section.clauses.length);
 }

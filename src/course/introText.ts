@@ -7,6 +7,15 @@ import type { CourseDefinition } from "./courseDefinition.ts";
  * The onboarding paragraph leaves the time out, since it changes with the products the learner ticks.
  */
 export function introText(course: Omit<CourseDefinition, "intro">): string {
+  if (course.update) {
+    const { from, to, changes } = course.update;
+    const played = course.scenarios.length;
+    return (
+      `${course.organisationName}'s policy changed from version ${from}, which you acknowledged, to ${to}: read the ${countOf(changes.length, "change")}` +
+      (played ? `, then decide what to do in up to ${countOf(played, "situation")} that test them` : "") +
+      `, and acknowledge version ${to}.`
+    );
+  }
   if (course.mode === "refresher")
     return `${countOf(course.refresherSize, "short situation")}, picked for you this quarter: allow ${course.duration[""] ?? "a few minutes"}.`;
   return (

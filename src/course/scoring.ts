@@ -9,9 +9,13 @@ export function scoreOutcomes(outcomes: readonly Outcome[]): number {
   return outcomes.reduce((sum, outcome) => sum + OUTCOME_CREDIT[outcome], 0) / outcomes.length;
 }
 
-/** A course's score: the mean of its scenarios' scores, from 0 to 1; no scenarios score 0. */
+/**
+ * A course's score: the mean of its scenarios' scores, from 0 to 1. No scenarios score 1: only an
+ * update with nothing to quiz on has none (read, then acknowledge), and it has nothing to get wrong;
+ * the server refuses any other result without scenarios.
+ */
 export function scoreCourse(scenarioScores: readonly number[]): number {
-  if (!scenarioScores.length) return 0;
+  if (!scenarioScores.length) return 1;
   return scenarioScores.reduce((sum, score) => sum + score, 0) / scenarioScores.length;
 }
 

@@ -3,6 +3,8 @@ import type { Policy } from "../policy/types.ts";
 import type { StoredRecords } from "../records/storedRecords.ts";
 import { StoreError } from "../records/storeError.ts";
 import type { EvidenceSources } from "./evidencePack.ts";
+import type { Release } from "../schemas/release.ts";
+import { releaseRules } from "./releaseRules.ts";
 import { statusRules } from "./status.ts";
 
 /** What a pack reads of a store: its records as stored, latest checkpoint, roster and sends. */
@@ -15,7 +17,13 @@ export type PackedStore = Pick<StoredRecords, "where" | "lines" | "checkpoint" |
  */
 export async function packSources(
   records: PackedStore,
-  parts: { jwks: { keys: unknown[] }; policy: Policy; warn: (message: string) => void },
+  parts: {
+    jwks: { keys: unknown[] };
+    policy: Policy;
+    /** The recorded releases: who owes an update, and which texts still count (minor releases). */
+    releases: readonly Release[];
+    warn: (message: string) => void;
+  },
 ): Promise<EvidenceSources> {
   const checkpoint = await records.checkpoint();
   if (checkpoint === undefined)
@@ -32,7 +40,7 @@ export async function packSources(
     jwks: parts.jwks,
     roster: await records.roster(),
     policy: { version: policy.version, hash: policy.hash, text: canonicalPolicyText(policy.sections) },
-    rules: statusRules(policy, new Date().toISOString().slice(0, 10)),
+    rules: statusRules(policy, new Date().toISOString().slice(0, 10), releaseRules(parts.releases, policy)),
     sends,
     warn: parts.warn,
   };

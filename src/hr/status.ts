@@ -1,11 +1,16 @@
 import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
 import type { RecordSummary } from "../records/recordsIndex.ts";
 import type { Employee } from "../schemas/employee.ts";
+import type { ReleaseRules } from "./releaseRules.ts";
 
-/** "left": marked as a leaver on the roster; kept with their records, out of the figures and reminders. */
-export type Status = "complete" | "due" | "overdue" | "left";
+/**
+ * "left": marked as a leaver on the roster; kept with their records, out of the figures and reminders.
+ * "update-due": acknowledged the release before the latest material one, and still inside the
+ * update window: they owe the update course, not the whole one.
+ */
+export type Status = "complete" | "due" | "update-due" | "overdue" | "left";
 
-export const STATUSES: readonly Status[] = ["complete", "due", "overdue", "left"];
+export const STATUSES: readonly Status[] = ["complete", "due", "update-due", "overdue", "left"];
 
 export interface EmployeeStatus {
   status: Status;
@@ -25,6 +30,8 @@ export interface StatusRules {
   onboardingWindowDays: number;
   /** The day to judge on (YYYY-MM-DD, UTC). */
   today: string;
+  /** What the recorded releases change: which texts still count, and who owes an update (src/hr/releaseRules.ts). */
+  releases?: ReleaseRules;
 }
 
 /** The policy facts the status rules need, as the published policy and loadPolicy() both give them. */
@@ -34,13 +41,14 @@ export interface RulesPolicy {
   organisation: { course: { onboardingWindowDays: number } };
 }
 
-/** The status rules of `policy` on `today` (YYYY-MM-DD). */
-export function statusRules(policy: RulesPolicy, today: string): StatusRules {
+/** The status rules of `policy` on `today` (YYYY-MM-DD), with what the recorded releases change when given. */
+export function statusRules(policy: RulesPolicy, today: string, releases?: ReleaseRules): StatusRules {
   return {
     policyHash: policy.hash,
     effectiveDate: policy.effectiveDate,
     onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
     today,
+    ...(releases ? { releases } : {}),
   };
 }
 
@@ -65,9 +73,13 @@ export function employeeStatus(
       reason: `left on ${employee.leftOn}; kept with their records, out of the figures and reminders`,
       lastRecord: records.at(-1),
     };
-  const current = records.filter((r) => r.policy.hash === rules.policyHash);
+  // A minor release asks nothing of anyone: an acknowledgement of any text since the latest material release counts.
+  const counting = new Set([rules.policyHash, ...(rules.releases?.currentHashes ?? [])]);
+  const current = records.filter((r) => counting.has(r.policy.hash));
   const onboarded = records.some((r) => r.mode === "onboarding");
   const lastRecord = onboarded ? current.at(-1) : undefined;
+  const update = onboarded && !lastRecord ? updateOwed(records, rules) : undefined;
+  if (update) return update;
   if (!lastRecord) {
     const from = employee.startDate > rules.effectiveDate ? employee.startDate : rules.effectiveDate;
     const dueBy = addDays(from, rules.onboardingWindowDays);
@@ -105,6 +117,22 @@ export function employeeStatus(
     wasDueBy: quarterEnd(nextQuarter(lastQuarter)),
     lastRecord,
   };
+}
+
+/**
+ * A learner whose last acknowledgement is of a release the latest material one supersedes owes the
+ * update course: "update-due" inside the update window, "overdue" after it.
+ */
+function updateOwed(records: readonly RecordSummary[], rules: StatusRules): EmployeeStatus | undefined {
+  const releases = rules.releases;
+  const lastRecord = records.at(-1);
+  const from = releases?.updateFrom.find((u) => u.hash === lastRecord?.policy.hash);
+  if (!releases || !from || !lastRecord) return undefined;
+  const { to, updateDueBy: dueBy } = releases;
+  const what = `acknowledged ${from.version}; the update course to ${to}`;
+  return rules.today <= dueBy
+    ? { status: "update-due", reason: `${what} is due by ${dueBy}`, dueBy, lastRecord }
+    : { status: "overdue", reason: `${what} was due by ${dueBy}`, dueBy, wasDueBy: dueBy, lastRecord };
 }
 
 function addDays(date: string, days: number): string {

@@ -98,13 +98,16 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
     },
     guards: {
       resumeAt: ({ context }, params: { step: CourseStep }) => context.resumeStep === params.step,
-      isOnboarding: () => course.mode === "onboarding",
+      // Onboarding reads the policy; an update reads what changed.
+      readsPolicy: () => course.mode !== "refresher",
       choiceAccepted: ({ context: { playing }, event }) => {
         assertEvent(event, "choice.select");
         return !!playing && advance(playing, event).answers.length > playing.answers.length;
       },
       scenarioEnds: ({ context }) => scenarioEnds(context),
-      lastScenarioEnds: ({ context }) => scenarioEnds(context) && context.index >= context.plan.length - 1,
+      // An empty plan ends at once: only an update can have nothing to quiz on (read, then acknowledge).
+      lastScenarioEnds: ({ context }) =>
+        (!context.plan.length || scenarioEnds(context)) && context.index >= context.plan.length - 1,
       passed: ({ context }) => context.result?.passed === true,
       failed: ({ context }) => context.result?.passed === false,
       nameGiven: ({ event }) => {
@@ -168,7 +171,7 @@ export function createCourseMachine(course: CourseDefinition, plan: FirstAttempt
       intro: {
         on: {
           "course.start": [
-            { guard: "isOnboarding", target: "policy", actions: "planFirstAttempt" },
+            { guard: "readsPolicy", target: "policy", actions: "planFirstAttempt" },
             { target: "scenarios", actions: "planFirstAttempt" },
           ],
         },

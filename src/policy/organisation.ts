@@ -46,7 +46,7 @@ const PREVIEW_FALLBACK: Organisation = {
     securityTestingProgramme: "",
   },
   addenda: [],
-  course: { passMark: 80, refresherSize: 5, onboardingWindowDays: 14 },
+  course: { passMark: 80, refresherSize: 5, onboardingWindowDays: 14, updateWindowDays: 30 },
 };
 
 export function loadOrganisation(contentDir: string): LoadedOrganisation {

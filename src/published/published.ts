@@ -10,6 +10,7 @@ import type { Policy } from "../policy/types.ts";
 import { loadEmailTemplates } from "../reminders/emailTemplates.ts";
 import { reminderKit, type ReminderKit } from "../reminders/reminderKit.ts";
 import { onboardingCoverage } from "../course/onboardingCoverage.ts";
+import { buildUpdateCourses } from "../course/updateCourses.ts";
 import { clauseCoverage } from "../scenarios/clauseCoverage.ts";
 import { checkScenarioFiles, renderScenario } from "../scenarios/loadScenarios.ts";
 import type { Scenario } from "../schemas/scenario.ts";
@@ -33,7 +34,9 @@ export interface Published {
   policy: Policy;
   branding: Branding;
   /** The course and the refresher, as their pages embed them. */
-  courses: Record<CourseDefinition["mode"], CourseDefinition>;
+  courses: Record<"onboarding" | "refresher", CourseDefinition>;
+  /** The update courses, one per release a learner may update from (src/course/updateCourses.ts). */
+  updates: CourseDefinition[];
   /** The scenario files that passed every check, as written: the `scenarios` content collection. */
   scenarioFiles: Scenario[];
   /** What reminder emails need: settings, templates (content/emails/), the policy's facts. */
@@ -78,8 +81,9 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
     policy,
     branding: branding(policy, contentDir),
     courses: { onboarding, refresher },
+    updates: buildUpdateCourses(policy, bank, releases),
     scenarioFiles: checked,
-    reminders: reminderKit(policy, values, emails.templates),
+    reminders: reminderKit(policy, values, emails.templates, releases),
     coverage: coverage.summary,
     problems: [
       ...policy.problems,

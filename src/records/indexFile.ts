@@ -12,12 +12,12 @@ import type { RecordFacts } from "./recordsIndex.ts";
  *
  * JSON Lines, so that no line is large however many records there are: a header, then the records'
  * facts in rows of `ROWS_PER_LINE`, each row
- * `[offset, attemptId, learnerId, email, selfAsserted (0|1), policy (index into the header's list), mode (0|1), recordedAt, missed clauses, Merkle leaf hash (base64), score (thousandths), attempt, signature's nameKey]`.
+ * `[offset, attemptId, learnerId, email, selfAsserted (0|1), policy (index into the header's list), mode (0 onboarding, 1 refresher, 2 update), recordedAt, missed clauses, Merkle leaf hash (base64), score (thousandths), attempt, signature's nameKey]`.
  * The leaf hashes spare a start from hashing every line again to rebuild the Merkle tree.
  */
 const FORMAT = "aup-course index 3";
 const ROWS_PER_LINE = 2000;
-const MODES = ["onboarding", "refresher"] as const;
+const MODES = ["onboarding", "refresher", "update"] as const;
 /** 32 bytes in base64. */
 const LEAF_HASH = /^[A-Za-z0-9+/]{43}=$/;
 
@@ -28,7 +28,7 @@ interface Header {
   policies: [version: string, hash: string][];
 }
 
-type Row = [number, string, string, string, 0 | 1, number, 0 | 1, string, string[], string, number, number, number];
+type Row = [number, string, string, string, 0 | 1, number, 0 | 1 | 2, string, string[], string, number, number, number];
 
 /** What a start learned from the saved index: the journal state it covers, and each record's offset. */
 export interface SavedIndex {
@@ -83,7 +83,7 @@ export async function saveIndex(
         f.learner.email,
         f.learner.selfAsserted ? 1 : 0,
         policies.get(`${f.policy.version}\n${f.policy.hash}`) as number,
-        f.mode === "onboarding" ? 0 : 1,
+        MODES.indexOf(f.mode) as Row[6],
         f.recordedAt,
         [...f.missed],
         tree.leaf(f.seq - 1).toString("base64"),
@@ -177,7 +177,7 @@ function factOf(
     typeof email !== "string" ||
     (selfAsserted !== 0 && selfAsserted !== 1) ||
     !policy ||
-    (mode !== 0 && mode !== 1) ||
+    (mode !== 0 && mode !== 1 && mode !== 2) ||
     typeof recordedAt !== "string" ||
     !Array.isArray(missed) ||
     !missed.every((clause) => typeof clause === "string") ||

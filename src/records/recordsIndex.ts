@@ -92,7 +92,7 @@ export interface RecordsView {
 }
 
 const NONE: readonly string[] = [];
-const MODES: readonly Mode[] = ["onboarding", "refresher"];
+const MODES: readonly Mode[] = ["onboarding", "refresher", "update"];
 
 class Identity implements LearnerHistory {
   readonly seqs: number[] = [];
@@ -134,7 +134,7 @@ export class RecordsIndex implements RecordsView {
   private readonly times: number[] = [];
   private readonly oddTimes = new Map<number, string>();
   private readonly learnerOf: number[] = [];
-  /** The policy's number times two, plus the mode's. */
+  /** The policy's number times the number of modes, plus the mode's. */
   private readonly policyAndMode: number[] = [];
   /** The attempt number times 1024, plus the score in thousandths (at most 1000): one small integer. */
   private readonly attemptAndScore: number[] = [];
@@ -171,7 +171,7 @@ export class RecordsIndex implements RecordsView {
     const learner = this.identity(facts.learner);
     this.learnerOf.push(learner);
     (this.learnerList[learner] as Identity).seqs.push(facts.seq);
-    this.policyAndMode.push(this.policy(facts.policy) * 2 + MODES.indexOf(facts.mode));
+    this.policyAndMode.push(this.policy(facts.policy) * MODES.length + MODES.indexOf(facts.mode));
     this.attemptAndScore.push(facts.attempt * 1024 + Math.round(facts.score * 1000));
     this.nameKeys.push(facts.nameKey);
     this.missedFrom.push(this.missedClauses.length);
@@ -193,8 +193,8 @@ export class RecordsIndex implements RecordsView {
       seq,
       attemptId,
       recordedAt: this.recordedAt(i),
-      mode: MODES[policyAndMode % 2] as Mode,
-      policy: this.policyList[Math.floor(policyAndMode / 2)] as PolicyRef,
+      mode: MODES[policyAndMode % MODES.length] as Mode,
+      policy: this.policyList[Math.floor(policyAndMode / MODES.length)] as PolicyRef,
       score: (attemptAndScore % 1024) / 1000,
       attempt: Math.floor(attemptAndScore / 1024),
       nameKey: this.nameKeys[i] as number,

@@ -45,7 +45,7 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
   let dueCount = 0;
   for (const row of rows) {
     const { employee, status, dueBy } = row;
-    if (employee.onLeave || !dueBy || (status !== "due" && status !== "overdue")) continue;
+    if (employee.onLeave || !dueBy || (status !== "due" && status !== "update-due" && status !== "overdue")) continue;
     const key = (step: string) => `${employee.id}|${policyVersion}|${dueBy}|${step}`;
     const values: SendValues = {
       "employee.name": employee.name,
@@ -56,7 +56,7 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
     };
     const mail = (kind: TemplateName, step: string, to: string, extra: SendValues = {}) =>
       sends.push({ key: key(step), kind, to, employeeId: employee.id, values: { ...values, ...extra } });
-    if (status === "due") {
+    if (status === "due" || status === "update-due") {
       dueCount++;
       if (businessDaysBetween(today, dueBy, settings.businessDays) <= settings.leadDays)
         mail("due", "due", employee.email);

@@ -1,4 +1,6 @@
 import type { StatusRules } from "../hr/status.ts";
+import { releaseRules } from "../hr/releaseRules.ts";
+import type { Release } from "../schemas/release.ts";
 import type { PlaceholderValues } from "../policy/placeholders.ts";
 import type { Policy } from "../policy/types.ts";
 import type { ReminderSettings } from "../schemas/reminders.ts";
@@ -15,14 +17,17 @@ export interface ReminderKit {
   templates: EmailTemplates | undefined;
   /** The organisation's placeholders, filled (the policy's own values). */
   values: Record<string, string>;
-  policy: Pick<StatusRules, "policyHash" | "effectiveDate" | "onboardingWindowDays"> & { version: string };
+  policy: Pick<StatusRules, "policyHash" | "effectiveDate" | "onboardingWindowDays" | "releases"> & { version: string };
 }
 
 export function reminderKit(
   policy: Policy,
   values: PlaceholderValues,
   templates: EmailTemplates | undefined,
+  releases: readonly Release[] = [],
 ): ReminderKit {
+  // Reminders' notion of due is the dashboard's: an update owed is due, a minor release owes nothing.
+  const rules = releaseRules(releases, policy);
   const filled: Record<string, string> = {};
   for (const [key, value] of values) if ("text" in value) filled[key] = value.text;
   return {
@@ -34,6 +39,7 @@ export function reminderKit(
       policyHash: policy.hash,
       effectiveDate: policy.effectiveDate,
       onboardingWindowDays: policy.organisation.course.onboardingWindowDays,
+      ...(rules ? { releases: rules } : {}),
     },
   };
 }

@@ -49,7 +49,10 @@ export const AcknowledgementBodySchema = z.strictObject({
       .regex(/^[0-9a-f]{64}$/, { error: "must be 64 hexadecimal characters" }),
   }),
   result: z.strictObject({
-    mode: z.enum(["onboarding", "refresher"], { error: "must be onboarding or refresher" }),
+    mode: z.enum(["onboarding", "refresher", "update"], { error: "must be onboarding, refresher or update" }),
+    /** An update's versions: the one the learner acknowledged last, and the one they acknowledge now. */
+    from: z.optional(line(32, "the version the update starts from")),
+    to: z.optional(line(32, "the version the update brings the learner to")),
     score: z.number({ error: "must be a number from 0 to 1" }).min(0).max(1),
     passed: z.boolean({ error: "must be true or false" }),
     attempt: z.number({ error: "must be a whole number" }).int().min(1).max(MAX.attempt),
@@ -69,7 +72,7 @@ export const AcknowledgementBodySchema = z.strictObject({
         }),
         { error: "must list the scenarios played" },
       )
-      .min(1, { error: "must list the scenarios played" })
+      // Empty only for an update that changed nothing to quiz on (checkResult.ts holds the others to one).
       .max(150),
     /**
      * What earlier attempts of this attempt id missed, by clause: a retry replays the missed

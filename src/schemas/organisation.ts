@@ -224,7 +224,11 @@ export const OrganisationSchema = group({
     passMark: wholeNumber(1, 100, "the percentage needed to pass, e.g. 80").default(80),
     refresherSize: wholeNumber(1, 20, "the number of scenarios in a refresher quiz, e.g. 5").default(5),
     onboardingWindowDays: wholeNumber(1, 365, "the number of days a new hire has to acknowledge, e.g. 14").default(14),
-  }).default({ passMark: 80, refresherSize: 5, onboardingWindowDays: 14 }),
+    /** Days after a material release takes effect to take its update course: a change is shorter than onboarding, but everyone takes it at once. */
+    updateWindowDays: wholeNumber(1, 365, "the number of days everyone has to take an update course, e.g. 30").default(
+      30,
+    ),
+  }).default({ passMark: 80, refresherSize: 5, onboardingWindowDays: 14, updateWindowDays: 30 }),
   /** Reminder emails and escalation (src/reminders); without the group, no reminders are sent. */
   reminders: RemindersSchema.optional(),
 });

@@ -9,6 +9,7 @@ import { AcknowledgementBodySchema, type AcknowledgementBody } from "../schemas/
 import { ACKNOWLEDGEMENT_BODY_LIMIT as BODY_LIMIT } from "./acknowledgementBodyLimit.ts";
 import { receiptKey } from "./receiptLinks.ts";
 import { signedReceipt } from "./signedReceipt.ts";
+import { updateVersions } from "./updateEligibility.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
 import { oidcIdentity } from "./oidcIdentity.ts";
 import { json } from "./jsonResponse.ts";
@@ -76,6 +77,22 @@ export async function handleAcknowledgement(
       "The typed signature does not match the learner's name. Type your full name exactly as your organisation knows it.",
       [{ field: "typedName", message: "must match the learner's name" }],
     );
+  // An update's versions are the records' to say: the update that starts from the learner's last acknowledgement.
+  if (body.result.mode === "update") {
+    const versions = await updateVersions(who.learner.id, body.attemptId, policy.courses.updates ?? [], store);
+    if ("error" in versions)
+      return problem(versions.status, versions.error, [
+        { field: "result.mode", message: "is update, which this learner may not take" },
+      ]);
+    const claimed = [body.result.from ?? versions.from, body.result.to ?? versions.to];
+    if (claimed[0] !== versions.from || claimed[1] !== versions.to)
+      return problem(
+        422,
+        `This result says it updates from ${claimed[0]} to ${claimed[1]}, but this learner's update is from ${versions.from} to ${versions.to}. Reload the course to take the update the records call for.`,
+        [{ field: "result.from", message: `must be ${versions.from}` }],
+      );
+    body.result = { ...body.result, ...versions };
+  }
   // Only what a learner of the published course could have sent is stored (src/course/checkResult.ts).
   const implausible = resultProblems(body, policy.courses);
   if (implausible.length)

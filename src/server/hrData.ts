@@ -10,12 +10,15 @@ import {
 } from "../hr/report.ts";
 import { parseRosterCsv, type RosterFileShape, type RosterProblem } from "../hr/rosterCsv.ts";
 import { filteredCharts, type FilteredCharts } from "../hr/filteredCharts.ts";
+import { releaseRules } from "../hr/releaseRules.ts";
 import { STATUSES, statusRules, type Status } from "../hr/status.ts";
 import type { RosterChange } from "../records/rosterMerge.ts";
 import type { Employee } from "../schemas/employee.ts";
 import { recordsStore } from "./storeRegistry.ts";
 
 const { policy } = published;
+// Who owes an update course rather than the whole one, and which texts still count (minor releases).
+const releases = releaseRules(published.releases, policy);
 
 /** Employees per page of the dashboard's table: a page is what HR reads, not every row. */
 export const PAGE_SIZE = 50;
@@ -48,7 +51,7 @@ async function currentStatus(today: string) {
     statusCache = {
       key,
       roster,
-      result: statusRows(roster, store.index.learners(), statusRules(policy, today)),
+      result: statusRows(roster, store.index.learners(), statusRules(policy, today, releases)),
     };
   return { store, ...statusCache.result };
 }

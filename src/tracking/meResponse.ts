@@ -11,6 +11,8 @@ export interface Me {
   missedClauses?: string[];
   /** The products the learner's onboarding record shows they use, when there is one. */
   products?: ProductAudience[];
+  /** The update course to take instead of the whole one: the learner's last acknowledgement is of an earlier material release. */
+  updateHref?: string;
 }
 
 const text = (value: unknown): value is string => typeof value === "string" && value !== "";
@@ -23,7 +25,7 @@ const fields = (value: unknown): Record<string, unknown> =>
  * itself is unclear), so a broken answer never shows a wrong name or clause.
  */
 export function readMe(body: unknown): Me {
-  const { mode, learner, missedClauses, products } = fields(body);
+  const { mode, learner, missedClauses, products, updateHref } = fields(body);
   const { id, email, name } = fields(learner);
   if (mode !== "header" && mode !== "oidc") return { mode: "form" };
   return {
@@ -35,5 +37,7 @@ export function readMe(body: unknown): Me {
     products: Array.isArray(products)
       ? products.filter((p): p is ProductAudience => p === "claude-code" || p === "cowork")
       : undefined,
+    // Only a page of this site's own: an answer that names anything else is not followed.
+    updateHref: /^\/update-[\d.]+$/.test(String(updateHref)) ? (updateHref as string) : undefined,
   };
 }

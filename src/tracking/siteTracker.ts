@@ -28,6 +28,11 @@ export class SiteTracker extends BrowserTracker {
     this.signsIn = me.mode === "oidc";
     // Not signed in, or the sign-in has ended: the course waits (its progress is saved) while the provider says who this is.
     if (this.signsIn && !me.learner) return this.signIn();
+    // The records say this learner owes only the update: the onboarding page hands over to it.
+    if (me.updateHref && /\/course\/?$/.test(location.pathname)) {
+      location.replace(me.updateHref); // a path of this site (readMe follows no other)
+      return new Promise(() => {});
+    }
     const learner = me.learner ? { id: me.learner.id, name: me.learner.name ?? me.learner.email } : undefined;
     const signedIn =
       this.signsIn && learner && me.learner ? { name: learner.name, email: me.learner.email } : undefined;

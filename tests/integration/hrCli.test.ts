@@ -124,7 +124,7 @@ describe("npm run export -- --what status", () => {
       ) as string,
     });
     expect(run("scripts/export.ts", ["--format", "csv", "--what", "status", "--status", "late"], dir).stderr).toContain(
-      '--status must be one of complete, due, overdue, left, not "late".',
+      '--status must be one of complete, due, update-due, overdue, left, not "late".',
     );
     expect(run("scripts/export.ts", ["--format", "csv", "--department", "Risk"], dir).stderr).toContain(
       "--department, --status, --version and --search filter the status export: add --what status.",

@@ -81,7 +81,7 @@ describe("the status export and the roster sync over HTTP", () => {
         "what=people",
         'what must be records (the acknowledgements) or status (every roster employee\'s), not "people".',
       ],
-      ["what=status&status=late", 'status must be one of complete, due, overdue, left, not "late".'],
+      ["what=status&status=late", 'status must be one of complete, due, update-due, overdue, left, not "late".'],
     ])
       expect(await (await fetch(`${server.url}/api/admin/export?${query}`, { headers: auth })).json()).toEqual({
         error,

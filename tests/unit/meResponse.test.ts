@@ -48,4 +48,11 @@ describe("reading GET /api/me", () => {
       email: "a@b.example",
     });
   });
+
+  it("follows only an update page of this site, the one the records call for", () => {
+    const learner = { id: "E-1", email: "ada@kestrel.example" };
+    expect(readMe({ mode: "header", learner, updateHref: "/update-1.0.0" }).updateHref).toBe("/update-1.0.0");
+    for (const updateHref of ["https://evil.example/update-1.0.0", "//evil.example/x", "/update-1.0.0?x", "/course", 7])
+      expect(readMe({ mode: "header", learner, updateHref }).updateHref).toBeUndefined();
+  });
 });

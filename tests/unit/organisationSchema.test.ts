@@ -30,7 +30,12 @@ describe("organisation settings schema", () => {
   it("fills defaults for the course settings when they are left out", () => {
     const org = example();
     delete org.course;
-    expect(OrganisationSchema.parse(org).course).toEqual({ passMark: 80, refresherSize: 5, onboardingWindowDays: 14 });
+    expect(OrganisationSchema.parse(org).course).toEqual({
+      passMark: 80,
+      refresherSize: 5,
+      onboardingWindowDays: 14,
+      updateWindowDays: 30,
+    });
   });
 
   it("names a missing value and says what to write", () => {

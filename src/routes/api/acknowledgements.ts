@@ -6,7 +6,8 @@ import { identityConfig } from "../../server/identity.ts";
 import { recordsStore } from "../../server/storeRegistry.ts";
 
 const { version, hash, organisation } = published.policy;
-const policy = { version, hash, passMark: organisation.course.passMark, courses: published.courses };
+const courses = { ...published.courses, updates: published.updates };
+const policy = { version, hash, passMark: organisation.course.passMark, courses };
 
 // The rate limit comes first: a client over it is refused before its body is read.
 export const POST: APIRoute = async ({ request, clientAddress }) =>

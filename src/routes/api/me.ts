@@ -7,6 +7,8 @@ import { oidcIdentity } from "../../server/oidcIdentity.ts";
 import { json } from "../../server/jsonResponse.ts";
 import { onboardingProducts } from "../../server/onboardingProducts.ts";
 import { recordsStore } from "../../server/storeRegistry.ts";
+import { standingOf } from "../../releases/updateScope.ts";
+import { updateHref } from "../../site/updateLink.ts";
 
 /**
  * GET /api/me: how this server identifies learners, and, when single sign-on says who the learner is,
@@ -29,5 +31,23 @@ export const GET: APIRoute = async ({ request, clientAddress }) => {
   const missedClauses = missedBefore(histories, quarterOf(new Date()));
   // The refresher draws from the products the learner ticked at onboarding, as their record shows them.
   const products = await onboardingProducts(histories, store, published.courses.onboarding);
-  return json(200, { mode, learner: identity.learner, missedClauses, ...(products ? { products } : {}) });
+  const update = updateFor(histories.flatMap((h) => h.records()));
+  return json(200, {
+    mode,
+    learner: identity.learner,
+    missedClauses,
+    ...(products ? { products } : {}),
+    ...(update ? { updateHref: update } : {}),
+  });
 };
+
+/** The update course a learner should take, when their last acknowledgement is of a release an update starts from. */
+function updateFor(records: readonly { seq: number; policy: { hash: string } }[]): string | undefined {
+  const last = records.reduce<(typeof records)[number] | undefined>((a, r) => (!a || r.seq > a.seq ? r : a), undefined);
+  if (!last) return undefined;
+  const standing = standingOf(published.releases, published.policy.version, last.policy.hash);
+  if (standing.kind !== "update") return undefined;
+  return published.updates.some((course) => course.update?.from === standing.from)
+    ? updateHref(standing.from)
+    : undefined;
+}

@@ -29,6 +29,7 @@ export const GET: APIRoute = async () => {
     const sources = await packSources(records, {
       jwks: store.keys.jwks,
       policy: published.policy,
+      releases: published.releases,
       warn: (message) => console.warn(message),
     });
     await writeEvidencePack(zip, sources);

@@ -1,0 +1,61 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { copyContent, editFile } from "./contentFixture.ts";
+import { runRelease, setVersion } from "./policyRelease.ts";
+
+/** The two clauses 1.1.0 rewords, and the onboarding scenarios that cite them (one each). */
+export const CHANGED_CLAUSES = ["4.8", "6.3"];
+export const UPDATE_SCENARIOS = ["ai-assisted-client-report", "consumer-loan-decisions"];
+
+/**
+ * A content copy with two material releases of its own: 1.0.0, then 1.1.0 rewording exactly two
+ * clauses (4.8 and 6.3), each cited by one onboarding scenario. Clauses 1.2 and 8.2 quote the version
+ * number and its dates, so that every release rewords them too; the copy's 1.0.0 is recorded without
+ * those sentences, so that what 1.1.0 changes is those two clauses and nothing else. The shipped releases stay as they are.
+ */
+export function contentWithUpdate({ effectiveDate }: { effectiveDate?: string } = {}): string {
+  const content = copyContent();
+  editFile(content, "policy/01-scope-and-purpose.md", (text) =>
+    text.replace(
+      "\n\nVersion {{policy.version}} of this policy takes effect on {{policy.effectiveDate}} and is due for review by {{policy.reviewDate}}.",
+      "",
+    ),
+  );
+  editFile(content, "policy/08-review-and-governance.md", (text) =>
+    text.replace("This is version {{policy.version}}, effective from {{policy.effectiveDate}}. ", ""),
+  );
+  rmSync(path.join(content, "releases", "1.0.0.json"));
+  release(content, "--material", "The first release of this copy.");
+  rewordTwoClauses(content);
+  setVersion(content, "1.1.0");
+  // The update window runs from the day 1.1.0 takes effect: a test that judges status today sets it.
+  if (effectiveDate)
+    editFile(content, "organisation.yaml", (text) =>
+      text.replace(/^ {2}effectiveDate: .*$/m, `  effectiveDate: ${effectiveDate}`),
+    );
+  release(content, "--material", "4.8 and 6.3 tightened.");
+  return content;
+}
+
+/** Then a minor release (1.1.1, wording only) on top of contentWithUpdate's. */
+export function addMinorRelease(content: string): void {
+  editFile(content, "policy/06-intellectual-property.md", (text) =>
+    text.replace("In practice:", "In practice, this means:"),
+  );
+  setVersion(content, "1.1.1");
+  release(content, "--minor", "6.3 reads more plainly.");
+}
+
+function rewordTwoClauses(content: string): void {
+  editFile(content, "policy/04-prohibited-uses.md", (text) =>
+    text.replace("Extra safeguards apply when", "Strict safeguards apply whenever"),
+  );
+  editFile(content, "policy/06-intellectual-property.md", (text) =>
+    text.replace("Some client contracts, regulators", "Many client contracts, regulators"),
+  );
+}
+
+function release(content: string, kind: string, note: string): void {
+  const run = runRelease(content, [kind, "--note", note]);
+  if (run.status !== 0) throw new Error(`npm run release ${kind} failed:\n${run.stdout}${run.stderr}`);
+}
