@@ -76,7 +76,9 @@ export function buildCourseDefinition(
   if (org.products.includes("claude-cowork")) productAudiences.push("cowork");
   const allowed = new Set<Audience>(["everyone", ...productAudiences, ...org.addenda]);
   const scenarios = bank
-    .filter((s) => allowed.has(s.audience) && (mode === "refresher" || !s.refresherOnly))
+    // refresherOnly keeps onboarding short; an update is short already, and re-teaches a changed rule
+    // with every scenario that cites it.
+    .filter((s) => allowed.has(s.audience) && (mode !== "onboarding" || !s.refresherOnly))
     // An update replays, of what onboarding taught, only what the change touches.
     .filter((s) => !update || update.scenarioIds.includes(s.id))
     .sort((a, b) => a.id.localeCompare(b.id));

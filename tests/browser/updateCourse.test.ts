@@ -105,10 +105,10 @@ describe("the update course of a site with two material releases", () => {
     await expect(page.locator("#result-title").textContent()).resolves.toBe("You passed with 100%");
     await page.getByRole("button", { name: "Continue to the acknowledgement" }).click();
     await page.waitForSelector("#ack-title");
-    await page.locator("#identity-name").fill("Ada Lovelace");
-    await page.locator("#identity-email").fill("e-ada@kestrel.example");
-    await page.locator("#identity-employeeId").fill("E-ADA");
-    await page.locator("#typed-name").fill("Ada Lovelace");
+    // The full name typed is the signature.
+    await page.getByLabel("Full name").fill("Ada Lovelace");
+    await page.getByLabel("Work email").fill("e-ada@kestrel.example");
+    await page.getByLabel("Employee ID").fill("E-ADA");
     await page.getByRole("button", { name: "I acknowledge the policy" }).click();
     await page.waitForSelector("#done-title");
     expect(failures).toEqual([]);
