@@ -29,10 +29,14 @@ function fromCopyText(value: string): string {
  * fastest way out of PostgreSQL (no row-by-row protocol), in the memory of one chunk.
  */
 export async function* copyOutValues(client: pg.ClientBase, query: string): AsyncGenerator<string[]> {
-  for await (const rows of copyOutRows(client, query)) yield rows.toString("utf8").split("\n").map(fromCopyText);
+  for await (const rows of copyOutRows(client, query))
+    yield rows
+      .toString("utf8", 0, rows.length - 1)
+      .split("\n")
+      .map(fromCopyText);
 }
 
-/** COPY … TO STDOUT's bytes in runs of whole rows, each run without its last newline. */
+/** COPY … TO STDOUT's bytes in runs of whole rows, each row with its newline. */
 async function* copyOutRows(client: pg.ClientBase, query: string): AsyncGenerator<Buffer> {
   const stream = client.query(copyTo(`COPY (${query}) TO STDOUT`));
   let carry = Buffer.alloc(0);
@@ -44,11 +48,13 @@ async function* copyOutRows(client: pg.ClientBase, query: string): AsyncGenerato
       carry = Buffer.concat([carry, chunk]);
       continue;
     }
-    const rows = carry.length ? Buffer.concat([carry, chunk.subarray(0, end)]) : chunk.subarray(0, end);
+    const rows = carry.length ? Buffer.concat([carry, chunk.subarray(0, end + 1)]) : chunk.subarray(0, end + 1);
     carry = Buffer.from(chunk.subarray(end + 1));
     yield rows;
   }
-  if (carry.length) yield carry;
+  // COPY ends every row with a newline; bytes after the last one would be a row cut short.
+  if (carry.length)
+    throw new Error(`COPY's output ended in the middle of a row (${carry.length} bytes after the last newline).`);
 }
 
 const NEWLINE = 10;
@@ -69,8 +75,8 @@ export async function* copyOutLineBytes(
   for await (const rows of copyOutRows(client, query)) {
     let at = rows.indexOf(BACKSLASH);
     if (at < 0) {
-      row += count(rows, NEWLINE) + 1;
-      yield Buffer.concat([rows, LINE_END]);
+      row += count(rows, NEWLINE);
+      yield rows; // as COPY sent them: no copy
       continue;
     }
     const parts: Buffer[] = [];
@@ -80,13 +86,11 @@ export async function* copyOutLineBytes(
       parts.push(rows.subarray(from, at + 1)); // one backslash of the two
       from = at + 2;
     }
-    parts.push(rows.subarray(from), LINE_END);
-    row += count(rows, NEWLINE) + 1;
+    parts.push(rows.subarray(from));
+    row += count(rows, NEWLINE);
     yield Buffer.concat(parts);
   }
 }
-
-const LINE_END = Buffer.from("\n");
 
 function count(bytes: Buffer, byte: number): number {
   let n = 0;
