@@ -13,6 +13,7 @@ export function postgresSection({ servers, exports, migrateSeconds }: PostgresFi
   const two = servers.find((s) => s.servers === 2);
   const records = exports[0]?.records ?? 0;
   const fromTable = exports.filter((e) => e.source === "PostgreSQL");
+  const csv = fromTable.find((e) => e.format === "csv");
   const full = records >= TABLE_EXPORT_RECORDS;
   return `## PostgreSQL store
 
@@ -36,12 +37,13 @@ ${two ? `Two servers: ${verdict(two.perSecond >= TWO_SERVERS_ACKS_PER_SECOND && 
 Exports of ${records.toLocaleString("en-GB")} seeded records (full course results, ${Math.round(records > 0 ? (3.8 * records) / 1000 : 0).toLocaleString("en-GB")} MB or so of JSON),
 moved into the database by \`npm run migrate-store\` (${migrateSeconds.toFixed(1)} s, the chain verified before
 and after), then \`npm run export -- --format jsonl|csv --out FILE\` from the table (COPY) and, as the
-baseline, from the data folder's journal. Budget: ${TABLE_EXPORT_RECORDS.toLocaleString("en-GB")} records from the table within ${TABLE_EXPORT_SECONDS} s.
+baseline, from the data folder's journal. Budget (the CSV export, as HR takes it): ${TABLE_EXPORT_RECORDS.toLocaleString("en-GB")} records from the table
+within ${TABLE_EXPORT_SECONDS} s. The JSONL export (the whole chain as stored, for evidence and moves) has no budget of its own.
 
 | format | from | seconds | peak memory |
 | --- | --- | ---: | ---: |
 ${exports.map((e) => `| ${e.format} | ${e.source} | ${e.seconds.toFixed(1)} | ${e.peakMemoryMb} MB |`).join("\n")}
 
-${full ? `From the table: ${verdict(fromTable.every((e) => e.seconds <= TABLE_EXPORT_SECONDS))} (${fromTable.map((e) => `${e.format} ${e.seconds.toFixed(1)} s`).join(", ")}).` : `Measured at ${records.toLocaleString("en-GB")} records (a quick run): the budget is judged at ${TABLE_EXPORT_RECORDS.toLocaleString("en-GB")}.`}
+${full && csv ? `The CSV from the table: ${verdict(csv.seconds <= TABLE_EXPORT_SECONDS)} (${csv.seconds.toFixed(1)} s); the JSONL from the table took ${fromTable.find((e) => e.format === "jsonl")?.seconds.toFixed(1)} s.` : `Measured at ${records.toLocaleString("en-GB")} records (a quick run): the budget is judged at ${TABLE_EXPORT_RECORDS.toLocaleString("en-GB")}.`}
 `;
 }
