@@ -18,7 +18,7 @@ import { statusExportStream } from "../src/hr/statusExport.ts";
 import { statusOfRecords } from "../src/hr/statusOfRecords.ts";
 import { loadPolicy } from "../src/policy/loadPolicy.ts";
 import { dataDir } from "../src/records/dataFiles.ts";
-import { journalBatches, READ_FIX } from "../src/records/journalReader.ts";
+import { journalBatches } from "../src/records/journalReader.ts";
 import { openStoredRecords } from "../src/records/storedRecords.ts";
 import { parsedRuns } from "../src/records/storedLines.ts";
 import { releaseRules } from "../src/hr/releaseRules.ts";
@@ -109,7 +109,7 @@ try {
   // Read without the server's lock: exporting while the servers run is safe.
   const roster = await stored.roster();
   const batches = () =>
-    onDatabase ? parsedRuns(stored.where, stored.lines(), READ_FIX) : journalBatches(stored.where, warn);
+    onDatabase ? parsedRuns(stored.where, stored.lines(), stored.fix) : journalBatches(stored.where, warn);
   if (format === "jsonl")
     // The chain exactly as stored, one record a line: what npm run verify -- --journal checks.
     exported = Readable.from(stored.jsonl());

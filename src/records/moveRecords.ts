@@ -2,7 +2,7 @@ import { checkpointOfNote } from "../evidence/checkpoint.ts";
 import type { MoveTarget } from "./moveTargets.ts";
 import type { StoredRecords } from "./storedRecords.ts";
 import { StoreError } from "./storeError.ts";
-import { verifyLines } from "./verifyLines.ts";
+import { verifyingLines, verifyLines } from "./verifyLines.ts";
 import type { VerifiedJournal } from "./verifyJournal.ts";
 
 export interface MoveReport {
@@ -16,24 +16,29 @@ export interface MoveReport {
 }
 
 /**
- * Moves everything a store holds into an empty one: the chain is checked before (whole, and as the
- * latest checkpoint signed it) and read back and checked after, where it must make the same
+ * Moves everything a store holds into an empty one: the chain is checked as it is copied (whole,
+ * and as the latest checkpoint signed it) and read back and checked after, where it must make the same
  * Merkle root. The source is only read; nothing is kept in the target unless all of it was written.
  */
 export async function moveRecords(source: StoredRecords, target: MoveTarget): Promise<MoveReport> {
   await target.checkEmpty();
   const checkpoint = await source.checkpoint();
   const signed = checkpoint === undefined ? undefined : checkpointOfNote(checkpoint);
-  const before = await verifyLines(source.where, source.lines(), {
-    rootsAt: signed ? [signed.size] : [],
-    fix: source.fix,
-  });
-  if (signed) holdsCheckpoint(source.where, before, signed);
   const roster = await source.roster();
   const sendsLines = await source.sends();
   const sends = await sendsLines.readNew().finally(() => sendsLines.close());
-  // Up to the count checked: records appended meanwhile (by a server not stopped) are not moved unchecked.
-  await target.write({ lines: source.lines(before.head.count), roster, checkpoint, sends });
+  // The source is read once: each run is checked on its way to the target, and a problem (or a
+  // chain that is not what its latest checkpoint signed) stops the write before it is kept.
+  const checking = verifyingLines(source.where, source.lines(), {
+    rootsAt: signed ? [signed.size] : [],
+    fix: source.fix,
+  });
+  async function* checkedLines(): AsyncGenerator<readonly string[]> {
+    yield* checking.lines;
+    if (signed) holdsCheckpoint(source.where, checking.verified(), signed);
+  }
+  await target.write({ lines: checkedLines(), roster, checkpoint, sends });
+  const before = checking.verified();
   const written = await target.readBack();
   try {
     const after = await verifyLines(written.where, written.lines(), { fix: written.fix });

@@ -110,9 +110,17 @@ export async function copyInRows(
     stream.on("finish", resolve);
     stream.on("error", reject);
   });
-  for await (const run of rows) {
-    const text = run.map((row) => `${row.map((value) => copyText(String(value))).join("\t")}\n`).join("");
-    if (!stream.write(text)) await new Promise((resolve) => stream.once("drain", resolve));
+  try {
+    for await (const run of rows) {
+      const text = run.map((row) => `${row.map((value) => copyText(String(value))).join("\t")}\n`).join("");
+      if (!stream.write(text)) await new Promise((resolve) => stream.once("drain", resolve));
+    }
+  } catch (error) {
+    // The rows stopped (a record that does not check out): CopyFail ends the COPY, or the
+    // connection would wait for its end forever and the transaction could not roll back.
+    stream.destroy(error as Error);
+    await done.catch(() => undefined);
+    throw error;
   }
   stream.end();
   await done;

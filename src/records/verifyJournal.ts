@@ -20,6 +20,31 @@ export interface VerifiedJournal {
 const WORKER = new URL("./chainRangeWorker.ts", import.meta.url);
 
 /**
+ * The Merkle tree of a chain being checked, in the memory of its right edge, keeping the root at
+ * each size in `wanted` as the tree passes it: what both ways of verifying (a journal's ranges, a
+ * table's lines) hold a checkpoint against.
+ */
+export class RootsRecorder {
+  private readonly tree = new MerkleFrontier();
+  private readonly wanted: ReadonlySet<number>;
+  readonly rootsAt = new Map<number, Buffer>();
+
+  constructor(wanted: readonly number[] = []) {
+    this.wanted = new Set(wanted);
+    if (this.wanted.has(0)) this.rootsAt.set(0, this.tree.root());
+  }
+
+  append(leaf: Buffer): void {
+    this.tree.append(leaf);
+    if (this.wanted.has(this.tree.size)) this.rootsAt.set(this.tree.size, this.tree.root());
+  }
+
+  root(): Buffer {
+    return this.tree.root();
+  }
+}
+
+/**
  * Checks the whole journal's chain (npm run verify): ranges are checked in parallel by worker
  * threads (chainRange.ts), then joined here in file order, each one's first record to the head the
  * ranges before it reached. The first problem in the file is thrown, worded exactly as a check of
@@ -31,10 +56,7 @@ export async function verifyJournal(
   options: PoolOptions<undefined> & { rootsAt?: readonly number[] } = {},
 ): Promise<VerifiedJournal> {
   const check = new ChainCheck();
-  const tree = new MerkleFrontier();
-  const wanted = new Set(options.rootsAt);
-  const rootsAt = new Map<number, Buffer>();
-  if (wanted.has(0)) rootsAt.set(0, tree.root());
+  const tree = new RootsRecorder(options.rootsAt);
   let lastId = "";
   let tail = false;
   for await (const { firstLine, result } of rangeResults<ChainRange>(file, WORKER, options)) {
@@ -44,12 +66,9 @@ export async function verifyJournal(
       if (result.run.lastId) lastId = result.run.lastId;
     }
     const leaves = Buffer.from(result.leaves.buffer, result.leaves.byteOffset, result.leaves.byteLength);
-    for (let at = 0; at < leaves.length; at += 32) {
-      tree.append(leaves.subarray(at, at + 32));
-      if (wanted.has(tree.size)) rootsAt.set(tree.size, tree.root());
-    }
+    for (let at = 0; at < leaves.length; at += 32) tree.append(leaves.subarray(at, at + 32));
     if (result.stop) throw decodeError(result.stop, firstLine);
     tail ||= result.tail;
   }
-  return { head: check.current, lastId, tail, root: tree.root(), rootsAt };
+  return { head: check.current, lastId, tail, root: tree.root(), rootsAt: tree.rootsAt };
 }

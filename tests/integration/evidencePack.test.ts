@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { receiptPayload, signReceipt } from "../../src/evidence/receipt.ts";
 import { STATUS_EXPORT_COLUMNS } from "../../src/hr/statusExport.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { acknowledgement, dataDir } from "../support/records.ts";
+import { unpacked } from "../support/unpacked.ts";
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
   const done = spawnSync(process.execPath, [path.resolve(script), ...args], {
@@ -55,16 +55,6 @@ async function seededStore() {
   );
   await store.close();
   return { dir, receipt };
-}
-
-/** Unzips into a fresh folder, as an auditor would: nothing of the data folder is beside it. */
-function unpacked(zip: string): string {
-  const to = mkdtempSync(path.join(tmpdir(), "aup-pack-"));
-  for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
-    mkdirSync(path.dirname(path.join(to, name)), { recursive: true });
-    writeFileSync(path.join(to, name), bytes);
-  }
-  return to;
 }
 
 describe("npm run evidence", () => {

@@ -1,14 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { dataFiles } from "../../src/records/dataFiles.ts";
 import { openPostgresStore } from "../../src/records/pgRecordsStore.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { adminClient, freshDatabase } from "../support/postgres.ts";
 import { acknowledgement, dataDir } from "../support/records.ts";
+import { unpacked } from "../support/unpacked.ts";
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
   const done = spawnSync(process.execPath, [path.resolve(script), ...args], {
@@ -113,11 +113,7 @@ describe("records that move between a data folder and PostgreSQL", () => {
     const made = run("scripts/evidence.ts", ["--out", zip], { AUP_DATABASE_URL: url, AUP_DATA_DIR: dir });
     expect(made.output).toMatch(/evidence\.zip: 12 records, the status of 2 employees, 11 files/);
     expect(made.status).toBe(0);
-    const pack = mkdtempSync(path.join(tmpdir(), "aup-pack-"));
-    for (const [name, bytes] of Object.entries(unzipSync(readFileSync(zip)))) {
-      mkdirSync(path.dirname(path.join(pack, name)), { recursive: true });
-      writeFileSync(path.join(pack, name), bytes);
-    }
+    const pack = unpacked(zip);
     expect(readFileSync(path.join(pack, "records/acknowledgements.jsonl"), "utf8")).toBe(
       readFileSync(dataFiles(dir).journal, "utf8"),
     );
@@ -155,6 +151,18 @@ describe("records that move between a data folder and PostgreSQL", () => {
     expect(refused.output).toMatch(/line 3 \(record ack-000003\) does not match its hash/);
     expect(refused.status).toBe(1);
     expect(existsSync(dataFiles(back).journal)).toBe(false);
+
+    // A journal cut below its latest checkpoint is refused too, and the database keeps nothing of it.
+    const cut = await folderWithEverything();
+    const lines = readFileSync(dataFiles(cut).journal, "utf8").split("\n").filter(Boolean);
+    writeFileSync(dataFiles(cut).journal, `${lines.slice(0, 10).join("\n")}\n`);
+    const empty = await freshDatabase();
+    const cutMove = run("scripts/migrateStore.ts", ["--to", empty], { AUP_DATA_DIR: cut });
+    expect(cutMove.output).toMatch(/holds 10 records, fewer than the 12 its latest checkpoint signed/);
+    expect(cutMove.status).toBe(1);
+    const client = await adminClient(empty);
+    expect((await client.query("SELECT count(*)::int AS n FROM records")).rows).toEqual([{ n: 0 }]);
+    await client.end();
   });
 
   it("explains wrong flags and refuses a target that holds records", async () => {
