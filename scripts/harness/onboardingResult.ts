@@ -5,7 +5,7 @@ import type { ScenarioResult } from "../../src/course/scenarioResult.ts";
 import { scenarioReplay } from "../../src/machines/scenarioReplay.ts";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import type { AcknowledgementRequest } from "../../src/schemas/acknowledgementBody.ts";
-import type { Scenario } from "../../src/schemas/scenario.ts";
+import type { CourseScenario } from "../../src/schemas/scenario.ts";
 import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
 
 // Shared by the tests and the benchmarks, which run outside vitest: no test-runner imports here.
@@ -37,7 +37,7 @@ const plays: ReadonlyMap<string, readonly ScenarioResult[]> = new Map(
 );
 
 /** The fully correct choices, then each single deviation from them (later choices correct again). */
-function choiceSequences(scenario: Scenario): number[][] {
+function choiceSequences(scenario: CourseScenario): number[][] {
   const correctFrom = (nodeId: string, taken: number[] = []): number[] => {
     const node = scenario.nodes[nodeId];
     if (node?.type !== "question") return taken;

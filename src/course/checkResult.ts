@@ -1,6 +1,6 @@
 import { countOf } from "../lib/plural.ts";
 import type { AcknowledgementBody } from "../schemas/acknowledgementBody.ts";
-import type { Scenario } from "../schemas/scenario.ts";
+import type { CourseScenario } from "../schemas/scenario.ts";
 import type { CourseDefinition, ProductAudience } from "./courseDefinition.ts";
 import { onboardingPlan } from "./firstAttempt.ts";
 import { OUTCOME_CREDIT, scoreCourse, scoreOutcomes } from "./scoring.ts";
@@ -154,7 +154,7 @@ function policyProblems(policy: AcknowledgementBody["policy"], course: CourseDef
  * one question may give the same clause and outcome and lead to different nodes, so the walk keeps
  * every node the outcomes so far could have reached.
  */
-function pathProblems(scenario: Scenario, outcomes: Outcomes, at: string): FieldProblem[] {
+function pathProblems(scenario: CourseScenario, outcomes: Outcomes, at: string): FieldProblem[] {
   let reached = new Set([scenario.start]);
   for (const [j, { clause, outcome }] of outcomes.entries()) {
     const offered = choicesAt(scenario, reached);
@@ -177,7 +177,7 @@ function pathProblems(scenario: Scenario, outcomes: Outcomes, at: string): Field
   ];
 }
 
-function choicesAt(scenario: Scenario, reached: ReadonlySet<string>) {
+function choicesAt(scenario: CourseScenario, reached: ReadonlySet<string>) {
   return [...reached].flatMap((id) => {
     const node = scenario.nodes[id];
     return node?.type === "question" ? node.choices : [];
@@ -271,7 +271,7 @@ function planProblems(course: CourseDefinition, index: CourseIndex, ids: string[
 }
 
 interface CourseIndex {
-  byId: ReadonlyMap<string, Scenario>;
+  byId: ReadonlyMap<string, CourseScenario>;
   /** The scenarios every onboarding learner plays, whatever products they use. */
   required: readonly string[];
   /** Each product's scenarios, played by the learners who say they use it. */

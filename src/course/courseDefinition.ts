@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import type { Policy } from "../policy/types.ts";
 import type { ChangeView } from "../releases/changeHtml.ts";
-import type { Audience, Scenario } from "../schemas/scenario.ts";
+import type { Audience, CourseScenario, Scenario } from "../schemas/scenario.ts";
 import { courseDuration } from "./courseDuration.ts";
 import { introText } from "./introText.ts";
 import { keyRulesOf, type KeyRule } from "./keyRules.ts";
+import { deployedProductAudiences, type ProductAudience } from "./productAudiences.ts";
 
-/** What a learner may be asked which products they use; other audiences follow the settings. */
-export type ProductAudience = Extract<Audience, "claude-code" | "cowork">;
+export type { ProductAudience } from "./productAudiences.ts";
 
 /**
  * A policy section as the course carries it. The texts (`whyHtml`, a clause's `html`) come with the
@@ -41,7 +41,7 @@ export interface CourseDefinition {
    */
   policy: { version: string; hash: string; sections: CourseSection[]; keyRules?: KeyRule[] };
   /** The scenarios this organisation's learners may meet, sorted by id (onboarding: not the refresher-only ones). */
-  scenarios: Scenario[];
+  scenarios: CourseScenario[];
   /** Which product audiences the learner is asked about (products the organisation deploys). */
   productAudiences: ProductAudience[];
   passMark: number;
@@ -71,9 +71,7 @@ export function buildCourseDefinition(
   update?: UpdateFacts & { scenarioIds: readonly string[] },
 ): CourseDefinition {
   const org = policy.organisation;
-  const productAudiences: ProductAudience[] = [];
-  if (org.products.includes("claude-code")) productAudiences.push("claude-code");
-  if (org.products.includes("claude-cowork")) productAudiences.push("cowork");
+  const productAudiences = deployedProductAudiences(org.products);
   const allowed = new Set<Audience>(["everyone", ...productAudiences, ...org.addenda]);
   const scenarios = bank
     // refresherOnly keeps onboarding short; an update is short already, and re-teaches a changed rule
@@ -81,7 +79,8 @@ export function buildCourseDefinition(
     .filter((s) => allowed.has(s.audience) && (mode !== "onboarding" || !s.refresherOnly))
     // An update replays, of what onboarding taught, only what the change touches.
     .filter((s) => !update || update.scenarioIds.includes(s.id))
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ summary: _summary, ...scenario }): CourseScenario => scenario);
   const { passMark, refresherSize } = org.course;
   const key = createHash("sha256")
     .update(JSON.stringify([mode, policy.hash, passMark, refresherSize, scenarios, update?.from]))

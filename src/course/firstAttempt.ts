@@ -1,4 +1,5 @@
 import type { CourseDefinition, ProductAudience } from "./courseDefinition.ts";
+import { isProductAudience } from "./productAudiences.ts";
 
 /** What the learner said on the intro step, from which the first attempt is planned. */
 export interface CourseStart {
@@ -20,9 +21,5 @@ export type FirstAttemptPlan = (course: CourseDefinition, start: CourseStart) =>
 /** Onboarding: every scenario for everyone, and those of the products the learner uses. */
 export const onboardingPlan: FirstAttemptPlan = (course, { audiences = [] }) =>
   course.scenarios
-    .filter((s) => s.audience === "everyone" || !isProduct(s.audience) || audiences.includes(s.audience))
+    .filter((s) => !isProductAudience(s.audience) || audiences.includes(s.audience))
     .map((s) => s.id);
-
-function isProduct(audience: string): audience is ProductAudience {
-  return audience === "claude-code" || audience === "cowork";
-}

@@ -1,4 +1,4 @@
-import type { ProductAudience } from "./courseDefinition.ts";
+import { isProductAudience, type ProductAudience } from "./productAudiences.ts";
 
 /**
  * The products a learner said they use, asked once (on the onboarding's intro) and kept in this
@@ -18,7 +18,7 @@ export function keepProducts(audiences: readonly ProductAudience[]): void {
 export function keptProducts(): ProductAudience[] | undefined {
   try {
     const kept = localStorage.getItem(KEY);
-    return kept === null ? undefined : (kept.split(" ").filter(Boolean) as ProductAudience[]);
+    return kept === null ? undefined : kept.split(" ").filter(isProductAudience);
   } catch {
     return undefined;
   }

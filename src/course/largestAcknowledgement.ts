@@ -1,5 +1,5 @@
 import { ACKNOWLEDGEMENT_FIELD_MAX, type AcknowledgementRequest } from "../schemas/acknowledgementBody.ts";
-import { OUTCOMES, type Scenario } from "../schemas/scenario.ts";
+import { OUTCOMES, type CourseScenario } from "../schemas/scenario.ts";
 import type { CourseDefinition } from "./courseDefinition.ts";
 
 /** Three bytes in UTF-8 and one UTF-16 unit: the most bytes a character the schema accepts can take. */
@@ -77,7 +77,7 @@ export function acknowledgementBodyLimit(courses: readonly CourseDefinition[]): 
 }
 
 /** The most choices a learner can make in one play: the longest path (the graph has no loops). */
-export function longestPath(scenario: Scenario): number {
+export function longestPath(scenario: CourseScenario): number {
   const memo = new Map<string, number>();
   const from = (id: string): number => {
     const known = memo.get(id);
@@ -90,7 +90,7 @@ export function longestPath(scenario: Scenario): number {
   return from(scenario.start);
 }
 
-function longestClause(scenario: Scenario): string {
+function longestClause(scenario: CourseScenario): string {
   let longest = "";
   for (const node of Object.values(scenario.nodes))
     if (node.type === "question")

@@ -1,5 +1,5 @@
 import { quarterIndex, quarterName } from "../lib/quarters.ts";
-import type { Scenario } from "../schemas/scenario.ts";
+import type { CourseScenario } from "../schemas/scenario.ts";
 import type { ProductAudience } from "./courseDefinition.ts";
 import type { FirstAttemptPlan } from "./firstAttempt.ts";
 
@@ -23,7 +23,7 @@ export interface RefresherOptions {
 }
 
 /** The refresher quiz for a learner and quarter: scenario ids, in the order they are played. */
-export function refresherQuiz(bank: readonly Scenario[], options: RefresherOptions): string[] {
+export function refresherQuiz(bank: readonly CourseScenario[], options: RefresherOptions): string[] {
   const target = quarterIndex(options.quarter);
   let previous = new Set<string>();
   for (let q = quarterIndex(EPOCH); q < target; q++)
@@ -35,7 +35,7 @@ export function refresherQuiz(bank: readonly Scenario[], options: RefresherOptio
  * Greedy selection: each pick prefers, in turn, a scenario not in last quarter's quiz (so repeats
  * happen only when the bank runs out), one teaching a missed clause, one covering new sections, then chance.
  */
-function pick(bank: readonly Scenario[], options: RefresherOptions, avoid: ReadonlySet<string>): string[] {
+function pick(bank: readonly CourseScenario[], options: RefresherOptions, avoid: ReadonlySet<string>): string[] {
   const random = seededRandom(`${options.learnerId}|${options.quarter}`);
   const candidates = bank.map((scenario) => ({ scenario, chance: random() }));
   const size = Math.min(options.size, bank.length);
@@ -56,7 +56,7 @@ function pick(bank: readonly Scenario[], options: RefresherOptions, avoid: Reado
   return chosen.map((c) => c.scenario.id);
 }
 
-function sectionsOf(scenario: Scenario): string[] {
+function sectionsOf(scenario: CourseScenario): string[] {
   return scenario.clauses.map((clause) => clause.split(".")[0] ?? clause);
 }
 

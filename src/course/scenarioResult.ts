@@ -1,4 +1,4 @@
-import type { Outcome, Scenario } from "../schemas/scenario.ts";
+import type { CourseScenario, Outcome } from "../schemas/scenario.ts";
 import { scoreOutcomes } from "./scoring.ts";
 
 /** One choice the learner made. */
@@ -22,12 +22,12 @@ export interface ScenarioResult {
 }
 
 /** The path, answers and score of one play of a scenario, from the choices made in it. */
-export function scenarioResult(scenario: Scenario, answers: ScenarioAnswer[]): ScenarioResult {
+export function scenarioResult(scenario: CourseScenario, answers: ScenarioAnswer[]): ScenarioResult {
   const path = [scenario.start, ...answers.map((a) => nextOf(scenario, a))];
   return { scenarioId: scenario.id, path, answers, score: scoreOutcomes(answers.map((a) => a.outcome)) };
 }
 
-function nextOf(scenario: Scenario, answer: ScenarioAnswer): string {
+function nextOf(scenario: CourseScenario, answer: ScenarioAnswer): string {
   const node = scenario.nodes[answer.node];
   return node?.type === "question" ? (node.choices[answer.choice]?.next ?? "") : "";
 }

@@ -1,5 +1,5 @@
 import type { Policy } from "../policy/types.ts";
-import type { Scenario } from "../schemas/scenario.ts";
+import type { CourseScenario } from "../schemas/scenario.ts";
 import { countOf } from "../lib/plural.ts";
 
 /** A typical adult's reading speed for workplace prose that needs some thought. */
@@ -44,7 +44,7 @@ export function keyRulesMinutes(rules: readonly { summary: string }[]): number {
  * One scenario, along its shortest and its longest path: on each question the learner reads the
  * situation and every label, decides, and reads the chosen choice's feedback; then the debrief.
  */
-export function scenarioMinutes(scenario: Scenario): MinutesRange {
+export function scenarioMinutes(scenario: CourseScenario): MinutesRange {
   const walk = (id: string): MinutesRange => {
     const node = scenario.nodes[id];
     if (!node) return { low: 0, high: 0 };

@@ -1,7 +1,7 @@
 import { assign } from "xstate";
 import { lightSetup } from "./lightSetup.ts";
 import { scenarioResult, type ScenarioAnswer, type ScenarioResult } from "../course/scenarioResult.ts";
-import type { Scenario } from "../schemas/scenario.ts";
+import type { CourseScenario } from "../schemas/scenario.ts";
 
 export type ScenarioEvent =
   { type: "choice.select"; index: number; at?: number } | { type: "feedback.continue" } | { type: "scenario.finish" };
@@ -17,7 +17,7 @@ export interface ScenarioContext {
  * answer, moves to its `next` node and shows its feedback; an end node waits for
  * `scenario.finish`, then the machine is done with the path, the answers and the score as output.
  */
-export function createScenarioMachine(scenario: Scenario) {
+export function createScenarioMachine(scenario: CourseScenario) {
   const nodeStates = Object.fromEntries(
     Object.entries(scenario.nodes).map(([id, node]) => [
       id,

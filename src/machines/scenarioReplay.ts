@@ -1,6 +1,6 @@
 import { initialTransition, transition, type SnapshotFrom } from "xstate";
 import type { CourseDefinition } from "../course/courseDefinition.ts";
-import type { Scenario } from "../schemas/scenario.ts";
+import type { CourseScenario } from "../schemas/scenario.ts";
 import type { ScenarioResult } from "../course/scenarioResult.ts";
 import {
   createScenarioMachine,
@@ -92,8 +92,8 @@ export function scenarioReplay(course: CourseDefinition): ScenarioReplay {
 }
 
 // Building a machine is the costly part of a reload; a course's scenarios keep theirs.
-const scenarioMachines = new WeakMap<Scenario, ScenarioMachine>();
-function scenarioMachineOf(scenario: Scenario): ScenarioMachine {
+const scenarioMachines = new WeakMap<CourseScenario, ScenarioMachine>();
+function scenarioMachineOf(scenario: CourseScenario): ScenarioMachine {
   const machine = scenarioMachines.get(scenario) ?? createScenarioMachine(scenario);
   scenarioMachines.set(scenario, machine);
   return machine;

@@ -8,7 +8,7 @@ import { strictGroup } from "./strictGroup.ts";
  * cycles, a fully correct path) and clause ids are checked by `checkScenario`, which needs the policy.
  */
 
-export const AUDIENCES = ["everyone", "claude-code", "cowork", "financial-services", "healthcare", "legal"] as const;
+export const AUDIENCES = ["everyone", "claude-code", "cowork", "claude-api", "financial-services", "healthcare", "legal"] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 export const OUTCOMES = ["correct", "partial", "incorrect"] as const;
@@ -99,6 +99,12 @@ export const ScenarioSchema = strictGroup(
 );
 
 export type Scenario = z.output<typeof ScenarioSchema>;
+
+/**
+ * A scenario as courses carry it: without its summary, which only readers of the scenario files
+ * see, and which would be about 2 KB of the refresher page for nothing.
+ */
+export type CourseScenario = Omit<Scenario, "summary">;
 export type ScenarioNode = Scenario["nodes"][string];
 export type QuestionNode = Extract<ScenarioNode, { type: "question" }>;
 export type Choice = QuestionNode["choices"][number];

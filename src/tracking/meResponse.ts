@@ -1,4 +1,4 @@
-import type { ProductAudience } from "../course/courseDefinition.ts";
+import { isProductAudience, type ProductAudience } from "../course/productAudiences.ts";
 import { CLAUSE_ID } from "../lib/fieldRules.ts";
 
 /**
@@ -35,7 +35,7 @@ export function readMe(body: unknown): Me {
       ? missedClauses.filter((clause): clause is string => text(clause) && CLAUSE_ID.test(clause))
       : undefined,
     products: Array.isArray(products)
-      ? products.filter((p): p is ProductAudience => p === "claude-code" || p === "cowork")
+      ? products.filter(isProductAudience)
       : undefined,
     // Only a page of this site's own: an answer that names anything else is not followed.
     updateHref: /^\/update-[\d.]+$/.test(String(updateHref)) ? (updateHref as string) : undefined,

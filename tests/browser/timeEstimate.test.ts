@@ -33,6 +33,12 @@ describe("how long the course takes, on the pages that start it", () => {
     await page.getByLabel("Claude Code").check();
     await expect.poll(() => intro.textContent()).toContain(`Allow ${onboarding.duration["claude-code"]}.`);
     expect(onboarding.duration["claude-code"]).not.toBe(onboarding.duration[""]);
+    // A developer who also builds on the Claude API gets its scenario too.
+    await page.getByLabel("The Claude API, to build our own tools").check();
+    await expect
+      .poll(() => intro.textContent())
+      .toContain(`Allow ${onboarding.duration["claude-code claude-api"]}.`);
+    expect(onboarding.duration["claude-code claude-api"]).not.toBe(onboarding.duration["claude-code"]);
     expect(failures).toEqual([]);
     await page.close();
   });
@@ -52,6 +58,9 @@ describe("how long the course takes, on the pages that start it", () => {
     const html = await fetch(baseUrl + "/").then((r) => r.text());
     expect(html).toContain(`Allow ${onboarding.duration[""]} for the course`);
     expect(html).toContain(`and ${refresher.duration[""]} for each quarterly refresher.`);
+    expect(html).toContain(
+      `(${onboarding.duration["claude-code cowork claude-api"]} if you also use Claude Code, Cowork agents and the Claude API)`,
+    );
     expect(html).toMatch(/\d+ sections:/);
   });
 });

@@ -39,7 +39,7 @@ describe("the products a learner's onboarding record shows (GET /api/me, single 
       },
       {
         recordedAt: "2026-01-10T10:00:00.000Z",
-        fields: { learner: grace, result: onboardingOf("grace2026a", [idOf("everyone"), idOf("claude-code")]) },
+        fields: { learner: grace, result: onboardingOf("grace2026a", [idOf("everyone"), idOf("claude-code"), idOf("claude-api")]) },
       },
       {
         recordedAt: "2026-02-10T10:00:00.000Z",
@@ -49,7 +49,8 @@ describe("the products a learner's onboarding record shows (GET /api/me, single 
     const server = await startServer({ AUP_DATA_DIR: data, AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "127.0.0.1" });
     stopAfterTest(server);
     expect(idOf("claude-code")).not.toBe("");
-    expect((await meOf(server.url, grace)).products).toEqual(["claude-code"]);
+    expect(idOf("claude-api")).not.toBe("");
+    expect((await meOf(server.url, grace)).products).toEqual(["claude-code", "claude-api"]);
     expect((await meOf(server.url, ada)).products).toEqual([]);
     expect(await meOf(server.url, person("Alan Turing"))).not.toHaveProperty("products");
   });

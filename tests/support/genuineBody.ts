@@ -1,6 +1,6 @@
 import type { CourseDefinition } from "../../src/course/courseDefinition.ts";
 import type { AcknowledgementRequest } from "../../src/schemas/acknowledgementBody.ts";
-import type { Scenario } from "../../src/schemas/scenario.ts";
+import type { CourseScenario } from "../../src/schemas/scenario.ts";
 
 /**
  * What the course sends for a learner who played every scenario of `course` and chose the correct
@@ -24,7 +24,7 @@ export function genuineOnboardingBody(course: CourseDefinition, attemptId: strin
 }
 
 /** The outcomes along the path of correct choices (every scenario has one, by the build's checks). */
-function correctPath(scenario: Scenario): { clause: string; outcome: "correct" }[] {
+function correctPath(scenario: CourseScenario): { clause: string; outcome: "correct" }[] {
   const outcomes: { clause: string; outcome: "correct" }[] = [];
   let node = scenario.nodes[scenario.start];
   while (node?.type === "question") {

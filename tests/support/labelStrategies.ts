@@ -1,4 +1,4 @@
-import type { Outcome, QuestionNode, Scenario } from "../../src/schemas/scenario.ts";
+import type { CourseScenario, Outcome, QuestionNode } from "../../src/schemas/scenario.ts";
 import { scoreCourse, scoreOutcomes } from "../../src/course/scoring.ts";
 import { labelSentences } from "../../src/scenarios/labelSentences.ts";
 
@@ -69,10 +69,10 @@ export function labelStrategies(contacts: readonly string[]): LabelStrategy[] {
  * with equal chance (what a uniform shuffle gives), or a function that returns the order a given
  * play shows (positions of the file's choices, in display order).
  */
-export type Ordering = "file" | "shuffled" | ((scenario: Scenario, node: string, count: number) => number[]);
+export type Ordering = "file" | "shuffled" | ((scenario: CourseScenario, node: string, count: number) => number[]);
 
 /** Each file position's chance of being picked by `strategy` at `node`, under `ordering`. */
-function pickChances(strategy: LabelStrategy, scenario: Scenario, id: string, node: QuestionNode, ordering: Ordering) {
+function pickChances(strategy: LabelStrategy, scenario: CourseScenario, id: string, node: QuestionNode, ordering: Ordering) {
   const labels = node.choices.map((c) => c.label);
   const orders =
     ordering === "file"
@@ -99,7 +99,7 @@ function permutations(items: number[]): number[][] {
  * A scenario's expected score for a learner who plays `strategy`: every path the strategy can take,
  * weighted by its chance, each scored as the course scores a play (the mean credit of its answers).
  */
-export function expectedScenarioScore(scenario: Scenario, strategy: LabelStrategy, ordering: Ordering): number {
+export function expectedScenarioScore(scenario: CourseScenario, strategy: LabelStrategy, ordering: Ordering): number {
   const walk = (id: string, outcomes: Outcome[], chance: number): number => {
     const node = scenario.nodes[id];
     if (!node || node.type === "end") return chance * scoreOutcomes(outcomes);
@@ -112,6 +112,6 @@ export function expectedScenarioScore(scenario: Scenario, strategy: LabelStrateg
 }
 
 /** A course's expected score over `scenarios` for `strategy`: the mean of their expected scores. */
-export function expectedCourseScore(scenarios: readonly Scenario[], strategy: LabelStrategy, ordering: Ordering) {
+export function expectedCourseScore(scenarios: readonly CourseScenario[], strategy: LabelStrategy, ordering: Ordering) {
   return scoreCourse(scenarios.map((s) => expectedScenarioScore(s, strategy, ordering)));
 }

@@ -3,13 +3,13 @@ import path from "node:path";
 import { copyContent, editFile } from "./contentFixture.ts";
 import { runRelease, setVersion } from "./policyRelease.ts";
 
-/** The two clauses 1.1.0 rewords, and the onboarding scenarios that cite them (one each). */
+/** The two clauses 1.1.0 rewords, and the scenarios whose correct choices cite them (sorted). */
 export const CHANGED_CLAUSES = ["4.8", "6.3"];
-export const UPDATE_SCENARIOS = ["ai-assisted-client-report", "consumer-loan-decisions"];
+export const UPDATE_SCENARIOS = ["ai-assisted-client-report", "consumer-loan-decisions", "customer-help-chat"];
 
 /**
  * A content copy with two material releases of its own: 1.0.0, then 1.1.0 rewording exactly two
- * clauses (4.8 and 6.3), each cited by one onboarding scenario. Clauses 1.2 and 8.2 quote the version
+ * clauses (4.8 and 6.3), each cited by the correct choices of onboarding scenarios. Clauses 1.2 and 8.2 quote the version
  * number and its dates, so that every release rewords them too; the copy's 1.0.0 is recorded without
  * those sentences, so that what 1.1.0 changes is those two clauses and nothing else. The shipped releases stay as they are.
  */

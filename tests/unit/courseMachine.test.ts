@@ -18,7 +18,9 @@ describe("course machine", () => {
     expect(actor.getSnapshot().value).toBe("intro");
     actor.send({ type: "course.start", audiences: ["claude-code"] });
     const { plan } = actor.getSnapshot().context;
-    expect(plan).toEqual(course.scenarios.filter((s) => s.audience !== "cowork").map((s) => s.id));
+    expect(plan).toEqual(
+      course.scenarios.filter((s) => s.audience !== "cowork" && s.audience !== "claude-api").map((s) => s.id),
+    );
     expect(plan).not.toEqual(everyoneIds);
   });
 

@@ -34,6 +34,24 @@ describe("the onboarding selection", () => {
     expect([...sections].sort()).toEqual(["1", "2", "3", "4", "6", "7", "8", "FIN"]);
   });
 
+  it("gives a developer who builds on the Claude API the help chat, which teaches section 5 for the tools they build", () => {
+    expect(onboarding.productAudiences).toContain("claude-api");
+    const without = onboardingPlan(onboarding, {});
+    const played = onboardingPlan(onboarding, { audiences: ["claude-api"] });
+    const added = played.filter((id) => !without.includes(id));
+    expect(added).toEqual(["customer-help-chat"]);
+    const correctSections = onboarding.scenarios
+      .filter((s) => added.includes(s.id))
+      .flatMap((s) => Object.values(s.nodes))
+      .flatMap((node) => (node.type === "question" ? node.choices : []))
+      .filter((choice) => choice.outcome === "correct")
+      .map((choice) => choice.clause.split(".")[0]);
+    expect(correctSections).toContain("5");
+    // The prototype on a personal key is the API's refresher scenario.
+    expect(refresherOnly).toContain("api-prototype-key");
+    expect(refresher.scenarios.find((s) => s.id === "api-prototype-key")?.audience).toBe("claude-api");
+  });
+
   it("fails the build when a section is taught only in refresher-only scenarios, naming the section", () => {
     const scenarios = copyFolder("scenarios");
     // The two scenarios whose correct choices cite section 1.

@@ -17,20 +17,22 @@ function drawnAudiences(audiences: ProductAudience[] | undefined): Set<string> {
 }
 
 describe("the refresher draws from the learner's products", () => {
-  it("gives a learner of no agent product (or of unknown products) none of the products' scenarios", () => {
-    expect(course.productAudiences).toEqual(["claude-code", "cowork"]);
+  it("gives a learner of none of the products (or of unknown products) none of the products' scenarios", () => {
+    expect(course.productAudiences).toEqual(["claude-code", "cowork", "claude-api"]);
     for (const audiences of [[], undefined]) {
       const drawn = drawnAudiences(audiences);
-      expect(drawn.has("claude-code")).toBe(false);
-      expect(drawn.has("cowork")).toBe(false);
+      for (const product of course.productAudiences) expect(drawn.has(product)).toBe(false);
       expect(drawn.has("everyone")).toBe(true);
     }
   });
 
-  it("gives a Claude Code user Claude Code scenarios among the rest, and never Cowork's", () => {
-    const drawn = drawnAudiences(["claude-code"]);
-    expect(drawn.has("claude-code")).toBe(true);
-    expect(drawn.has("cowork")).toBe(false);
+  it("gives each product's users that product's scenarios among the rest, and never another product's", () => {
+    for (const product of course.productAudiences) {
+      const drawn = drawnAudiences([product]);
+      expect(drawn.has(product), product).toBe(true);
+      for (const other of course.productAudiences.filter((p) => p !== product))
+        expect(drawn.has(other), `${other} for a user of ${product}`).toBe(false);
+    }
     expect(drawnAudiences(["claude-code", "cowork"]).has("cowork")).toBe(true);
   });
 

@@ -52,7 +52,7 @@ describe("scenario checks", () => {
       [
         "<scenarios>/broken-schema.yaml: title is empty. Write the question the scenario asks, e.g. "Can I paste this client email into Claude?".",
         "<scenarios>/broken-schema.yaml: summary is missing. Write one sentence for the scenario list.",
-        "<scenarios>/broken-schema.yaml: audience must be one of everyone, claude-code, cowork, financial-services, healthcare, legal.",
+        "<scenarios>/broken-schema.yaml: audience must be one of everyone, claude-code, cowork, claude-api, financial-services, healthcare, legal.",
         "<scenarios>/broken-schema.yaml: clauses item 1 is the number 3.4, not a clause id. Quote it: "3.4".",
         "<scenarios>/broken-schema.yaml: start must be a node id in kebab-case (lower-case words joined by -), e.g. ask-first.",
         "<scenarios>/broken-schema.yaml: node "start-here" choice 1 outcome must be one of correct, partial, incorrect.",

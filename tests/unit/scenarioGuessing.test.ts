@@ -3,7 +3,7 @@ import { attemptSeed, choiceOrder } from "../../src/course/choiceOrder.ts";
 import { onboardingPlan } from "../../src/course/firstAttempt.ts";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
-import type { Scenario } from "../../src/schemas/scenario.ts";
+import type { CourseScenario, Scenario } from "../../src/schemas/scenario.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import {
   expectedCourseScore,
@@ -32,7 +32,7 @@ const attempts: Ordering[] = Array.from({ length: 200 }, (_, i) => {
   return (scenario, node, count) => choiceOrder(seed, scenario.id, node, count);
 });
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
-const MEASURES: [string, (scenarios: readonly Scenario[], strategy: LabelStrategy) => number][] = [
+const MEASURES: [string, (scenarios: readonly CourseScenario[], strategy: LabelStrategy) => number][] = [
   ["in file order", (scenarios, strategy) => expectedCourseScore(scenarios, strategy, "file")],
   ["in every shuffled order", (scenarios, strategy) => expectedCourseScore(scenarios, strategy, "shuffled")],
   [
@@ -42,7 +42,7 @@ const MEASURES: [string, (scenarios: readonly Scenario[], strategy: LabelStrateg
 ];
 
 /** Every strategy and ordering whose expected score over `scenarios` is above the ceiling, as readable lines. */
-function strategiesThatPass(scenarios: readonly Scenario[]): string[] {
+function strategiesThatPass(scenarios: readonly CourseScenario[]): string[] {
   return strategies.flatMap((strategy) =>
     MEASURES.flatMap(([how, measure]) => {
       const score = measure(scenarios, strategy);

@@ -79,10 +79,22 @@ describe("the time each course page shows", () => {
   const minutesOf = (text: string | undefined) => (text ?? "").match(/\d+/g)?.map(Number) ?? [];
 
   it("has one for each choice of products, longer for each product ticked", () => {
-    expect(Object.keys(onboarding.duration).sort()).toEqual(["", "claude-code", "claude-code cowork", "cowork"]);
+    expect(Object.keys(onboarding.duration).sort()).toEqual([
+      "",
+      "claude-api",
+      "claude-code",
+      "claude-code claude-api",
+      "claude-code cowork",
+      "claude-code cowork claude-api",
+      "cowork",
+      "cowork claude-api",
+    ]);
     const [none = 0] = minutesOf(onboarding.duration[""]);
-    const [both = 0] = minutesOf(onboarding.duration["claude-code cowork"]);
-    expect(both).toBeGreaterThan(none);
+    for (const product of onboarding.productAudiences)
+      expect(minutesOf(onboarding.duration[product])[0], product).toBeGreaterThan(none);
+    const [one = 0] = minutesOf(onboarding.duration["claude-code"]);
+    const [all = 0] = minutesOf(onboarding.duration["claude-code cowork claude-api"]);
+    expect(all).toBeGreaterThan(one);
     expect(onboarding.intro).toContain(`(version ${policy.version})`);
   });
 

@@ -127,7 +127,7 @@ describe("the server's check of an update result", () => {
       ...genuine,
       scenarios: [...genuine.scenarios, { id: "not-sure-ask-first", score: 1, outcomes: [] }],
     });
-    expect(extra[0]).toMatchObject({ field: "result.scenarios.2.id" });
+    expect(extra[0]).toMatchObject({ field: `result.scenarios.${genuine.scenarios.length}.id` });
     // Versions belong to updates only.
     const onboarding = { ...genuine, mode: "onboarding" as const };
     expect(check(onboarding)[0]).toMatchObject({ field: "result.from" });

@@ -1,11 +1,9 @@
 import { useState } from "react";
-import type { ProductAudience } from "../../course/courseDefinition.ts";
+import { PRODUCT_AUDIENCES, type ProductAudience } from "../../course/productAudiences.ts";
 import { durationKey } from "../../course/durationKey.ts";
 import { keepProducts } from "../../course/keptProducts.ts";
 import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
-
-const PRODUCT_NAMES: Record<ProductAudience, string> = { "claude-code": "Claude Code", cowork: "Claude Cowork agents" };
 
 /** The onboarding intro: what the course asks of the learner, and which agentic products they use. */
 export function OnboardingIntro({ course, latestReceipt, ready, send }: IntroProps) {
@@ -36,7 +34,7 @@ export function OnboardingIntro({ course, latestReceipt, ready, send }: IntroPro
                   setAudiences(e.target.checked ? [...audiences, audience] : audiences.filter((a) => a !== audience))
                 }
               />
-              {PRODUCT_NAMES[audience]}
+              {PRODUCT_AUDIENCES[audience].name}
             </label>
           ))}
         </fieldset>
