@@ -20,6 +20,4 @@ export type FirstAttemptPlan = (course: CourseDefinition, start: CourseStart) =>
 
 /** Onboarding: every scenario for everyone, and those of the products the learner uses. */
 export const onboardingPlan: FirstAttemptPlan = (course, { audiences = [] }) =>
-  course.scenarios
-    .filter((s) => !isProductAudience(s.audience) || audiences.includes(s.audience))
-    .map((s) => s.id);
+  course.scenarios.filter((s) => !isProductAudience(s.audience) || audiences.includes(s.audience)).map((s) => s.id);

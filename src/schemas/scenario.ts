@@ -8,7 +8,15 @@ import { strictGroup } from "./strictGroup.ts";
  * cycles, a fully correct path) and clause ids are checked by `checkScenario`, which needs the policy.
  */
 
-export const AUDIENCES = ["everyone", "claude-code", "cowork", "claude-api", "financial-services", "healthcare", "legal"] as const;
+export const AUDIENCES = [
+  "everyone",
+  "claude-code",
+  "cowork",
+  "claude-api",
+  "financial-services",
+  "healthcare",
+  "legal",
+] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
 export const OUTCOMES = ["correct", "partial", "incorrect"] as const;

@@ -34,9 +34,7 @@ export function readMe(body: unknown): Me {
     missedClauses: Array.isArray(missedClauses)
       ? missedClauses.filter((clause): clause is string => text(clause) && CLAUSE_ID.test(clause))
       : undefined,
-    products: Array.isArray(products)
-      ? products.filter(isProductAudience)
-      : undefined,
+    products: Array.isArray(products) ? products.filter(isProductAudience) : undefined,
     // Only a page of this site's own: an answer that names anything else is not followed.
     updateHref: /^\/update-[\d.]+$/.test(String(updateHref)) ? (updateHref as string) : undefined,
   };

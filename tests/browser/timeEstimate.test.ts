@@ -35,9 +35,7 @@ describe("how long the course takes, on the pages that start it", () => {
     expect(onboarding.duration["claude-code"]).not.toBe(onboarding.duration[""]);
     // A developer who also builds on the Claude API gets its scenario too.
     await page.getByLabel("The Claude API, to build our own tools").check();
-    await expect
-      .poll(() => intro.textContent())
-      .toContain(`Allow ${onboarding.duration["claude-code claude-api"]}.`);
+    await expect.poll(() => intro.textContent()).toContain(`Allow ${onboarding.duration["claude-code claude-api"]}.`);
     expect(onboarding.duration["claude-code claude-api"]).not.toBe(onboarding.duration["claude-code"]);
     expect(failures).toEqual([]);
     await page.close();

@@ -39,7 +39,10 @@ describe("the products a learner's onboarding record shows (GET /api/me, single 
       },
       {
         recordedAt: "2026-01-10T10:00:00.000Z",
-        fields: { learner: grace, result: onboardingOf("grace2026a", [idOf("everyone"), idOf("claude-code"), idOf("claude-api")]) },
+        fields: {
+          learner: grace,
+          result: onboardingOf("grace2026a", [idOf("everyone"), idOf("claude-code"), idOf("claude-api")]),
+        },
       },
       {
         recordedAt: "2026-02-10T10:00:00.000Z",

@@ -72,7 +72,13 @@ export function labelStrategies(contacts: readonly string[]): LabelStrategy[] {
 export type Ordering = "file" | "shuffled" | ((scenario: CourseScenario, node: string, count: number) => number[]);
 
 /** Each file position's chance of being picked by `strategy` at `node`, under `ordering`. */
-function pickChances(strategy: LabelStrategy, scenario: CourseScenario, id: string, node: QuestionNode, ordering: Ordering) {
+function pickChances(
+  strategy: LabelStrategy,
+  scenario: CourseScenario,
+  id: string,
+  node: QuestionNode,
+  ordering: Ordering,
+) {
   const labels = node.choices.map((c) => c.label);
   const orders =
     ordering === "file"

@@ -26,7 +26,8 @@ describe("reading GET /api/me", () => {
   it("takes the products of the learner's onboarding record, only the ones the course knows", () => {
     const learner = { id: "E-1", email: "ada@kestrel.example" };
     expect(
-      readMe({ mode: "header", learner, products: ["claude-code", "emacs", 3, "cowork", "claude-api", "toString"] }).products,
+      readMe({ mode: "header", learner, products: ["claude-code", "emacs", 3, "cowork", "claude-api", "toString"] })
+        .products,
     ).toEqual(["claude-code", "cowork", "claude-api"]);
     expect(readMe({ mode: "header", learner, products: [] }).products).toEqual([]);
     expect(readMe({ mode: "header", learner, products: "claude-code" }).products).toBeUndefined();
