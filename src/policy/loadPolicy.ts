@@ -51,6 +51,8 @@ export interface TeachableClause {
   file: string;
   /** Why no scenario teaches it, when its file's frontmatter says so (`untaught`). */
   untaught?: string;
+  /** Whether its file may list it under `untaught` (sections 1 and 8 may; the rules of 2 to 7 and the addenda may not). */
+  mayOptOut: boolean;
 }
 
 /** loadPolicy for settings already read, so that one build reads each content file once. */
@@ -121,7 +123,9 @@ function readSections(
       continue;
     }
     const { section, title, summary, why, untaught, clauses } = parsed.frontmatter;
-    teachable.push(...teachableClauses(displayPath(file), parsed.clauses, untaught, problems));
+    teachable.push(
+      ...teachableClauses(displayPath(file), parsed.clauses, untaught, problems, mayGoUntaught(String(section))),
+    );
     sections.push({
       kind: "section",
       number: String(section),
@@ -180,7 +184,7 @@ function readAddenda(
     if (!frontmatter) continue;
     const { addendum, prefix, title, summary, why, untaught, clauses } = frontmatter;
     // Switched off or not, the bank teaches every addendum, so that switching one on never leaves it untaught.
-    teachable.push(...teachableClauses(displayPath(file), parsed.clauses, untaught, on ? problems : []));
+    teachable.push(...teachableClauses(displayPath(file), parsed.clauses, untaught, on ? problems : [], false));
     // Notes of an addendum that is switched off do not block the build, like its other problems.
     const noteProblems: ContentProblem[] = [];
     const section: PolicySection = {
@@ -219,21 +223,46 @@ function markdownFiles(dir: string, problems: ContentProblem[]): string[] {
   }
 }
 
-/** A file's clauses with their opt-outs; an opt-out naming a clause the file lacks is a problem. */
+/**
+ * Whether a section's clauses may be listed as `untaught`. Only the frame of the policy may: section 1
+ * (scope) and the governance sections from 8 on. The rules of sections 2 to 7 and of every addendum are
+ * what the learner acknowledges, so each must be the clause of a correct choice somewhere in the bank.
+ */
+function mayGoUntaught(section: string): boolean {
+  const number = Number(section);
+  return number < 2 || number > 7;
+}
+
+/** A file's clauses with their opt-outs; an opt-out naming a clause the file lacks, or a rule that must be taught, is a problem. */
 function teachableClauses(
   file: string,
   clauses: readonly Clause[],
   untaught: Record<string, string> = {},
   problems: ContentProblem[],
+  mayOptOut: boolean,
 ): TeachableClause[] {
   const ids = new Set(clauses.map((clause) => clause.id));
+  if (!mayOptOut)
+    for (const id of Object.keys(untaught).filter((id) => ids.has(id)))
+      problems.push({
+        file,
+        location: `untaught "${id}"`,
+        message:
+          "opts a rule out of the course, but every clause of sections 2 to 7 and of the addenda must be taught: " +
+          `the learner acknowledges it. Write a question whose correct choice cites "${id}", then remove the entry.`,
+      });
   for (const id of Object.keys(untaught).filter((id) => !ids.has(id)))
     problems.push({
       file,
       location: `untaught "${id}"`,
       message: `names a clause this file does not have. Use the id of one of its clauses (${[...ids].join(", ")}) or remove the entry.`,
     });
-  return clauses.map(({ id }) => ({ id, file, ...(untaught[id] ? { untaught: untaught[id] } : {}) }));
+  return clauses.map(({ id }) => ({
+    id,
+    file,
+    mayOptOut,
+    ...(mayOptOut && untaught[id] ? { untaught: untaught[id] } : {}),
+  }));
 }
 
 /** Renders the "why this matters" text; it may use the same placeholders as the clauses. */

@@ -35,14 +35,17 @@ export function clauseCoverage(
 
   const optedOut = new Map(clauses.flatMap(({ id, untaught }) => (untaught ? [[id, untaught] as const] : [])));
   const problems: ContentProblem[] = [];
-  for (const { id, file } of clauses)
+  for (const { id, file, mayOptOut } of clauses)
     if (!taught.get(id)?.length && !optedOut.has(id))
       problems.push({
         file,
         location: `clause ${id}`,
         message:
           `is not the clause of a correct choice in any scenario, so the course never shows it applied. ` +
-          `Write a question whose correct choice cites "${id}", or list it under untaught in this file's frontmatter with the reason.`,
+          `Write a question whose correct choice cites "${id}"` +
+          (mayOptOut
+            ? `, or list it under untaught in this file's frontmatter with the reason.`
+            : `: a rule of sections 2 to 7 or of an addendum cannot be listed under untaught.`),
       });
   for (const [id, questions] of taught)
     if (questions.length > MAX_CORRECT_PER_CLAUSE)

@@ -13,7 +13,8 @@ const common = {
   why: text(`two to four sentences on why this section matters`),
   /**
    * Clauses of this file that no scenario needs to teach, each with the reason: the build fails on any
-   * other clause that is not the clause of a correct choice somewhere in the bank.
+   * other clause that is not the clause of a correct choice somewhere in the bank. Only sections 1 and 8
+   * may list any (src/policy/loadPolicy.ts): the rules of sections 2 to 7 and of the addenda are refused.
    */
   untaught: z
     .record(clauseId, text("why no scenario teaches this clause, in one sentence"), {

@@ -51,7 +51,11 @@ describe("production build content check", () => {
     expect(build.output).toContain(`tests/fixtures/scenarios/not-yaml.yaml: line 4 is not valid YAML`);
   });
 
-  it("fails when a clause is untaught or answers too many questions, naming the clause and the fix", () => {
+  it("fails when a clause is untaught, opted out of sections 2 to 7, or answers too many questions, naming the clause and the fix", () => {
+    const content = copyContent();
+    editFile(content, "policy/06-intellectual-property.md", (text) =>
+      text.replace(/\n---\n/, '\nuntaught:\n  "6.2": Taught in the legal team\'s own course.\n---\n'),
+    );
     const scenarios = copyFolder("scenarios");
     rmSync(path.join(scenarios, "training-course-from-a-book.yaml")); // the only scenario whose correct choices cite 6.2
     const roast = readFileSync(path.join(scenarios, "claude-declines-the-roast.yaml"), "utf8");
@@ -60,10 +64,13 @@ describe("production build content check", () => {
         path.join(scenarios, `${copy}.yaml`),
         roast.replace("id: claude-declines-the-roast", `id: ${copy}`),
       );
-    const build = buildWith("content", scenarios);
+    const build = buildWith(content, scenarios);
     expect(build.status).not.toBe(0);
     expect(build.output).toContain(
-      `content/policy/06-intellectual-property.md: clause 6.2 is not the clause of a correct choice in any scenario, so the course never shows it applied. Write a question whose correct choice cites "6.2"`,
+      `policy/06-intellectual-property.md: untaught "6.2" opts a rule out of the course, but every clause of sections 2 to 7 and of the addenda must be taught`,
+    );
+    expect(build.output).toContain(
+      `policy/06-intellectual-property.md: clause 6.2 is not the clause of a correct choice in any scenario, so the course never shows it applied. Write a question whose correct choice cites "6.2"`,
     );
     expect(build.output).toMatch(
       /clause 4\.1 is the clause of 6 correct choices \(.*\), more than 5, so one rule answers too many questions\./,

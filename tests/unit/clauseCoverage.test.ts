@@ -6,7 +6,12 @@ import { loadOrganisation } from "../../src/policy/organisation.ts";
 import { publish } from "../../src/published/published.ts";
 import { clauseCoverage, MAX_CORRECT_PER_CLAUSE } from "../../src/scenarios/clauseCoverage.ts";
 import { checkScenarioFiles } from "../../src/scenarios/loadScenarios.ts";
+import type { Scenario } from "../../src/schemas/scenario.ts";
 import { copyContent, copyFolder, editFile } from "../support/contentFixture.ts";
+
+/** Whether a node is a question with a correct choice citing `id`. */
+const teaches = (id: string) => (node: Scenario["nodes"][string]) =>
+  node.type === "question" && node.choices.some((choice) => choice.outcome === "correct" && choice.clause === id);
 
 /** The clauses of the shipped policy (every addendum, on or off) and the shipped bank, as a build reads them. */
 function shipped(contentDir = "content", scenariosDir = "scenarios") {
@@ -66,22 +71,61 @@ describe("the coverage check", () => {
         file: "content/policy/06-intellectual-property.md",
         location: "clause 6.2",
         message:
-          'is not the clause of a correct choice in any scenario, so the course never shows it applied. Write a question whose correct choice cites "6.2", or list it under untaught in this file\'s frontmatter with the reason.',
+          'is not the clause of a correct choice in any scenario, so the course never shows it applied. Write a question whose correct choice cites "6.2": a rule of sections 2 to 7 or of an addendum cannot be listed under untaught.',
       },
       expect.objectContaining({ location: "clause 6.4" }),
     ]);
   });
 
-  it("accepts a clause without a scenario once its file gives the reason", () => {
+  it("accepts a clause of section 1 or 8 without a scenario once its file gives the reason", () => {
     const content = copyContent();
-    const scenarios = copyFolder("scenarios");
-    rmSync(path.join(scenarios, "training-course-from-a-book.yaml"));
-    editFile(content, "policy/06-intellectual-property.md", (text) =>
-      text.replace(/\n---\n/, '\nuntaught:\n  "6.2": Taught in the legal team\'s own course this year.\n---\n'),
+    editFile(content, "policy/08-review-and-governance.md", (text) =>
+      text.replace(/\nuntaught:\n/, '\nuntaught:\n  "8.4": Acknowledging is what the course itself asks.\n'),
     );
-    const { coverage } = shipped(content, scenarios);
-    expect(coverage.problems.filter(({ location }) => location === "clause 6.2")).toEqual([]);
-    expect(coverage.optedOut.get("6.2")).toBe("Taught in the legal team's own course this year.");
+    const { teachable, checked } = shipped(content);
+    const withoutIt = checked.filter((s) => !Object.values(s.nodes).some(teaches("8.4")));
+    expect(withoutIt.length).toBeLessThan(checked.length);
+    const coverage = clauseCoverage(withoutIt, teachable, "scenarios");
+    expect(coverage.problems.filter(({ location }) => location === "clause 8.4")).toEqual([]);
+    expect(coverage.optedOut.get("8.4")).toBe("Acknowledging is what the course itself asks.");
+  });
+
+  it("refuses an opt-out of a rule of sections 2 to 7 or of an addendum, switched on or not, and still asks for its scenario", () => {
+    const content = copyContent();
+    const reason = "Taught in the legal team's own course this year.";
+    editFile(content, "policy/06-intellectual-property.md", (text) =>
+      text.replace(/\n---\n/, `\nuntaught:\n  "6.2": ${reason}\n---\n`),
+    );
+    editFile(content, "policy/addenda/financial-services.md", (text) =>
+      text.replace(/\n---\n/, `\nuntaught:\n  "FIN.1": ${reason}\n---\n`),
+    );
+    editFile(content, "policy/addenda/healthcare.md", (text) =>
+      text.replace(/\n---\n/, `\nuntaught:\n  "HEA.1": ${reason}\n---\n`),
+    );
+    const { policy, teachable } = readPolicy(content, loadOrganisation(content), { mode: "preview" });
+    const refusal = (id: string) =>
+      `opts a rule out of the course, but every clause of sections 2 to 7 and of the addenda must be taught: the learner acknowledges it. Write a question whose correct choice cites "${id}", then remove the entry.`;
+    expect(policy.problems).toContainEqual({
+      file: `${content}/policy/06-intellectual-property.md`,
+      location: 'untaught "6.2"',
+      message: refusal("6.2"),
+    });
+    expect(policy.problems).toContainEqual({
+      file: `${content}/policy/addenda/financial-services.md`,
+      location: 'untaught "FIN.1"',
+      message: refusal("FIN.1"),
+    });
+    // Healthcare is switched off, so its problems do not block the build; its clauses still need scenarios.
+    const { checked } = checkScenarioFiles({ contentDir: content, scenariosDir: "scenarios", mode: "preview" });
+    const withoutThem = checked.filter(
+      (s) => !Object.values(s.nodes).some((node) => teaches("6.2")(node) || teaches("HEA.1")(node)),
+    );
+    const coverage = clauseCoverage(withoutThem, teachable, "scenarios");
+    expect(coverage.optedOut.size).toBe(3);
+    for (const id of ["6.2", "HEA.1"])
+      expect(coverage.problems.find(({ location }) => location === `clause ${id}`)?.message).toContain(
+        `cites "${id}": a rule of sections 2 to 7 or of an addendum cannot be listed under untaught.`,
+      );
   });
 
   it("refuses an opt-out that names a clause its file does not have", () => {
