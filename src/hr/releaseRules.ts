@@ -10,6 +10,8 @@ export interface ReleaseRules {
   updateFrom: { hash: string; version: string }[];
   /** The version an update brings them to, and by when: the latest material release's effective date plus the window. */
   to: string;
+  /** The latest material release: what every acknowledgement since answers to (a minor release after it asks nothing). */
+  material: string;
   updateDueBy: string;
 }
 
@@ -28,6 +30,7 @@ export function releaseRules(
     currentHashes: since.map((r) => r.hash),
     updateFrom: updateSources(releases, policy.version).map((r) => ({ hash: r.hash, version: r.version })),
     to: policy.version,
+    material: latestMaterial.version,
     updateDueBy: addDays(latestMaterial.effectiveDate, policy.organisation.course.updateWindowDays),
   };
 }

@@ -17,7 +17,14 @@ export interface ReminderKit {
   templates: EmailTemplates | undefined;
   /** The organisation's placeholders, filled (the policy's own values). */
   values: Record<string, string>;
-  policy: Pick<StatusRules, "policyHash" | "effectiveDate" | "onboardingWindowDays" | "releases"> & { version: string };
+  policy: Pick<StatusRules, "policyHash" | "effectiveDate" | "onboardingWindowDays" | "releases"> & {
+    version: string;
+    /**
+     * The version reminders are keyed by: the latest material release's, so that a minor release,
+     * which asks nothing of anyone, starts no second round of the same reminders.
+     */
+    remindedVersion: string;
+  };
 }
 
 export function reminderKit(
@@ -36,6 +43,7 @@ export function reminderKit(
     values: filled,
     policy: {
       version: policy.version,
+      remindedVersion: rules?.material ?? policy.version,
       policyHash: policy.hash,
       effectiveDate: policy.effectiveDate,
       onboardingWindowDays: policy.organisation.course.onboardingWindowDays,

@@ -1,5 +1,6 @@
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { loadOrganisation } from "../../src/policy/organisation.ts";
 import { copyContent, editFile } from "./contentFixture.ts";
 import { runRelease, setVersion } from "./policyRelease.ts";
 
@@ -24,7 +25,10 @@ export function contentWithUpdate({ effectiveDate }: { effectiveDate?: string } 
   editFile(content, "policy/08-review-and-governance.md", (text) =>
     text.replace("This is version {{policy.version}}, effective from {{policy.effectiveDate}}. ", ""),
   );
-  rmSync(path.join(content, "releases", "1.0.0.json"));
+  // The copy starts its own history: the shipped releases record other words.
+  rmSync(path.join(content, "releases"), { recursive: true });
+  mkdirSync(path.join(content, "releases"));
+  if (loadOrganisation(content).org.policy.version !== "1.0.0") setVersion(content, "1.0.0");
   release(content, "--material", "The first release of this copy.");
   rewordTwoClauses(content);
   setVersion(content, "1.1.0");

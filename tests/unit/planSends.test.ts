@@ -28,7 +28,7 @@ function plan(roster: Employee[], onboarded: Record<string, string>, today: stri
     }),
   );
   const { rows } = statusRows(roster, indexOf(records).learners(), { ...kit.policy, today });
-  return planSends(rows, { settings, policyVersion: kit.policy.version, today });
+  return planSends(rows, { settings, policyVersion: kit.policy.remindedVersion, today });
 }
 
 describe("planning reminders from the status", () => {

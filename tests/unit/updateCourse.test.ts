@@ -236,9 +236,12 @@ describe("HR status across releases", () => {
     // A learner on 1.0.0 still owes only the update, now to 1.1.1.
     expect(updateSources(all, "1.1.1").map((r) => r.version)).toEqual(["1.0.0"]);
     expect(standingOf(all, "1.1.1", all[0]?.hash as string)).toEqual({ kind: "update", from: "1.0.0" });
-    const minorUpdate = publish({ contentDir: content, scenariosDir: "scenarios" }).updates[0];
+    const withMinor = publish({ contentDir: content, scenariosDir: "scenarios" });
+    const minorUpdate = withMinor.updates[0];
     expect(minorUpdate?.update).toMatchObject({ from: "1.0.0", to: "1.1.1" });
     expect(minorUpdate?.scenarios.map((s) => s.id)).toEqual(UPDATE_SCENARIOS);
+    // Reminders stay keyed by 1.1.0, so those already sent for it are not sent again for 1.1.1.
+    expect(withMinor.reminders.policy).toMatchObject({ version: "1.1.1", remindedVersion: "1.1.0" });
   });
 
   it("reminds a learner who owes the update as one who is due, before the update window closes", () => {
@@ -257,7 +260,7 @@ describe("HR status across releases", () => {
     const today = "2026-02-02"; // a Monday, two business days before the window closes
     const { rows } = statusRows([employee], indexOf(records).learners(), { ...kit.policy, today });
     expect(rows[0]).toMatchObject({ status: "update-due", dueBy });
-    const sends = planSends(rows, { settings, policyVersion: kit.policy.version, today });
+    const sends = planSends(rows, { settings, policyVersion: kit.policy.remindedVersion, today });
     expect(sends.filter((send) => send.kind !== "digest")).toEqual([
       expect.objectContaining({ kind: "due", to: "ada@kestrel.example", key: `E-1|1.1.0|${dueBy}|due` }),
     ]);
