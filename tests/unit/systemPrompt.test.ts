@@ -16,12 +16,8 @@ describe("the system-prompt summary", () => {
   it("is at most 120 words, in the second person, with the organisation's values filled in", () => {
     expect(summary.words).toBe(countWords(summary.text));
     expect(summary.words).toBeLessThanOrEqual(SYSTEM_PROMPT_MAX_WORDS);
-    expect(summary.text.slice(0, 120)).toBe(
-      `This Claude instance is for internal use at Kestrel Example Group (Acceptable Use Policy ${policy.version}). You, user and Claude alike,`.slice(
-        0,
-        120,
-      ),
-    );
+    const opening = `This Claude instance is for internal use at Kestrel Example Group (Acceptable Use Policy ${policy.version}). You, user and Claude alike,`;
+    expect(summary.text.slice(0, opening.length)).toBe(opening);
     expect(summary.text).toContain(
       "- Never enter cardholder data, government identifiers, biometric data, credentials or anything classified Restricted or Secret. (3.1)",
     );
