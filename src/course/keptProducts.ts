@@ -1,8 +1,9 @@
 import { isProductAudience, type ProductAudience } from "./productAudiences.ts";
 
 /**
- * The products a learner said they use, asked once (on the onboarding's intro) and kept in this
- * browser, so that each refresher draws from them without asking again. `undefined` when this
+ * The products a learner said they use, asked once (on the onboarding's intro, or on the refresher's
+ * when nothing knew them) and kept in this browser, so that each refresher draws from them without
+ * asking again. `undefined` when this
  * browser never heard: storage may be refused (a locked-down LMS frame), which only loses the memory.
  */
 const KEY = "aup-course:products";
@@ -22,4 +23,13 @@ export function keptProducts(): ProductAudience[] | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The products a refresher draws from: the onboarding record's, when single sign-on has it
+ * (`GET /api/me` answers `products`), else this browser's memory of the ticks; undefined when
+ * neither knows, and the refresher intro then asks.
+ */
+export function knownProducts(fromSignIn: readonly ProductAudience[] | undefined): ProductAudience[] | undefined {
+  return fromSignIn ? [...fromSignIn] : keptProducts();
 }

@@ -4,7 +4,7 @@ import { refresherPlan } from "../../src/course/refresher.ts";
 import { quarterOf } from "../../src/lib/quarters.ts";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
-import { clickThroughScenarios, screenState } from "../support/learner.ts";
+import { clickThroughScenarios, screenState, tabTo } from "../support/learner.ts";
 import { axeViolations, openPage } from "../support/page.ts";
 
 const baseUrl = inject("baseUrl");
@@ -70,6 +70,62 @@ describe("the quarterly refresher in Chromium", () => {
     expect(await page.locator("#done-title").textContent()).toBe(`Refresher for ${due.quarter} done`);
     expect(await page.locator(".course-step").innerText()).toContain(`Your next refresher is due from ${due.next}.`);
     expect(await axeViolations(page)).toEqual([]);
+    expect(failures).toEqual([]);
+    await page.close();
+  });
+  it("asks the products once, on its intro, when neither single sign-on nor this browser knows them, and draws from the answer", async () => {
+    const { page, failures } = await openPage(browser, baseUrl + "/refresher");
+    await page.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForSelector("#intro-title");
+    // One group, named by its question, of a checkbox per product the organisation deploys.
+    const question = page.getByRole("group", { name: /^Which of these do you use\?/ });
+    await question.waitFor();
+    expect(await question.getByRole("checkbox").count()).toBe(refresher.productAudiences.length);
+    expect(await page.getByRole("checkbox", { checked: true }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // By keyboard: Tab to the box, Space ticks it, Tab on to Start, Enter starts.
+    await tabTo(
+      page,
+      "the Claude Code box",
+      (name) => document.activeElement?.closest("label")?.textContent === name,
+      "Claude Code",
+    );
+    await page.keyboard.press("Space");
+    expect(await page.getByRole("checkbox", { name: "Claude Code" }).isChecked()).toBe(true);
+    await tabTo(page, "Start", (name) => document.activeElement?.textContent === name, "Start");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector(".scenario__situation");
+    expect(await page.evaluate(() => localStorage.getItem("aup-course:products"))).toBe("claude-code");
+
+    const seed = await page.evaluate(() => localStorage.getItem("aup-course:refresher-seed"));
+    expect(seed).toBeTruthy();
+    const expected = refresherPlan(refresher, {
+      learnerId: seed ?? "",
+      quarter: quarterOf(new Date()),
+      audiences: ["claude-code"],
+    });
+    // Drawn from the answer: the quiz a learner of Claude Code gets, not the one with no product.
+    const titleOf = (id: string) => refresher.scenarios.find((s) => s.id === id)?.title;
+    for (const id of expected) {
+      expect((await screenState(page)).title).toBe(titleOf(id));
+      await clickThroughScenarios(page, refresher, () => "correct", 1);
+    }
+
+    // Asked once: with the quarter's progress gone (a new quarter, another tab), the intro asks nothing.
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage))
+        if (key !== "aup-course:products" && key !== "aup-course:refresher-seed") localStorage.removeItem(key);
+      sessionStorage.clear();
+    });
+    await page.reload({ waitUntil: "networkidle" });
+    await page.waitForSelector("#intro-title");
+    await page.waitForSelector(".course:not([aria-busy])");
+    expect(await page.getByRole("checkbox").count()).toBe(0);
     expect(failures).toEqual([]);
     await page.close();
   });

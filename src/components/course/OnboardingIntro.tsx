@@ -1,9 +1,10 @@
 import { useState } from "react";
-import { PRODUCT_AUDIENCES, type ProductAudience } from "../../course/productAudiences.ts";
+import type { ProductAudience } from "../../course/productAudiences.ts";
 import { durationKey } from "../../course/durationKey.ts";
 import { keepProducts } from "../../course/keptProducts.ts";
 import type { IntroProps } from "./courseMode.ts";
 import { IntroFrame } from "./IntroFrame.tsx";
+import { ProductChoice } from "./ProductChoice.tsx";
 
 /** The onboarding intro: what the course asks of the learner, and which agentic products they use. */
 export function OnboardingIntro({ course, latestReceipt, ready, send }: IntroProps) {
@@ -22,23 +23,12 @@ export function OnboardingIntro({ course, latestReceipt, ready, send }: IntroPro
       <p>
         {course.intro} Allow {course.duration[durationKey(course.productAudiences, audiences)]}.
       </p>
-      {course.productAudiences.length > 0 && (
-        <fieldset>
-          <legend>Which of these do you use? You get their scenarios too.</legend>
-          {course.productAudiences.map((audience) => (
-            <label key={audience} className="check">
-              <input
-                type="checkbox"
-                checked={audiences.includes(audience)}
-                onChange={(e) =>
-                  setAudiences(e.target.checked ? [...audiences, audience] : audiences.filter((a) => a !== audience))
-                }
-              />
-              {PRODUCT_AUDIENCES[audience].name}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <ProductChoice
+        offered={course.productAudiences}
+        chosen={audiences}
+        onChange={setAudiences}
+        legend="Which of these do you use? You get their scenarios too."
+      />
     </IntroFrame>
   );
 }
