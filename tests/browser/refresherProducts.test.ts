@@ -59,12 +59,14 @@ describe("the quarterly refresher in Chromium", () => {
     const confirms = await page.locator(".course-step ul").first().innerText();
     expect(confirms).toContain("have taken this quarter's refresher");
     expect(confirms).not.toContain("have read");
+    // What the learner says by pressing it: that they still follow the policy, not that they read it.
+    expect(await page.getByRole("button", { name: "I acknowledge the policy" }).count()).toBe(0);
     // The one identity step: name, email and employee ID, each asked once.
     expect(await page.getByLabel("Work email").count()).toBe(1);
     await page.getByLabel("Full name").fill("Ada Lovelace");
     await page.getByLabel("Work email").fill("ada.lovelace@kestrel.example");
     await page.getByLabel("Employee ID").fill("E-1815");
-    await page.getByRole("button", { name: "I acknowledge the policy" }).click();
+    await page.getByRole("button", { name: "I still follow the policy" }).click();
     await page.waitForSelector("#done-title");
     const due = refresherDue(new Date());
     expect(await page.locator("#done-title").textContent()).toBe(`Refresher for ${due.quarter} done`);

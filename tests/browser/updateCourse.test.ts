@@ -105,11 +105,17 @@ describe("the update course of a site with two material releases", () => {
     await expect(page.locator("#result-title").textContent()).resolves.toBe("You passed with 100%");
     await page.getByRole("button", { name: "Continue to the acknowledgement" }).click();
     await page.waitForSelector("#ack-title");
+    // The update's own words: what changed is accepted, not the whole policy read again.
+    expect(await page.locator("#ack-title").textContent()).toBe(`Accept version ${update.policy.version}`);
+    const confirms = await page.locator(".course-step ul").first().innerText();
+    expect(confirms).toContain(`have read what changed in`);
+    expect(confirms).toContain(`since version ${update.update?.from}, and accept version ${update.policy.version}`);
+    expect(confirms).not.toContain("and understood it");
     // The full name typed is the signature.
     await page.getByLabel("Full name").fill("Ada Lovelace");
     await page.getByLabel("Work email").fill("e-ada@kestrel.example");
     await page.getByLabel("Employee ID").fill("E-ADA");
-    await page.getByRole("button", { name: "I acknowledge the policy" }).click();
+    await page.getByRole("button", { name: `I accept version ${update.policy.version}` }).click();
     await page.waitForSelector("#done-title");
     expect(failures).toEqual([]);
 

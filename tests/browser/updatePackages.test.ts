@@ -101,7 +101,7 @@ describe("update packages", () => {
       await clickThroughScenarios(frame, update, () => "correct");
       await frame.getByRole("button", { name: "Continue to the acknowledgement" }).click();
       await frame.getByLabel("Type your full name to sign").fill("Ada Lovelace");
-      await frame.getByRole("button", { name: "I acknowledge the policy" }).click();
+      await frame.getByRole("button", { name: `I accept version ${update.policy.version}` }).click();
       await frame.waitForSelector("#done-title");
 
       const data = await cmi(page);
@@ -126,7 +126,7 @@ describe.each(Object.entries(ZIPS))("%s update package in a strict LMS", (versio
     await clickThroughScenarios(frame, update, () => "correct");
     await frame.getByRole("button", { name: "Continue to the acknowledgement" }).click();
     await frame.getByLabel("Type your full name to sign").fill("Ada Lovelace");
-    await frame.getByRole("button", { name: "I acknowledge the policy" }).click();
+    await frame.getByRole("button", { name: `I accept version ${update.policy.version}` }).click();
     await frame.waitForSelector("#done-title");
     if (version === "scorm12") expect(strict.report(key)).toMatchObject({ status: "passed", score: "100" });
     else expect(strict.report(key)).toMatchObject({ completion: "completed", success: "passed", score: "1" });

@@ -11,6 +11,7 @@ import { TARGET } from "../../site/target.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import type { RefusedField } from "../../tracking/recordsRefusal.ts";
 import type { Learner } from "../../tracking/tracker.ts";
+import { acknowledgeWording } from "./acknowledgeWording.ts";
 import { ErrorSummary } from "./ErrorSummary.tsx";
 import { FormField } from "./FormField.tsx";
 import { IdentityFields } from "./IdentityFields.tsx";
@@ -44,11 +45,12 @@ function serverProblem(field: AcknowledgementField, learner: Learner | undefined
   return `The records server did not accept ${what}: check it, then press the button again.`;
 }
 
-/** The learner confirms what they commit to and signs by typing their full name, once. */
+/** The learner confirms what they commit to (in the words of the course's mode) and signs by typing their full name, once. */
 export function AcknowledgeStep({ course, learner, submitting, error, refusedFields = [], send, ...props }: Props) {
   // Only the site's records server asks who the learner is (an LMS knows them, a preview has no record):
   // TARGET is a build constant, so a package's JavaScript leaves the identity form out entirely.
   const asksIdentity = TARGET === "site" && props.asksIdentity;
+  const wording = acknowledgeWording(course);
   const [fields, setFields] = useState(() => loadFields(course.key));
   const [tries, setTries] = useState(0);
   // What the last try sent: a field the server refused keeps its message until the learner changes it.
@@ -92,7 +94,7 @@ export function AcknowledgeStep({ course, learner, submitting, error, refusedFie
   return (
     <form className="course-step" onSubmit={submit} aria-labelledby="ack-title" noValidate>
       <h1 id="ack-title" tabIndex={-1} data-autofocus>
-        {course.mode === "refresher" ? "Confirm this quarter's refresher" : "Acknowledge the policy"}
+        {wording.title}
       </h1>
       <p>
         Policy version <strong>{course.policy.version}</strong>, fingerprint{" "}
@@ -101,14 +103,7 @@ export function AcknowledgeStep({ course, learner, submitting, error, refusedFie
       {(listed.length > 0 || message) && <ErrorSummary message={message} problems={listed} />}
       <p>By signing you confirm that you:</p>
       <ul>
-        {course.mode === "refresher" ? (
-          <li>
-            have taken this quarter's refresher on {course.organisationName}'s Acceptable Use Policy for Claude and know
-            its rules as they stand;
-          </li>
-        ) : (
-          <li>have read {course.organisationName}'s Acceptable Use Policy for Claude and understood it;</li>
-        )}
+        <li>{wording.confirms}</li>
         <li>will follow it whenever you use Claude for work, including agents acting for you;</li>
         <li>
           will ask {course.questionsContact.inText} ({course.questionsContact.email}) when you are unsure, and report
@@ -136,7 +131,7 @@ export function AcknowledgeStep({ course, learner, submitting, error, refusedFie
         </>
       )}
       <button type="submit" className="button" aria-busy={submitting}>
-        {submitting ? "Recording…" : "I acknowledge the policy"}
+        {submitting ? "Recording…" : wording.button}
       </button>
     </form>
   );
