@@ -1,4 +1,3 @@
-import { countOf } from "../lib/plural.ts";
 import { sameName } from "../lib/sameName.ts";
 import { resultProblems, resultScore, type PublishedCourses } from "../course/checkResult.ts";
 import { reachesPassMark, toPercent } from "../course/scoring.ts";
@@ -10,6 +9,7 @@ import { ACKNOWLEDGEMENT_BODY_LIMIT as BODY_LIMIT } from "./acknowledgementBodyL
 import { receiptKey } from "./receiptLinks.ts";
 import { signedReceipt } from "./signedReceipt.ts";
 import { updateVersions } from "./updateEligibility.ts";
+import { ATTEMPT_USED, invalidBodyMessage, RELOAD } from "./learnerMessages.ts";
 import { headerIdentity, type IdentityConfig } from "./identity.ts";
 import { oidcIdentity } from "./oidcIdentity.ts";
 import { json } from "./jsonResponse.ts";
@@ -29,6 +29,11 @@ interface FieldProblem {
   message: string;
 }
 
+/**
+ * A refusal. `error` is what the learner reads when no field of the form carries the problem (the
+ * course shows it as it is), so it says in plain words what they can do; what a developer needs (the
+ * body's paths, the versions and hashes) goes in `fields`, which the page ties to its inputs.
+ */
 const problem = (status: number, error: string, fields?: FieldProblem[]) =>
   json(status, fields ? { error, fields } : { error });
 
@@ -48,7 +53,8 @@ export async function handleAcknowledgement(
   try {
     raw = await readJsonBody(request, BODY_LIMIT);
   } catch (error) {
-    if (error instanceof BodyError) return problem(error.status, error.message);
+    // The course always sends JSON within the limit: nothing the learner typed is the cause.
+    if (error instanceof BodyError) return problem(error.status, RELOAD, [{ field: "(body)", message: error.message }]);
     throw error;
   }
   const parsed = AcknowledgementBodySchema.safeParse(raw);
@@ -57,11 +63,7 @@ export async function handleAcknowledgement(
       field: issue.path.join(".") || "(body)",
       message: issue.message,
     }));
-    return problem(
-      400,
-      `The acknowledgement has ${countOf(fields.length, "invalid field")}: ${fields.map((f) => `${f.field} ${f.message}`).join("; ")}.`,
-      fields,
-    );
+    return problem(400, invalidBodyMessage(fields), fields);
   }
   const body = parsed.data;
   const who = await learnerOf(body, request, clientAddress, store, identity);
@@ -69,7 +71,13 @@ export async function handleAcknowledgement(
   if (body.policy.hash !== policy.hash)
     return problem(
       409,
-      `This acknowledgement is for policy ${body.policy.version} (${body.policy.hash.slice(0, 12)}…), but the published policy is now ${policy.version} (${policy.hash.slice(0, 12)}…). Reload the course to read the current version.`,
+      `The policy has changed since you started: version ${policy.version} is published now. Reload the page and take the course for version ${policy.version}, then sign again.`,
+      [
+        {
+          field: "policy.hash",
+          message: `is ${body.policy.version}'s (${body.policy.hash.slice(0, 12)}…), but the published policy is ${policy.version} (${policy.hash.slice(0, 12)}…)`,
+        },
+      ],
     );
   if (!sameName(body.typedName, who.learner.name))
     return problem(
@@ -82,14 +90,19 @@ export async function handleAcknowledgement(
     const versions = await updateVersions(who.learner.id, body.attemptId, policy.courses.updates ?? [], store);
     if ("error" in versions)
       return problem(versions.status, versions.error, [
-        { field: "result.mode", message: "is update, which this learner may not take" },
+        { field: "result.mode", message: `is update, which this learner may not take: ${versions.detail}` },
       ]);
     const claimed = [body.result.from ?? versions.from, body.result.to ?? versions.to];
     if (claimed[0] !== versions.from || claimed[1] !== versions.to)
       return problem(
         422,
-        `This result says it updates from ${claimed[0]} to ${claimed[1]}, but this learner's update is from ${versions.from} to ${versions.to}. Reload the course to take the update the records call for.`,
-        [{ field: "result.from", message: `must be ${versions.from}` }],
+        `Your records call for the update from version ${versions.from} to ${versions.to}, not this one. Reload the page to take that update, then sign again.`,
+        [
+          {
+            field: "result.from",
+            message: `must be ${versions.from}: the result updates from ${claimed[0]} to ${claimed[1]}, the learner's update is from ${versions.from} to ${versions.to}`,
+          },
+        ],
       );
     body.result = { ...body.result, ...versions };
   }
@@ -98,14 +111,14 @@ export async function handleAcknowledgement(
   if (implausible.length)
     return problem(
       422,
-      `The result does not match the published course: ${implausible.map((f) => `${f.field} ${f.message}`).join("; ")}`,
+      "Your result does not fit the course this site publishes now, which may have changed while you took it. Reload the page and take the course again, then sign.",
       implausible,
     );
   const score = resultScore(body.result);
   if (!body.result.passed || !reachesPassMark(score, policy.passMark))
     return problem(
       422,
-      `The course result (${toPercent(score)}%) does not reach the pass mark of ${policy.passMark}%. Finish the course before acknowledging.`,
+      `Your score of ${toPercent(score)}% is below the pass mark of ${policy.passMark}%. Finish the course, retrying the scenarios you missed, before you sign.`,
       [{ field: body.result.passed ? "result.score" : "result.passed", message: "must reach the pass mark" }],
     );
 
@@ -119,11 +132,9 @@ export async function handleAcknowledgement(
     });
     // Another learner or another result under this attempt id: say so, and nothing of the first.
     if ("conflict" in outcome)
-      return problem(
-        409,
-        "This attempt id was already used for a different acknowledgement. Reload the course to start a new attempt, then acknowledge again.",
-        [{ field: "attemptId", message: "was already used for a different acknowledgement" }],
-      );
+      return problem(409, ATTEMPT_USED, [
+        { field: "attemptId", message: "was already used for a different acknowledgement" },
+      ]);
     const { record, duplicate } = outcome;
     const receiptUrl = `/receipt/${record.id}?k=${receiptKey(record.hash)}`;
     // The record is durable now: a receipt that cannot be signed yet never turns that into a failure.
@@ -158,8 +169,9 @@ async function learnerOf(
     if (!body.learner)
       return {
         status: 400,
-        error: "learner is required: this server asks learners who they are (name, email, employee id).",
-        fields: [{ field: "learner", message: "is required" }],
+        error:
+          "This site needs your full name, work email and employee ID, and the page did not send them. Reload the page and sign again; if it does not ask for them, tell the people who run this site.",
+        fields: [{ field: "learner", message: "is required with form identity: name, email and employeeId" }],
       };
     const { name, email, employeeId } = body.learner;
     return { learner: { id: employeeId, name, email: email.toLowerCase(), selfAsserted: true } };

@@ -43,7 +43,12 @@ export interface KnownLearner {
   subject?: string;
 }
 
-export type IdentityResult = { learner: KnownLearner } | { status: 401 | 403 | 503; error: string };
+/**
+ * The learner, or why the request names no one: `error` in the learner's words (the course shows it
+ * as it is), and in `fields` what the people who run the site need to find the cause.
+ */
+export type IdentityResult =
+  { learner: KnownLearner } | { status: 401 | 403 | 503; error: string; fields?: { field: string; message: string }[] };
 
 /**
  * The learner named by the proxy's header, checked against where the request came from: the TCP
@@ -59,13 +64,22 @@ export function headerIdentity(
   if (!config.trustedProxies.trusts(address))
     return {
       status: 403,
-      error: `This server takes identity from a single-sign-on proxy, and ${address} is not one of AUP_TRUSTED_PROXIES. Reach the course through your organisation's sign-in.`,
+      error:
+        "This site knows who you are only through your organisation's sign-in, and this page was not opened through it. Open the course from your organisation's portal, then sign again.",
+      fields: [
+        {
+          field: "(request)",
+          message: `came from ${address}, which is not one of AUP_TRUSTED_PROXIES: only the single-sign-on proxy's identity header is believed`,
+        },
+      ],
     };
   const email = request.headers.get(config.emailHeader)?.trim().toLowerCase();
   if (!email || !isEmail(email))
     return {
       status: 401,
-      error: `The sign-in proxy did not say who you are (no valid ${config.emailHeader} header). Sign in again through your organisation's portal.`,
+      error:
+        "Your organisation's sign-in did not tell this site who you are. Sign in again through your organisation's portal, then press the button again: your answers are kept.",
+      fields: [{ field: "(request)", message: `has no valid ${config.emailHeader} header from the sign-in proxy` }],
     };
   const employee = roster.find((e) => e.email === email);
   const name = request.headers.get(config.nameHeader)?.trim() || employee?.name;

@@ -151,10 +151,17 @@ describe("the update course of a site with two material releases", () => {
       body: JSON.stringify(body),
     });
     expect(answer.status).toBe(422);
-    const { error } = (await answer.json()) as { error: string };
+    const { error, fields } = (await answer.json()) as { error: string; fields: { field: string; message: string }[] };
     expect(error).toBe(
-      "An update is for learners who acknowledged an earlier version (1.0.0), and the records hold no acknowledgement by this learner. Take the full course (/course) instead.",
+      "This update is for people who acknowledged an earlier version, and the records hold no acknowledgement by you. Take the full course at /course instead.",
     );
+    expect(fields).toEqual([
+      {
+        field: "result.mode",
+        message:
+          "is update, which this learner may not take: the updates start from 1.0.0, and the records hold no acknowledgement by this learner",
+      },
+    ]);
     expect(journalRecords(data).map((r) => r.learner.id)).toEqual(["E-ADA", "E-GRACE", "E-ADA"]);
   });
 

@@ -47,43 +47,90 @@ describe("POST /api/acknowledgements on the built server", () => {
     const dir = dataDir();
     const { url } = await serveData(dir);
     const failed = await playedResult("incorrect");
-    const cases: [unknown, number, RegExp, Record<string, string>?][] = [
-      ["{not json", 400, /not valid JSON/],
-      [[], 400, /invalid field/],
-      [{ ...validBody("missing1"), learner: undefined }, 400, /learner/],
+    // The learner reads `error` as it is: plain words on what to do, no body paths. What a
+    // developer needs (the path, the rule) is in `fields`.
+    const reload = /^The course sent something the records server cannot read\. Reload the page/;
+    const cases: [unknown, number, RegExp, [string, RegExp]?, Record<string, string>?][] = [
+      ["{not json", 400, reload, ["(body)", /not valid JSON/]],
+      [[], 400, reload, ["(body)", /object/i]],
+      [
+        { ...validBody("missing1"), learner: undefined },
+        400,
+        /^This site needs your full name, work email and employee ID/,
+        ["learner", /is required/],
+      ],
+      [
+        { ...validBody("bademail1"), learner: { ...validBody("x").learner, email: "ada@kestrel" } },
+        400,
+        /^Check your email address: it needs a name, an @ and a domain, like ada@example\.com\.$/,
+        ["learner.email", /./],
+      ],
       [
         { ...validBody("badtypes1"), result: { ...validBody("x").result, score: "high" } },
         400,
-        /result\.score must be a number/,
+        reload,
+        ["result.score", /^must be a number/],
       ],
-      [{ ...validBody("controlchar1"), typedName: "Ada\u0000Lovelace" }, 400, /typedName contains control characters/],
-      [{ ...validBody("extrafield1"), admin: true }, 400, /Unrecognized key|unknown/i],
-      [{ ...validBody("mismatch1"), typedName: "Someone Else" }, 400, /does not match the learner's name/],
+      [
+        { ...validBody("controlchar1"), typedName: "Ada\u0000Lovelace" },
+        400,
+        /^Check your full name: type it on one line, in at most 120 characters\.$/,
+        ["typedName", /contains control characters/],
+      ],
+      [{ ...validBody("extrafield1"), admin: true }, 400, reload, ["(body)", /Unrecognized key|unknown/i]],
+      [
+        { ...validBody("mismatch1"), typedName: "Someone Else" },
+        400,
+        /does not match the learner's name/,
+        ["typedName", /must match/],
+      ],
       [
         { ...validBody("oldpolicy1"), policy: { version: "0.9", hash: "b".repeat(64) } },
         409,
-        /published policy is now/,
+        /^The policy has changed since you started: version \S+ is published now\. Reload the page/,
+        ["policy.hash", /^is 0\.9's \(bbbbbbbbbbbb…\), but the published policy is/],
       ],
-      [{ ...validBody("failedcourse1"), result: { ...failed, passed: true } }, 422, /pass mark/],
+      [
+        { ...validBody("failedcourse1"), result: { ...failed, passed: true } },
+        422,
+        /^Your score of \d+% is below the pass mark of \d+%/,
+        ["result.score", /must reach the pass mark/],
+      ],
       [
         { ...validBody("oversized1"), learner: { ...validBody("x").learner, name: "A".repeat(70_000) } },
         413,
-        /larger than/,
+        reload,
+        ["(body)", /larger than/],
       ],
       // Astro's origin check refuses form-like posts from elsewhere before the route sees them.
       [
         validBody("plaintext1"),
         403,
         /Cross-site POST form submissions are forbidden/,
+        undefined,
         { "content-type": "text/plain" },
       ],
-      [validBody("plaintext2"), 415, /Content-Type: application\/json/, { "content-type": "text/plain", origin: url }],
+      [
+        validBody("plaintext2"),
+        415,
+        reload,
+        ["(body)", /Content-Type: application\/json/],
+        { "content-type": "text/plain", origin: url },
+      ],
     ];
-    for (const [body, status, message, headers] of cases) {
+    for (const [body, status, message, detail, headers] of cases) {
       const answer = await post(url, body, headers);
       const text = await answer.text();
       expect(answer.status, text).toBe(status);
-      expect(text).toMatch(message);
+      if (!detail) {
+        expect(text).toMatch(message);
+        continue;
+      }
+      const { error, fields } = JSON.parse(text) as { error: string; fields?: { field: string; message: string }[] };
+      expect(error, text).toMatch(message);
+      expect(error, text).not.toMatch(/\b(learner|result|policy)\.\w/);
+      const [field, problem] = detail;
+      expect(fields?.find((f) => f.field === field)?.message, text).toMatch(problem);
     }
     expect(journalRecords(dir)).toEqual([]);
   });

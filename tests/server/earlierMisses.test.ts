@@ -67,6 +67,10 @@ describe("misses of earlier attempts", () => {
     const first = { ...retried("earlier03", "Ada Lovelace", { "99.9": 1 }) };
     const refused = await post(server.url, first);
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toMatch(/result\.earlierMissed\.0\.clause is 99\.9, which no choice/);
+    const { error, fields } = (await refused.json()) as { error: string; fields: { field: string; message: string }[] };
+    expect(error).toMatch(/^Your result does not fit the course this site publishes now/);
+    expect(fields.find((f) => f.field === "result.earlierMissed.0.clause")?.message).toMatch(
+      /is 99\.9, which no choice/,
+    );
   });
 });

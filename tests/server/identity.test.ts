@@ -72,14 +72,24 @@ describe("single-sign-on identity (AUP_IDENTITY=header)", () => {
     const url = (await serveData(dataDir(), { AUP_IDENTITY: "header" })).url;
     const answer = await post(url, validBody("nossoheader1"));
     expect(answer.status).toBe(401);
-    expect(await answer.text()).toContain("did not say who you are (no valid x-forwarded-email header)");
+    const { error, fields } = (await answer.json()) as { error: string; fields: { field: string; message: string }[] };
+    // The learner reads what to do; the header's name is for the people who run the site.
+    expect(error).toBe(
+      "Your organisation's sign-in did not tell this site who you are. Sign in again through your organisation's portal, then press the button again: your answers are kept.",
+    );
+    expect(fields).toEqual([
+      { field: "(request)", message: "has no valid x-forwarded-email header from the sign-in proxy" },
+    ]);
   });
 
   it("does not believe the header from an address that is not a trusted proxy", async () => {
     const url = (await serveData(dataDir(), { AUP_IDENTITY: "header", AUP_TRUSTED_PROXIES: "10.1.2.3" })).url;
     const answer = await post(url, validBody("untrusted01", "Grace Hopper"), sso);
     expect(answer.status).toBe(403);
-    expect(await answer.text()).toContain("127.0.0.1 is not one of AUP_TRUSTED_PROXIES");
+    const { error, fields } = (await answer.json()) as { error: string; fields: { field: string; message: string }[] };
+    expect(error).toMatch(/^This site knows who you are only through your organisation's sign-in/);
+    expect(error).not.toMatch(/AUP_|127\.0\.0\.1/);
+    expect(fields[0]?.message).toMatch(/^came from 127\.0\.0\.1, which is not one of AUP_TRUSTED_PROXIES/);
   });
 
   it("refuses to start with an unknown identity mode", async () => {

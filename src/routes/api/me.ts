@@ -26,7 +26,10 @@ export const GET: APIRoute = async ({ request, clientAddress }) => {
     mode === "oidc"
       ? await oidcIdentity(request, store)
       : headerIdentity(request, clientAddress, config, store.roster());
-  if (!("learner" in identity)) return json(identity.status, { mode, error: identity.error });
+  if (!("learner" in identity)) {
+    const { status, error, fields } = identity;
+    return json(status, { mode, error, ...(fields ? { fields } : {}) });
+  }
   const histories = store.index.learnersWithId(identity.learner.id);
   const missedClauses = missedBefore(histories, quarterOf(new Date()));
   // The refresher draws from the products the learner ticked at onboarding, as their record shows them.
