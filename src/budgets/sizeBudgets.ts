@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { countOf } from "../lib/plural.ts";
 import { linkedFiles, pageWeight, type PageWeight } from "./pageWeight.ts";
 
 // The size budgets of docs/DESIGN.md. A kilobyte here is 1,024 bytes.
@@ -21,7 +22,7 @@ const VERIFY_PAGE = /^verify(?:\.html|[/\\]index\.html)$/;
 
 export const isVerifyPage = (page: string) => VERIFY_PAGE.test(page);
 
-const bytes = (count: number) => `${count.toLocaleString("en-GB")} byte${count === 1 ? "" : "s"}`;
+const bytes = (count: number) => countOf(count, "byte");
 
 /** Bytes as kilobytes with one decimal, for messages. */
 export const kilobytes = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;

@@ -3,6 +3,7 @@ import { firstProblem } from "../schemas/fields.ts";
 import { delimiterName, detectDelimiter, fileRecords, splitLine } from "./csvCells.ts";
 import { headerKey, ON_LEAVE_YES, OPTIONAL_HEADERS, REQUIRED_HEADERS, ROSTER_COLUMNS } from "./rosterColumns.ts";
 import { ROSTER_MAX_ROWS as MAX_ROWS } from "./rosterLimits.ts";
+import { countOf } from "../lib/plural.ts";
 
 export interface RosterProblem {
   /** Line of the file, counted from 1 (the header is line 1). */
@@ -106,7 +107,7 @@ export function parseRosterCsv(text: string): {
 function headerMessage(missing: string[], { delimiter, header }: RosterFileShape): string {
   const read = header.map((h) => JSON.stringify(h)).join(", ");
   return (
-    `the header lacks ${missing.join(", ")}. It reads ${header.length} column${header.length === 1 ? "" : "s"} separated by ${delimiter}: ${read}. ` +
+    `the header lacks ${missing.join(", ")}. It reads ${countOf(header.length, "column")} separated by ${delimiter}: ${read}. ` +
     `It needs: ${REQUIRED_HEADERS.join(", ")}; it may also have: ${OPTIONAL_HEADERS.join(", ")}. Rename the columns in the first row and import again.`
   );
 }

@@ -1,3 +1,5 @@
+import { countOf } from "./plural.ts";
+
 /**
  * A problem found in a content file (organisation settings, policy, scenarios).
  * The message says what is wrong and what to write instead, so the policy owner can fix it
@@ -22,8 +24,9 @@ export class ContentError extends Error {
   readonly problems: ContentProblem[];
 
   constructor(problems: ContentProblem[]) {
-    const count = problems.length === 1 ? "1 problem" : `${problems.length} problems`;
-    super(`Content has ${count}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`);
+    super(
+      `Content has ${countOf(problems.length, "problem")}:\n${problems.map((p) => `  - ${formatProblem(p)}`).join("\n")}`,
+    );
     this.name = "ContentError";
     this.problems = problems;
   }

@@ -3,6 +3,7 @@ import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
 import type { ReminderSettings } from "../schemas/reminders.ts";
 import { businessDaysBetween, latestWeekday, weekdayOf } from "./businessDays.ts";
 import type { SendValues, TemplateName } from "./templateKeys.ts";
+import { countOf } from "../lib/plural.ts";
 
 /** One email a pass means to send, and the key that stops it ever going twice. */
 export interface PlannedSend {
@@ -117,5 +118,5 @@ function overdueList(
 
 /** "1 business day", "6 business days". */
 function businessDays(count: number): string {
-  return `${count} business ${count === 1 ? "day" : "days"}`;
+  return countOf(count, "business day");
 }

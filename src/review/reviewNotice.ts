@@ -1,4 +1,5 @@
 import type { ReviewPlan } from "./reviewSchedule.ts";
+import { countOf } from "../lib/plural.ts";
 
 /** How far ahead the owner is warned of a review. */
 export const REVIEW_WARNING_DAYS = 30;
@@ -17,18 +18,17 @@ const RECORD = `record it with npm run release -- --minor --note "Reviewed: …"
 export function reviewNotice(plan: ReviewPlan, today: Date): ReviewNotice {
   const day = Date.parse(today.toISOString().slice(0, 10));
   const days = Math.round((Date.parse(plan.nextReview) - day) / DAY_MS);
-  const plural = (n: number) => (n === 1 ? "1 day" : `${n} days`);
   if (days < 0)
     return {
       level: "overdue",
       days,
-      message: `The policy review is overdue: it was due on ${plan.nextReview}, ${plural(-days)} ago (last review ${plan.lastReview}). Review the policy now, then ${RECORD}.`,
+      message: `The policy review is overdue: it was due on ${plan.nextReview}, ${countOf(-days, "day")} ago (last review ${plan.lastReview}). Review the policy now, then ${RECORD}.`,
     };
   if (days <= REVIEW_WARNING_DAYS)
     return {
       level: "due-soon",
       days,
-      message: `The policy review is due on ${plan.nextReview}, ${days === 0 ? "today" : `in ${plural(days)}`} (last review ${plan.lastReview}). Review the policy, then ${RECORD}.`,
+      message: `The policy review is due on ${plan.nextReview}, ${days === 0 ? "today" : `in ${countOf(days, "day")}`} (last review ${plan.lastReview}). Review the policy, then ${RECORD}.`,
     };
   return {
     level: "ok",

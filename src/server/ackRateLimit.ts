@@ -1,5 +1,6 @@
 import { json } from "./jsonResponse.ts";
 import { clientKey, FixedWindowLimiter } from "./rateLimit.ts";
+import { countOf } from "../lib/plural.ts";
 
 /**
  * Acknowledgements per client address per minute, by default. A person acknowledges a few times a
@@ -45,7 +46,7 @@ export function acknowledgementRateLimit(clientAddress: string): Response | unde
   return json(
     429,
     {
-      error: `Too many acknowledgements from your network address: this server accepts ${limit} a minute from one address. Nothing was recorded. Try again in ${seconds} second${seconds === 1 ? "" : "s"}; if many colleagues share this address, ask the server's administrator to raise AUP_ACK_RATE_LIMIT.`,
+      error: `Too many acknowledgements from your network address: this server accepts ${limit} a minute from one address. Nothing was recorded. Try again in ${countOf(seconds, "second")}; if many colleagues share this address, ask the server's administrator to raise AUP_ACK_RATE_LIMIT.`,
     },
     { "retry-after": String(seconds) },
   );

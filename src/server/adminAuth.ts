@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { dataDir, dataFiles } from "../records/dataFiles.ts";
+import { countOf } from "../lib/plural.ts";
 
 export const SESSION_COOKIE = "aup_admin";
 /** Long enough that guessing it over HTTP is hopeless, even at the sign-in limit's pace. */
@@ -26,7 +27,7 @@ export function adminToken(): string {
 function longEnough(token: string, source: string): string {
   if (token.length >= MIN_ADMIN_TOKEN_LENGTH) return token;
   throw new Error(
-    `The admin token in ${source} has ${token.length} character${token.length === 1 ? "" : "s"}; it needs at least ${MIN_ADMIN_TOKEN_LENGTH}, so that it cannot be guessed. Make one with: openssl rand -base64 32 (or unset AUP_ADMIN_TOKEN and the server creates one in the data folder).`,
+    `The admin token in ${source} has ${countOf(token.length, "character")}; it needs at least ${MIN_ADMIN_TOKEN_LENGTH}, so that it cannot be guessed. Make one with: openssl rand -base64 32 (or unset AUP_ADMIN_TOKEN and the server creates one in the data folder).`,
   );
 }
 

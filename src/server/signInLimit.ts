@@ -1,4 +1,5 @@
 import { clientKey, FixedWindowLimiter } from "./rateLimit.ts";
+import { countOf } from "../lib/plural.ts";
 
 /** Wrong tokens a client may send before it has to wait, and how long the count lasts. */
 export const SIGN_IN_FAILURES = 5;
@@ -18,5 +19,5 @@ export function countFailedSignIn(clientAddress: string): void {
 }
 
 export function tooManySignInsMessage(seconds: number): string {
-  return `Too many wrong tokens from your network address: sign-in is paused for ${seconds} second${seconds === 1 ? "" : "s"}. Check AUP_ADMIN_TOKEN (or the data folder's admin-token file), then try again.`;
+  return `Too many wrong tokens from your network address: sign-in is paused for ${countOf(seconds, "second")}. Check AUP_ADMIN_TOKEN (or the data folder's admin-token file), then try again.`;
 }

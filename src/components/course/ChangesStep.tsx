@@ -1,4 +1,5 @@
 import type { PolicyStepProps } from "./courseMode.ts";
+import { countOf } from "../../lib/plural.ts";
 
 const KIND = { added: "Added", removed: "Removed", reworded: "Reworded", moved: "Moved" } as const;
 
@@ -17,8 +18,8 @@ export function ChangesStep({ course, send }: PolicyStepProps) {
         What changed since version {course.update?.from}
       </h1>
       <p>
-        Version {course.policy.version} changes {changes.length === 1 ? "one clause" : `${changes.length} clauses`}:
-        struck-out words are removed, underlined words added.
+        Version {course.policy.version} changes {countOf(changes.length, "clause")}: struck-out words are removed,
+        underlined words added.
       </p>
       <ol className="changes">
         {changes.map((change) => (
