@@ -11,6 +11,16 @@ export const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 
 const longDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 
+/** "Ask the AI Governance Office": a team's name reads naturally in a sentence only with its article. */
+export function inText(contact: { name: string; inText?: string | undefined }): string {
+  return contact.inText ?? contact.name;
+}
+
+/** "24 hours", "1 hour": running text needs the plural the count takes. */
+export function incidentReportTime(contacts: { incidentReportHours: number }): string {
+  return countOf(contacts.incidentReportHours, "hour");
+}
+
 /**
  * Every `{{key}}` the policy and scenarios may use: the organisation settings by their path
  * (`contacts.incidents.email`), plus a few values derived for reading (`products.list`).
@@ -25,11 +35,9 @@ export function placeholderValues({ org, raw, problems }: LoadedOrganisation): P
     "policy.effectiveDate": formatDate(org.policy.effectiveDate),
     "policy.reviewDate": formatDate(org.policy.reviewDate),
     "dataClassification.prohibitedLevels": joinList(levels.slice(levels.indexOf(highestAllowed) + 1), "or"),
-    // "Ask the AI Governance Office": a team's name reads naturally in a sentence only with its article.
-    "contacts.incidents.inText": org.contacts.incidents.inText ?? org.contacts.incidents.name,
-    "contacts.questions.inText": org.contacts.questions.inText ?? org.contacts.questions.name,
-    // "24 hours", "1 hour": running text needs the plural the count takes.
-    "contacts.incidentReportTime": countOf(org.contacts.incidentReportHours, "hour"),
+    "contacts.incidents.inText": inText(org.contacts.incidents),
+    "contacts.questions.inText": inText(org.contacts.questions),
+    "contacts.incidentReportTime": incidentReportTime(org.contacts),
     "products.list": joinList(
       org.products.map((product) => PRODUCTS[product]),
       "and",

@@ -79,3 +79,27 @@ describe("the email templates (content/emails/)", () => {
     expect(mail.html).toContain('<a href="https://aup.kestrel.example/course">Open the course</a>');
   });
 });
+
+describe("the contacts in the emails' running text", () => {
+  it("read with their article, as the policy's sentences name them", () => {
+    const { reminders } = publish({ contentDir: path.resolve("content"), scenariosDir: path.resolve("scenarios") });
+    const send = {
+      "manager.name": "Grace Hopper",
+      "employee.name": "Ada Lovelace",
+      "employee.email": "ada@kestrel.example",
+      "employee.dueBy": "2 March 2026",
+      "employee.daysOverdue": "3 business days",
+      "employee.reason": "has not acknowledged the policy",
+      "course.link": "https://aup.kestrel.example/course",
+    };
+    const text = (name: "due" | "overdue" | "escalation") =>
+      renderEmail(reminders.templates![name], reminders.values, send).text;
+    expect(text("due")).toContain(
+      "Questions about what the policy allows go to the AI Governance Office (ai-governance@kestrel.example).",
+    );
+    expect(text("overdue")).toContain(
+      "If you cannot, tell the AI Governance Office (ai-governance@kestrel.example) why.",
+    );
+    expect(text("escalation")).toContain("Questions go to the AI Governance Office (ai-governance@kestrel.example).");
+  });
+});

@@ -72,7 +72,10 @@ describe("the Cowork admin onboarding message", () => {
     expect(message).toContain("Welcome to Claude Cowork at Kestrel Example Group.");
     expect(message).toContain("take the Acceptable Use Policy course at https://aup.kestrel.example/course");
     expect(message).toContain("Read the policy itself at https://aup.kestrel.example/policy.");
-    expect(message).toContain("Ask AI Governance Office (ai-governance@kestrel.example) first.");
+    expect(message).toContain("Ask the AI Governance Office (ai-governance@kestrel.example) first.");
+    expect(message).toContain(
+      "Report incidents and unintended agent actions to the IT Security Service Desk (security@kestrel.example) within 24 hours.",
+    );
     expect(coworkOnboardingMessage(loadPolicy())).toContain("course at /course on the policy site");
   });
 });
