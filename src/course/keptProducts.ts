@@ -30,6 +30,6 @@ export function keptProducts(): ProductAudience[] | undefined {
  * (`GET /api/me` answers `products`), else this browser's memory of the ticks; undefined when
  * neither knows, and the refresher intro then asks.
  */
-export function knownProducts(fromSignIn: readonly ProductAudience[] | undefined): ProductAudience[] | undefined {
-  return fromSignIn ? [...fromSignIn] : keptProducts();
+export function knownProducts(fromSignIn: ProductAudience[] | undefined): ProductAudience[] | undefined {
+  return fromSignIn ?? keptProducts();
 }

@@ -16,7 +16,8 @@ import { ProductChoice } from "./ProductChoice.tsx";
 export function RefresherIntro({ course, latestReceipt, learner, missedClauses, products, ready, send }: IntroProps) {
   const [chosen, setChosen] = useState<ProductAudience[]>([]);
   const known = ready ? knownProducts(products) : undefined;
-  const asks = ready && !known && course.productAudiences.length > 0;
+  // ProductChoice shows nothing when the organisation deploys no product to ask about.
+  const asks = ready && !known;
   const start = () => {
     if (asks) keepProducts(chosen);
     send({
@@ -35,7 +36,7 @@ export function RefresherIntro({ course, latestReceipt, learner, missedClauses, 
           offered={course.productAudiences}
           chosen={chosen}
           onChange={setChosen}
-          legend="Which of these do you use? Your refresher draws on their scenarios too, and asks only once."
+          legend="Which of these do you use? Your refresher draws on them too."
         />
       )}
     </IntroFrame>
