@@ -1,5 +1,4 @@
 import type { PolicyStepProps } from "./courseMode.ts";
-import { countOf } from "../../lib/plural.ts";
 
 const KIND = { added: "Added", removed: "Removed", reworded: "Reworded", moved: "Moved" } as const;
 
@@ -9,6 +8,14 @@ const KIND = { added: "Added", removed: "Removed", reworded: "Reworded", moved: 
  * "removed:" for screen readers), then on to the scenarios that test the change. It links nowhere else: the onboarding page's
  * links (PolicyLink) would then be shared by two pages and weigh on the refresher's first load.
  */
+/**
+ * The count of changed clauses in the form Intl.PluralRules gives it, as countOf() in src/lib/plural.ts
+ * would: importing that module here would make it a chunk shared with the later steps, which every
+ * course page loads first, and the refresher's first load has no room for it.
+ */
+const clauses = (count: number) =>
+  `${count.toLocaleString("en-GB")} ${new Intl.PluralRules("en-GB").select(count) === "one" ? "clause" : "clauses"}`;
+
 export function ChangesStep({ course, send }: PolicyStepProps) {
   const changes = course.update?.changes ?? [];
   const next = course.scenarios.length ? "Continue to the scenarios" : "Continue to the acknowledgement";
@@ -18,8 +25,8 @@ export function ChangesStep({ course, send }: PolicyStepProps) {
         What changed since version {course.update?.from}
       </h1>
       <p>
-        Version {course.policy.version} changes {countOf(changes.length, "clause")}: struck-out words are removed,
-        underlined words added.
+        Version {course.policy.version} changes {clauses(changes.length)}: struck-out words are removed, underlined
+        words added.
       </p>
       <ol className="changes">
         {changes.map((change) => (
