@@ -15,7 +15,7 @@ export function buildUpdateCourses(policy: Policy, bank: Scenario[], releases: r
   const live = releases.find((r) => r.version === policy.version && r.hash === policy.hash);
   if (!live) return [];
   return updateSources(releases, policy.version).map((from) => {
-    const scope = updateScope(from, live);
+    const scope = updateScope(from, live, releases);
     return buildCourseDefinition(policy, bank, "update", {
       from: from.version,
       fromHash: from.hash,

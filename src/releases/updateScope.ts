@@ -37,27 +37,53 @@ export function standingOf(releases: readonly Release[], version: string, hash: 
 /** What an update from one release to another re-teaches: the changes, and the scenarios to replay. */
 export interface UpdateScope {
   changes: ClauseChange[];
-  /** Clauses added or reworded in `to`: what the scenarios are picked by. */
+  /** Clauses added or reworded by a material release after `from`: what the scenarios are picked by. */
   changedClauses: string[];
-  /** Scenarios of `to` that cite a changed clause or whose own text changed (or is new), sorted by id. */
+  /** Scenarios of `to` that cite a changed clause or whose own text a material release changed (or added), sorted by id. */
   scenarioIds: string[];
 }
 
 /**
- * Decided from the two releases' records alone (each scenario's cited clauses and text hash, as
+ * Decided from the releases' records alone (each scenario's cited clauses and text hash, as
  * `npm run release` wrote them), so that the server, the site and the packages agree on it and
- * nothing the browser says can widen or narrow it.
+ * nothing the browser says can widen or narrow it. Only the material releases after `from` count: a
+ * minor release asks nothing of anyone, so a clause or scenario that only a rewording touched is not
+ * taught again. The changes view still compares `from` with `to`, so that a clause both releases
+ * touched shows every word the learner has not acknowledged.
  */
-export function updateScope(from: Release, to: Release): UpdateScope {
-  const changes = clauseChanges(from, to);
+export function updateScope(from: Release, to: Release, releases: readonly Release[]): UpdateScope {
+  const steps = materialSteps(from, to, releases);
+  const clauses = new Set(steps.flatMap(([before, after]) => clauseChanges(before, after).map(clauseOf)));
+  const changes = clauseChanges(from, to).filter((change) => clauses.has(clauseOf(change)));
   const changedClauses = changedClauseIds(changes);
   const changed = new Set(changedClauses);
-  const before = new Map(from.scenarios.map((s) => [s.id, s.hash]));
+  const rewritten = new Set(
+    steps.flatMap(([before, after]) => {
+      const hashes = new Map(before.scenarios.map((s) => [s.id, s.hash]));
+      return after.scenarios.filter((s) => hashes.get(s.id) !== s.hash).map((s) => s.id);
+    }),
+  );
   const scenarioIds = to.scenarios
-    .filter((s) => s.clauses.some((clause) => changed.has(clause)) || before.get(s.id) !== s.hash)
+    .filter((s) => s.clauses.some((clause) => changed.has(clause)) || rewritten.has(s.id))
     .map((s) => s.id)
     .sort();
   return { changes, changedClauses, scenarioIds };
+}
+
+/** Each material release after `from` up to `to`, with the release just before it. */
+function materialSteps(from: Release, to: Release, releases: readonly Release[]): [Release, Release][] {
+  const span = sorted(releases).filter(
+    (r) => compareVersions(r.version, from.version) >= 0 && compareVersions(r.version, to.version) <= 0,
+  );
+  return span.flatMap((release, i) => {
+    const before = span[i - 1];
+    return before && release.change === "material" ? [[before, release] as [Release, Release]] : [];
+  });
+}
+
+/** The clause a change is about: its id in the newer release, or the removed clause's. */
+function clauseOf(change: ClauseChange): string {
+  return change.kind === "removed" ? change.before.id : change.after.id;
 }
 
 function sorted(releases: readonly Release[]): Release[] {

@@ -1,6 +1,6 @@
 import type { ContentProblem } from "../lib/contentProblem.ts";
 import type { QuestionNode, Scenario } from "../schemas/scenario.ts";
-import { labelSentences } from "./labelSentences.ts";
+import { labelGivesReason, labelSentences } from "./labelSentences.ts";
 
 /**
  * The rules a schema cannot express: the file name matches the id, every `next` exists, every
@@ -73,7 +73,8 @@ export function checkScenario(
 
 /**
  * What would let a learner answer without knowing the policy: labels whose sentence counts differ
- * (wrong choices used to carry a second, justifying sentence), and a situation that asks its own
+ * (wrong choices used to carry a second, justifying sentence), some labels giving a reason after a
+ * comma where others give none, and a situation that asks its own
  * question before the course asks "What do you do?".
  */
 function giveaways(node: QuestionNode): string[] {
@@ -82,6 +83,11 @@ function giveaways(node: QuestionNode): string[] {
   if (counts.length > 1)
     found.push(
       `has choice labels of ${counts.join(" and ")} sentences, which tells the answer apart. Write every label as the action alone and give the reason in its feedback, or give every label its reason.`,
+    );
+  const reasoned = node.choices.filter((choice) => labelGivesReason(choice.label));
+  if (counts.length === 1 && reasoned.length && reasoned.length < node.choices.length)
+    found.push(
+      `has ${reasoned.length === 1 ? "a label that gives its reason" : "labels that give their reason"} (${reasoned.map((choice) => `"${choice.label}"`).join(", ")}) beside labels that give none, which tells the answer apart. Move the reason to the feedback, or give every label its reason.`,
     );
   if (/\?["'”’)]*$/.test(node.situation.trim()))
     found.push(

@@ -8,3 +8,18 @@ export function labelSentences(label: string): number {
   const ends = text.match(/[.!?]["'”’)]*(?=\s|$)/g)?.length ?? 0;
   return Math.max(1, ends + (/[.!?]["'”’)]*$/.test(text) ? 0 : 1));
 }
+
+/**
+ * A reason joined to the action after a comma, semicolon or dash: "Paste it, as Claude keeps nothing".
+ * A condition ("Agree, as long as he deletes the chats") is part of the action, not its reason.
+ */
+const JOINED_REASON =
+  /(?:[,;:]|\s[—–-])\s*(?:as(?!\s+(?:long|soon|well)\s+as)|since|because|so|so that|given|which|to avoid|otherwise|in case)\b/i;
+
+/**
+ * Whether a choice label gives its reason as well as its action: a second sentence, a "because",
+ * or a reason joined on after a comma. Wrong choices used to carry one, so it told the answer apart.
+ */
+export function labelGivesReason(label: string): boolean {
+  return labelSentences(label) > 1 || /\bbecause\b/i.test(label) || JOINED_REASON.test(label);
+}

@@ -10,6 +10,7 @@ import { shippedCourse } from "../support/courseFixture.ts";
 import { STARTED, startAndReadPolicy } from "../../scripts/harness/courseSteps.ts";
 import { clickThroughScenarios } from "../support/learner.ts";
 import { openPage } from "../support/page.ts";
+import { SHIPPED_VERSION } from "../support/shipped.ts";
 
 const course = shippedCourse();
 const sectionAnchors = course.policy.sections.map((s) => s.anchor);
@@ -61,7 +62,10 @@ function cmi(page: Page): Promise<Cmi> {
 }
 
 describe("npm run package", () => {
-  const zips = ["scorm12", "scorm2004"].flatMap((v) => [`kestrel-1.0.0-${v}.zip`, `kestrel-1.0.0-refresher-${v}.zip`]);
+  const zips = ["scorm12", "scorm2004"].flatMap((v) => [
+    `kestrel-${SHIPPED_VERSION}-${v}.zip`,
+    `kestrel-${SHIPPED_VERSION}-refresher-${v}.zip`,
+  ]);
 
   it.each(zips)("writes %s, which passes the official schemas and lists exactly its files", async (zip) => {
     const entries = unzipSync(readFileSync(path.join(inject("packagesDir"), zip)));
@@ -75,7 +79,7 @@ describe("npm run package", () => {
   it("runs in preview mode, with a visible banner, when no LMS launched it", async () => {
     const { page, failures } = await openPage(
       browser,
-      `${lms.url}/courses/kestrel-1.0.0-scorm12.zip/content/org-7/course-42/sco/course.html`,
+      `${lms.url}/courses/kestrel-${SHIPPED_VERSION}-scorm12.zip/content/org-7/course-42/sco/course.html`,
     );
     await page.waitForSelector(`${STARTED} #intro-title`);
     expect(await page.locator(".course-banner").innerText()).toContain("No records server or LMS is connected");
@@ -86,7 +90,7 @@ describe("npm run package", () => {
   it("starts a new attempt in the local LMS with Reset", async () => {
     const { page, failures } = await openPage(
       browser,
-      `${lms.url}/lms?package=kestrel-1.0.0-scorm2004.zip&attempt=reset-1`,
+      `${lms.url}/lms?package=kestrel-${SHIPPED_VERSION}-scorm2004.zip&attempt=reset-1`,
     );
     await courseFrame(page);
     // Reset as a learner would, on a page that has finished loading: a chunk still in flight when the
@@ -103,7 +107,7 @@ describe("npm run package", () => {
   });
 
   it("loads nothing more once the page is being dismissed, where the browser would cut the request off", async () => {
-    const { page, frame, scripts, failures } = await launch("kestrel-1.0.0-scorm2004.zip");
+    const { page, frame, scripts, failures } = await launch(`kestrel-${SHIPPED_VERSION}-scorm2004.zip`);
     await frame.locator(`${STARTED} #intro-title`).waitFor();
     // What the browser fires on leaving: the course ends its LMS session at once.
     await frame.evaluate(() => window.dispatchEvent(new Event("beforeunload")));
@@ -116,7 +120,7 @@ describe("npm run package", () => {
   });
 
   it("runs the refresher package with a quiz seeded by the LMS learner, without asking who they are", async () => {
-    const { page, frame } = await launch("kestrel-1.0.0-refresher-scorm2004.zip");
+    const { page, frame } = await launch(`kestrel-${SHIPPED_VERSION}-refresher-scorm2004.zip`);
     expect(await frame.locator("#learner-id").count()).toBe(0);
     await frame.getByRole("button", { name: "Start" }).click();
     await frame.waitForSelector(".scenario__situation");
@@ -128,8 +132,8 @@ describe("npm run package", () => {
 });
 
 describe.each([
-  ["scorm12", "kestrel-1.0.0-scorm12.zip"],
-  ["scorm2004", "kestrel-1.0.0-scorm2004.zip"],
+  ["scorm12", `kestrel-${SHIPPED_VERSION}-scorm12.zip`],
+  ["scorm2004", `kestrel-${SHIPPED_VERSION}-scorm2004.zip`],
 ] as const)("%s package in a scorm-again LMS", (version, name) => {
   it("is under the size budget", () => {
     expect(statSync(path.join(inject("packagesDir"), name)).size).toBeLessThanOrEqual(500 * 1024);

@@ -12,6 +12,7 @@ import { choiceFor, choiceNamed, clickThroughScenarios, focusedText, screenState
 import { axeViolations } from "../support/page.ts";
 import { KEEPALIVE_BUDGET } from "../support/strictLms/postSize.ts";
 import { StrictLms } from "../support/strictLms/strictLmsServer.ts";
+import { SHIPPED_VERSION } from "../support/shipped.ts";
 
 const course = shippedCourse();
 const sectionAnchors = course.policy.sections.map((s) => s.anchor);
@@ -98,7 +99,7 @@ function expectCleanRecord(key: string): void {
 describe("the strict LMS", () => {
   it("counts a beacon's bytes as Chromium sends them", async () => {
     const page = await browser.newPage();
-    await lms.launch(page, "kestrel-1.0.0-scorm2004.zip", newAttempt("size"));
+    await lms.launch(page, `kestrel-${SHIPPED_VERSION}-scorm2004.zip`, newAttempt("size"));
     const fields: [string, string][] = [
       ["cmi__interactions__12__description", "Can I paste this client’s email into Claude? (3.4 incorrect)"],
       ["cmi__suspend_data", "1~k3j2~0.1.2~" + "x".repeat(300)],
@@ -117,8 +118,8 @@ describe("the strict LMS", () => {
 });
 
 describe.each([
-  ["scorm12", "kestrel-1.0.0-scorm12.zip"],
-  ["scorm2004", "kestrel-1.0.0-scorm2004.zip"],
+  ["scorm12", `kestrel-${SHIPPED_VERSION}-scorm12.zip`],
+  ["scorm2004", `kestrel-${SHIPPED_VERSION}-scorm2004.zip`],
 ] as const)("%s package in a strict LMS", (version, name) => {
   const is12 = version === "scorm12";
 

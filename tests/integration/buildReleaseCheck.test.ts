@@ -6,6 +6,7 @@ import { runBuild } from "../support/build.ts";
 import { copyContent, editFile } from "../support/contentFixture.ts";
 import { removeClauses } from "../support/policyEdits.ts";
 import { setVersion } from "../support/policyRelease.ts";
+import { SHIPPED_VERSION } from "../support/shipped.ts";
 
 const outDirs: string[] = [];
 afterEach(() => {
@@ -31,14 +32,14 @@ describe("the build's release and policy checks", () => {
     editFile(dir, "policy/03-data-handling.md", (t) => t.replace("is not ours to share freely", "is ours to share"));
     expectRefused(
       buildWith(dir),
-      `${dir}/organisation.yaml: policy.version is still 1.0.0, but the policy text changed since release 1.0.0 was recorded`,
+      `${dir}/organisation.yaml: policy.version is still ${SHIPPED_VERSION}, but the policy text changed since release ${SHIPPED_VERSION} was recorded`,
     );
   });
 
   it("refuses a version number that goes backwards", () => {
     const dir = copyContent();
     setVersion(dir, "0.9.0");
-    expectRefused(buildWith(dir), "policy.version is 0.9.0, but release 1.0.0 is already recorded");
+    expectRefused(buildWith(dir), `policy.version is 0.9.0, but release ${SHIPPED_VERSION} is already recorded`);
   });
 
   it("refuses a common gap that policy.allowGaps does not name", () => {
@@ -65,6 +66,6 @@ describe("the build's release and policy checks", () => {
     const build = buildWith(dir);
     expectRefused(build, 'Gap "Third-party data, including what flows through connectors"');
     expect(build.output).toContain("Fix: restore clause 3.6 of the shipped policy");
-    expect(build.output).toContain("policy.version is still 1.0.0");
+    expect(build.output).toContain(`policy.version is still ${SHIPPED_VERSION}`);
   });
 });

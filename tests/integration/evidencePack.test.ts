@@ -9,6 +9,7 @@ import { STATUS_EXPORT_COLUMNS } from "../../src/hr/statusExport.ts";
 import { openRecordsStore } from "../../src/records/recordsStore.ts";
 import { acknowledgement, dataDir } from "../support/records.ts";
 import { unpacked } from "../support/unpacked.ts";
+import { SHIPPED_VERSION } from "../support/shipped.ts";
 
 function run(script: string, args: string[], env: NodeJS.ProcessEnv, cwd?: string) {
   const done = spawnSync(process.execPath, [path.resolve(script), ...args], {
@@ -74,13 +75,13 @@ describe("npm run evidence", () => {
     // 2. The policy text hashes to the hash every record acknowledges.
     const lines = readFileSync(path.join(pack, "records/acknowledgements.jsonl"), "utf8").split("\n").filter(Boolean);
     const policyHash = createHash("sha256")
-      .update(readFileSync(path.join(pack, "policy/1.0.0.txt")))
+      .update(readFileSync(path.join(pack, `policy/${SHIPPED_VERSION}.txt`)))
       .digest("hex");
     expect(lines.map((line) => (JSON.parse(line) as { policy: { hash: string } }).policy.hash)).toEqual(
       Array(5).fill(policyHash),
     );
     expect(readFileSync(path.join(pack, "policy/versions.csv"), "utf8")).toContain(
-      `1.0.0,${policyHash},policy/1.0.0.txt`,
+      `${SHIPPED_VERSION},${policyHash},policy/${SHIPPED_VERSION}.txt`,
     );
     // 3. The records are the tree the checkpoint signed, checked with the pack's keys.
     const files = [

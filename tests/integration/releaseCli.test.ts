@@ -4,13 +4,20 @@ import { describe, expect, it } from "vitest";
 import { clauseChanges, changedClauseIds } from "../../src/releases/clauseChanges.ts";
 import { readReleases, releaseFile } from "../../src/releases/releaseFiles.ts";
 import { copyContent, editFile } from "../support/contentFixture.ts";
-import { editForRelease110, runRelease, setVersion } from "../support/policyRelease.ts";
+import { editForRelease110, runRelease, setVersion, startOwnHistory } from "../support/policyRelease.ts";
 
 const today = new Date().toISOString().slice(0, 10);
 
+/** A content copy whose one release is 1.0.0 of its current text, whatever the shipped releases. */
+function contentAt100(): string {
+  const dir = copyContent();
+  startOwnHistory(dir);
+  return dir;
+}
+
 describe("npm run release", () => {
   it("records a second version with its text, and the two releases diff clause by clause", () => {
-    const dir = copyContent();
+    const dir = contentAt100();
     editForRelease110(dir);
     const run = runRelease(dir, ["--material", "--note", "Third-party data is never ours; 1.5 added; 8.4 removed."]);
     expect(run.status, run.stderr).toBe(0);
@@ -28,7 +35,7 @@ describe("npm run release", () => {
     // Every clause's filled-in text is recorded, and the scenarios with the clauses they cite.
     const third = second.sections.find((s) => s.number === "3")?.clauses.find((c) => c.id === "3.4");
     expect(third?.text).toContain("is never ours to share freely");
-    expect(third?.text).toContain("until AI Governance Office confirms"); // values filled in, no {{…}} left
+    expect(third?.text).toContain("until the AI Governance Office confirms"); // values filled in, no {{…}} left
     expect(JSON.stringify(second.sections)).not.toContain("{{");
     expect(second.scenarios.find((s) => s.id === "client-email-summary")?.clauses).toContain("3.4");
 
@@ -57,7 +64,7 @@ describe("npm run release", () => {
   });
 
   it("records a review of the latest release when the text did not change", () => {
-    const dir = copyContent();
+    const dir = contentAt100();
     const run = runRelease(dir, ["--minor", "--note", "Quarterly review: no change needed."]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("recorded a review");
@@ -68,7 +75,7 @@ describe("npm run release", () => {
   });
 
   it("refuses a changed text under the same version, naming the versions to use, and writes nothing", () => {
-    const dir = copyContent();
+    const dir = contentAt100();
     const file = releaseFile(dir, "1.0.0");
     const before = readFileSync(file, "utf8");
     editFile(dir, "policy/03-data-handling.md", (t) =>
@@ -82,7 +89,7 @@ describe("npm run release", () => {
   });
 
   it("refuses a version that goes backwards", () => {
-    const dir = copyContent();
+    const dir = contentAt100();
     setVersion(dir, "0.9.0");
     const run = runRelease(dir, ["--material", "--note", "Older"]);
     expect(run.status).toBe(1);
@@ -91,7 +98,7 @@ describe("npm run release", () => {
   });
 
   it("explains missing or contradictory flags", () => {
-    const dir = copyContent();
+    const dir = contentAt100();
     expect(runRelease(dir, ["--note", "x"])).toMatchObject({
       status: 2,
       stderr: expect.stringContaining("Say what kind of change this is") as string,
@@ -101,7 +108,7 @@ describe("npm run release", () => {
   });
 
   it("refuses to release while a recorded release was edited by hand", () => {
-    const dir = copyContent();
+    const dir = contentAt100();
     editFile(dir, "releases/1.0.0.json", (t) => t.replace("is not ours to share freely", "is ours to share freely"));
     const run = runRelease(dir, ["--minor", "--note", "x"]);
     expect(run.status).toBe(1);

@@ -9,6 +9,7 @@ import { buildManifest, TEMPLATE_FILES, type ManifestInput, type ScormVersion } 
 import { validateManifest } from "../../scorm/validateManifest.ts";
 import { writePackage } from "../../scorm/writePackage.ts";
 import { copyFolder, editFile, emptyFolder } from "../support/contentFixture.ts";
+import { SHIPPED_VERSION } from "../support/shipped.ts";
 
 const FILES = ["index.html", "_astro/course.js", "_astro/site.css", "policy.html"];
 
@@ -173,7 +174,7 @@ describe("npm run package", () => {
       const packages = path.join(out, "packages");
       mkdirSync(packages);
       // The shipped content's first zip of this version: the one refused.
-      const name = `kestrel-1.0.0-${version}.zip`;
+      const name = `kestrel-${SHIPPED_VERSION}-${version}.zip`;
       const earlier = path.join(packages, name);
       writeFileSync(earlier, "a zip from an earlier run");
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { startServer, type RunningServer } from "../../scripts/harness/server.ts";
+import { SHIPPED_VERSION } from "../support/shipped.ts";
 
 /**
  * The built server carries what it publishes: copied without content/ or scenarios/ beside it and
@@ -48,7 +49,7 @@ describe("the built server, deployed without its content", () => {
       ["/course", {}, 200, /data-course=/],
       ["/refresher", {}, 200, /data-course=/],
       ["/admin/sign-in", {}, 200, /HR sign-in/],
-      ["/admin", { headers: admin }, 200, /Policy 1\.0\.0/],
+      ["/admin", { headers: admin }, 200, new RegExp(`Policy ${SHIPPED_VERSION.replaceAll(".", "\\.")} `)],
       ["/admin/roster", { method: "POST", body: form, headers: { ...admin, origin: server.url } }, 303, /^$/],
       [receiptUrl, {}, 200, /Acknowledgement receipt/],
       ["/receipt/ack-999999?k=wrong", {}, 404, /Receipt not found/],

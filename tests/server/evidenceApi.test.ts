@@ -7,6 +7,7 @@ import { verifyReceipt } from "../../src/evidence/verifyReceipt.ts";
 import { post, validBody } from "../../scripts/harness/acknowledgementBody.ts";
 import { dataDir } from "../support/records.ts";
 import { serveData } from "../support/servedData.ts";
+import { SHIPPED_VERSION } from "../support/shipped.ts";
 
 interface Answer {
   record: { id: string; seq: number; hash: string };
@@ -88,7 +89,7 @@ describe("signed evidence from the built server", () => {
       "SHA256SUMS",
       "checkpoint.txt",
       "jwks.json",
-      "policy/1.0.0.txt",
+      `policy/${SHIPPED_VERSION}.txt`,
       "policy/versions.csv",
       "records/acknowledgements.csv",
       "records/acknowledgements.jsonl",

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { loadOrganisation } from "../../src/policy/organisation.ts";
 import { editFile } from "./contentFixture.ts";
 
 export interface CliRun {
@@ -28,6 +29,23 @@ export function runRelease(contentDir: string, args: string[]): CliRun {
  */
 export function scenariosFor(contentDir: string): string {
   return `${contentDir}-scenarios`;
+}
+
+/**
+ * Starts a content copy's own history: the shipped releases removed and the copy's text recorded as
+ * material release 1.0.0, so that a test can pin the versions it goes on to release, whatever the shipped ones.
+ */
+export function startOwnHistory(contentDir: string): void {
+  rmSync(path.join(contentDir, "releases"), { recursive: true });
+  mkdirSync(path.join(contentDir, "releases"));
+  if (loadOrganisation(contentDir).org.policy.version !== "1.0.0") setVersion(contentDir, "1.0.0");
+  release(contentDir, "--material", "The first release of this copy.");
+}
+
+/** Runs `npm run release` on a content copy, failing the test's set-up when it refuses. */
+export function release(contentDir: string, kind: string, note: string): void {
+  const run = runRelease(contentDir, [kind, "--note", note]);
+  if (run.status !== 0) throw new Error(`npm run release ${kind} failed:\n${run.stdout}${run.stderr}`);
 }
 
 /** Sets policy.version in a content copy's organisation.yaml. */

@@ -1,8 +1,5 @@
-import { mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
-import { loadOrganisation } from "../../src/policy/organisation.ts";
 import { copyContent, editFile } from "./contentFixture.ts";
-import { runRelease, setVersion } from "./policyRelease.ts";
+import { release, setVersion, startOwnHistory } from "./policyRelease.ts";
 
 /** The two clauses 1.1.0 rewords, and the scenarios whose correct choices cite them (sorted). */
 export const CHANGED_CLAUSES = ["4.8", "6.3"];
@@ -13,8 +10,12 @@ export const UPDATE_SCENARIOS = ["ai-assisted-client-report", "consumer-loan-dec
  * clauses (4.8 and 6.3), each cited by the correct choices of onboarding scenarios. Clauses 1.2 and 8.2 quote the version
  * number and its dates, so that every release rewords them too; the copy's 1.0.0 is recorded without
  * those sentences, so that what 1.1.0 changes is those two clauses and nothing else. The shipped releases stay as they are.
+ * With `minorFirst`, a minor release 1.0.1 rewording 3.4 comes between the two.
  */
-export function contentWithUpdate({ effectiveDate }: { effectiveDate?: string } = {}): string {
+export function contentWithUpdate({
+  effectiveDate,
+  minorFirst,
+}: { effectiveDate?: string; minorFirst?: boolean } = {}): string {
   const content = copyContent();
   editFile(content, "policy/01-scope-and-purpose.md", (text) =>
     text.replace(
@@ -26,10 +27,15 @@ export function contentWithUpdate({ effectiveDate }: { effectiveDate?: string } 
     text.replace("This is version {{policy.version}}, effective from {{policy.effectiveDate}}. ", ""),
   );
   // The copy starts its own history: the shipped releases record other words.
-  rmSync(path.join(content, "releases"), { recursive: true });
-  mkdirSync(path.join(content, "releases"));
-  if (loadOrganisation(content).org.policy.version !== "1.0.0") setVersion(content, "1.0.0");
-  release(content, "--material", "The first release of this copy.");
+  startOwnHistory(content);
+  if (minorFirst) {
+    // A wording release in between, rewording 3.4, which many scenarios cite: it asks nothing of anyone.
+    editFile(content, "policy/03-data-handling.md", (text) =>
+      text.replace("is not ours to share freely", "is not ours to share as we please"),
+    );
+    setVersion(content, "1.0.1");
+    release(content, "--minor", "3.4 reads more plainly.");
+  }
   rewordTwoClauses(content);
   setVersion(content, "1.1.0");
   // The update window runs from the day 1.1.0 takes effect: a test that judges status today sets it.
@@ -57,9 +63,4 @@ function rewordTwoClauses(content: string): void {
   editFile(content, "policy/06-intellectual-property.md", (text) =>
     text.replace("Some client contracts, regulators", "Many client contracts, regulators"),
   );
-}
-
-function release(content: string, kind: string, note: string): void {
-  const run = runRelease(content, [kind, "--note", note]);
-  if (run.status !== 0) throw new Error(`npm run release ${kind} failed:\n${run.stdout}${run.stderr}`);
 }

@@ -71,7 +71,7 @@ describe("the common-gaps check", () => {
       t.replace("has deployed: {{products.list}}.", "has deployed."),
     );
     editFile(dir, "policy/07-enforcement.md", (t) =>
-      t.replace("Contact {{contacts.questions.name}} at {{contacts.questions.email}}, or speak", "Speak"),
+      t.replace("Contact {{contacts.questions.inText}} at {{contacts.questions.email}}, or speak", "Speak"),
     );
     const findings = findingsIn(dir);
     expect(findings.map((f) => f.part.id)).toEqual(["products-named", "escalation-contact"]);

@@ -36,13 +36,14 @@ describe("scenario checks", () => {
     `);
   });
 
-  it("reports what gives an answer away: labels of different sentence counts and a situation's own question", () => {
+  it("reports what gives an answer away: labels of different sentence counts, a reason after a comma and a situation's own question", () => {
     // "e.g." and "14.8%" end no sentence; a quoted question at the end still counts as one.
     expect(problemsOf("giveaway-labels.yaml")).toMatchInlineSnapshot(`
       [
         "<scenarios>/giveaway-labels.yaml: node "ask" has choice labels of 1 and 2 sentences, which tells the answer apart. Write every label as the action alone and give the reason in its feedback, or give every label its reason.",
         "<scenarios>/giveaway-labels.yaml: node "ask" situation ends with a question, and the course asks "What do you do?" after it. End the situation with the facts.",
         "<scenarios>/giveaway-labels.yaml: node "quoted" situation ends with a question, and the course asks "What do you do?" after it. End the situation with the facts.",
+        "<scenarios>/giveaway-labels.yaml: node "joined" has a label that gives its reason ("Forward it to the refunds team as it is, since they handle card complaints.") beside labels that give none, which tells the answer apart. Move the reason to the feedback, or give every label its reason.",
       ]
     `);
   });

@@ -21,7 +21,9 @@ describe("the system-prompt summary", () => {
     expect(summary.text).toContain(
       "- Never enter cardholder data, government identifiers, biometric data, credentials or anything classified Restricted or Secret. (3.1)",
     );
-    expect(summary.text).toContain("ask AI Governance Office (ai-governance@kestrel.example) before you act. (7.3)");
+    expect(summary.text).toContain(
+      "ask the AI Governance Office (ai-governance@kestrel.example) before you act. (7.3)",
+    );
     expect(summary.text).toContain("to security@kestrel.example within 24 hours. (5.5)");
     expect(summary.text).not.toMatch(/\{\{|\[[a-z]+\.[a-z]/); // no placeholder, filled or unfilled
     expect(systemPromptProblems(summary, "content/policy")).toEqual([]);

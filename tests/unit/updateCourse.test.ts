@@ -9,6 +9,7 @@ import { employeeStatus, statusRules } from "../../src/hr/status.ts";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { publish, type Published } from "../../src/published/published.ts";
 import type { RecordSummary } from "../../src/records/recordsIndex.ts";
+import { changedClauseIds, clauseChanges } from "../../src/releases/clauseChanges.ts";
 import { readReleases } from "../../src/releases/releaseFiles.ts";
 import { standingOf, updateScope, updateSources } from "../../src/releases/updateScope.ts";
 import { AcknowledgementBodySchema } from "../../src/schemas/acknowledgementBody.ts";
@@ -61,7 +62,7 @@ async function playUpdate(course: CourseDefinition) {
 describe("what an update re-teaches", () => {
   it("updates from the previous material release, with the two changed clauses and only the scenarios citing them", () => {
     expect(updateSources(releases, "1.1.0").map((r) => r.version)).toEqual(["1.0.0"]);
-    const scope = updateScope(release("1.0.0"), release("1.1.0"));
+    const scope = updateScope(release("1.0.0"), release("1.1.0"), releases);
     expect(scope.changedClauses).toEqual(CHANGED_CLAUSES);
     expect(scope.scenarioIds).toEqual(UPDATE_SCENARIOS);
     expect(update.update).toMatchObject({ from: "1.0.0", to: "1.1.0", fromHash: release("1.0.0").hash });
@@ -86,7 +87,28 @@ describe("what an update re-teaches", () => {
       ...to,
       scenarios: to.scenarios.map((s) => (s === touched ? { ...s, hash: "f".repeat(64) } : s)),
     };
-    expect(updateScope(from, edited).scenarioIds).toEqual([...UPDATE_SCENARIOS, "sharing-system-prompt"].sort());
+    expect(updateScope(from, edited, [from, edited]).scenarioIds).toEqual(
+      [...UPDATE_SCENARIOS, "sharing-system-prompt"].sort(),
+    );
+  });
+
+  it("re-teaches only what the material release changed, not a minor release's rewording before it", () => {
+    const content = contentWithUpdate({ minorFirst: true });
+    const all = readReleases(content).releases;
+    expect(all.map((r) => [r.version, r.change])).toEqual([
+      ["1.0.0", "material"],
+      ["1.0.1", "minor"],
+      ["1.1.0", "material"],
+    ]);
+    // Compared directly, 1.0.0 and 1.1.0 differ in 3.4 as well, which many scenarios cite.
+    const [first, , last] = all as [Release, Release, Release];
+    expect(changedClauseIds(clauseChanges(first, last))).toEqual(["3.4", ...CHANGED_CLAUSES]);
+    const updates = publish({ contentDir: content, scenariosDir: "scenarios" }).updates;
+    expect(updates.map((u) => u.update?.from)).toEqual(["1.0.0", "1.0.1"]);
+    for (const course of updates) {
+      expect(course.update?.changes.map((c) => c.id)).toEqual(CHANGED_CLAUSES);
+      expect(course.scenarios.map((s) => s.id)).toEqual(UPDATE_SCENARIOS);
+    }
   });
 
   it("says where an acknowledgement leaves a learner: update, current, or the whole course", () => {
