@@ -8,9 +8,9 @@ import { ackThroughput, type AckFigures } from "./ackThroughput.ts";
 import { exportTiming } from "./exportTiming.ts";
 import { pageLoadSection } from "./coursePageLoad.ts";
 import { ensureChromium } from "../harness/chromium.ts";
-import { checkPages, COURSE_PAGE_BUDGET, kilobytes as kb, PACKAGE_BUDGET } from "../../src/budgets/sizeBudgets.ts";
 import { SCALE_RECORDS, START_MEMORY_BYTES } from "../../src/budgets/scaleBudgets.ts";
-import { packageSizes } from "./packageSizes.ts";
+import { packagesSection, pageWeightSection } from "./pageWeight.ts";
+import { verdict } from "./verdict.ts";
 import { signingCost, signingSection } from "./signingCost.ts";
 import { diskLimitPerSecond, naiveLowdbPerSecond } from "./references.ts";
 import { memoryLimit, type MemoryLimit } from "../harness/memoryLimit.ts";
@@ -84,33 +84,18 @@ for (const records of scaleSizes) {
 }
 limit?.remove();
 
-log("Page weight and package sizes…");
-// Every page of the site and of each SCORM build that npm run package just made, weighed and judged
-// as the build's own size check does.
-const weights = [
-  { name: "site", dir: "dist/client" },
-  { name: "SCORM 1.2", dir: "dist/scorm/scorm12" },
-  { name: "SCORM 2004", dir: "dist/scorm/scorm2004" },
-].flatMap(({ name, dir }) => checkPages(dir).map((check) => ({ ...check, page: `${name}: ${check.page}` })));
-const zips = packageSizes("dist/packages");
-const heaviest = weights
-  .filter((w) => w.isCourse)
-  .map((w) => ({ page: w.page, total: w.jsGzip + w.cssGzip, inAll: w.jsGzip + w.cssGzip + w.laterJsGzip }))
-  .reduce((a, b) => (b.total > a.total ? b : a));
-
 log("Page loads under mobile throttling (real Chromium)…");
 const pageLoads = await pageLoadSection(ensureChromium());
 
 log("PostgreSQL store: one and two servers on one database, exports from the table…");
 const postgres = postgresSection(await postgresBench(quick, (message) => log(message)));
 
-const verdict = (ok: boolean) => (ok ? "within budget" : "**over budget**");
 const cpu = cpus()[0]?.model ?? "unknown";
 const commit = execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
 
 const markdown = `# Benchmarks
 
-Measured by \`npm run bench\` (add \`-- --quick\` for a shorter run, \`-- --only page-load\` or \`-- --only postgres\` for one part alone) on ${new Date().toISOString().slice(0, 10)}, commit ${commit}:
+Measured by \`npm run bench\` (add \`-- --quick\` for a shorter run, \`-- --only PART\` for one part alone: page-load, page-weight, packages or postgres) on ${new Date().toISOString().slice(0, 10)}, commit ${commit}:
 ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}. The load generator runs on the
 same two cores as the server, as in CI. Budgets are those of [\`docs/DESIGN.md\`](docs/DESIGN.md).
 
@@ -151,36 +136,8 @@ ${scaleSection(scale, empty, acks[0], quick, unlimited)}
 
 ${pageLoads}
 ${postgres}
-## Page weight (gzipped, level 9)
-
-Budget: no JavaScript on the other pages; on the course and refresher pages, in the site and in each SCORM
-build, JavaScript and CSS at most 90 KB (92,160 bytes) before the learner's first interaction and 110 KB
-(112,640 bytes) in all, the later steps (result, acknowledgement, receipt) loading in a chunk of their own.
-\`npm run build\` and \`npm run package\` fail when a page is over (src/integrations/sizeBudget.ts).
-Reproduce: \`npm run bench\` (or build, then read the figures the build's size check logs).
-
-| page | JavaScript | CSS | first load | bytes | later steps | in all | verdict |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |
-${weights
-  .map((w) => {
-    const total = w.jsGzip + w.cssGzip;
-    return `| ${w.page} | ${kb(w.jsGzip)} | ${kb(w.cssGzip)} | ${kb(total)} | ${total.toLocaleString("en-GB")} | ${kb(w.laterJsGzip)} | ${kb(total + w.laterJsGzip)} | ${verdict(!w.problem)} |`;
-  })
-  .join("\n")}
-
-The heaviest course page loads ${heaviest.total.toLocaleString("en-GB")} bytes before the first interaction (${heaviest.page}),
-${(COURSE_PAGE_BUDGET - heaviest.total).toLocaleString("en-GB")} bytes under the budget, and ${heaviest.inAll.toLocaleString("en-GB")} bytes in all: React 19's DOM client alone
-is about 66 KB and xstate about 12 KB of it, so the course's own code and styles have little room, and any
-addition to the first load has to be paid for.
-
-## SCORM packages
-
-Budget: each zip at most 500 KB.
-
-| package | size |
-| --- | ---: |
-${zips.map((z) => `| ${z.name} | ${kb(z.bytes)} (${verdict(z.bytes <= PACKAGE_BUDGET)}) |`).join("\n")}
-
+${pageWeightSection()}
+${packagesSection()}
 ## Build and package time
 
 From a warm install: \`npm run build\` ${buildSeconds.toFixed(1)} s, \`npm run package\` (both SCORM versions, four zips) ${packageSeconds.toFixed(1)} s;

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { format, resolveConfig } from "prettier";
 import { ensureChromium } from "../harness/chromium.ts";
 import { pageLoadSection } from "./coursePageLoad.ts";
+import { packagesSection, pageWeightSection, runPackage } from "./pageWeight.ts";
 import { postgresBench } from "./postgresBench.ts";
 import { postgresSection } from "./postgresReport.ts";
 
@@ -14,6 +15,23 @@ const PARTS: Record<string, { heading: string; before: string; measure: () => Pr
     heading: "## Page loads",
     before: "## Page weight",
     measure: () => pageLoadSection(ensureChromium()),
+  },
+  // Both weigh what npm run package leaves in dist/ (the SCORM builds and their zips) as well as the site.
+  "page-weight": {
+    heading: "## Page weight",
+    before: "## SCORM packages",
+    measure: () => {
+      runPackage();
+      return Promise.resolve(pageWeightSection());
+    },
+  },
+  packages: {
+    heading: "## SCORM packages",
+    before: "## Build and package time",
+    measure: () => {
+      runPackage();
+      return Promise.resolve(packagesSection());
+    },
   },
   postgres: {
     heading: "## PostgreSQL store",

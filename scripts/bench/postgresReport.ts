@@ -5,8 +5,7 @@ import {
   TWO_SERVERS_P99_MS,
 } from "../../src/budgets/postgresBudgets.ts";
 import type { PostgresFigures } from "./postgresBench.ts";
-
-const verdict = (ok: boolean) => (ok ? "within budget" : "**over budget**");
+import { verdict } from "./verdict.ts";
 
 /** The "PostgreSQL store" section of BENCHMARKS.md. */
 export function postgresSection({ servers, exports, migrateSeconds }: PostgresFigures): string {

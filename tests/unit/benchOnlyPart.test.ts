@@ -31,8 +31,10 @@ describe("npm run bench -- --only", () => {
     expect(onlyPart(["node", "main.ts"])).toBeUndefined();
     expect(onlyPart(["node", "main.ts", "--only", "page-load"])).toBe("page-load");
     expect(() => onlyPart(["node", "main.ts", "--only", "pageload"])).toThrow(
-      'npm run bench: --only needs one of page-load, postgres, not "pageload". For example: npm run bench -- --only page-load',
+      'npm run bench: --only needs one of page-load, page-weight, packages, postgres, not "pageload". For example: npm run bench -- --only page-load',
     );
-    expect(() => onlyPart(["node", "main.ts", "--only"])).toThrow(/needs one of page-load, postgres, not ""/);
+    expect(() => onlyPart(["node", "main.ts", "--only"])).toThrow(
+      /needs one of page-load, page-weight, packages, postgres, not ""/,
+    );
   });
 });
