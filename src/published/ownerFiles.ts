@@ -17,7 +17,12 @@ export function writeOwnerFiles(outDir: string, published: Published): void {
   mkdirSync(outDir, { recursive: true });
   const { systemPrompt, review } = published.governance;
   writeFileSync(path.join(outDir, OWNER_FILES.systemPrompt), `${systemPrompt.text}\n`);
-  writeFileSync(path.join(outDir, OWNER_FILES.coworkOnboarding), `${coworkOnboardingMessage(published.policy)}\n`);
+  // The site's address when the settings give one (reminders.siteUrl), so that the message links to the course.
+  const siteUrl = published.policy.organisation.reminders?.siteUrl;
+  writeFileSync(
+    path.join(outDir, OWNER_FILES.coworkOnboarding),
+    `${coworkOnboardingMessage(published.policy, siteUrl)}\n`,
+  );
   writeFileSync(path.join(outDir, OWNER_FILES.review), `${JSON.stringify(review ?? null)}\n`);
 }
 

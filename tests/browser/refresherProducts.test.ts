@@ -53,6 +53,10 @@ describe("the quarterly refresher in Chromium", () => {
     const audiences = expected.map((id) => refresher.scenarios.find((s) => s.id === id)?.audience);
     expect(audiences).not.toContain("cowork");
 
+    // The result announces the refresher's own last step, not onboarding's acknowledgement.
+    expect(await page.locator(".course-step").innerText()).toContain(
+      "One step left: confirm that you still follow the policy.",
+    );
     await page.getByRole("button", { name: "Continue to the acknowledgement" }).click();
     await page.waitForSelector("#ack-title");
     expect(await page.locator("#ack-title").textContent()).toBe("Confirm this quarter's refresher");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, type Browser } from "../../scripts/harness/chromium.ts";
 import { STARTED } from "../../scripts/harness/courseSteps.ts";
+import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { shippedCourse } from "../support/courseFixture.ts";
 import { openPage } from "../support/page.ts";
 
@@ -52,13 +53,17 @@ describe("how long the course takes, on the pages that start it", () => {
     await page.close();
   });
 
-  it("shows both times on the home page, without JavaScript", async () => {
+  it("shows both times on the home page, without JavaScript, and what the policy holds", async () => {
     const html = await fetch(baseUrl + "/").then((r) => r.text());
     expect(html).toContain(`Allow ${onboarding.duration[""]} for the course`);
     expect(html).toContain(`and ${refresher.duration[""]} for each quarterly refresher.`);
     expect(html).toContain(
       `(${onboarding.duration["claude-code cowork claude-api"]} if you also use Claude Code, Cowork agents and the Claude API)`,
     );
-    expect(html).toMatch(/\d+ sections:/);
+    // The sections and the addenda switched on, each counted as what it is.
+    const { sections } = loadPolicy();
+    const addenda = sections.filter((s) => s.kind === "addendum").length;
+    expect(addenda).toBe(1);
+    expect(html).toContain(`${sections.length - addenda} sections and 1 industry addendum:`);
   });
 });

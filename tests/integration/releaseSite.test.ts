@@ -110,7 +110,10 @@ describe("a site with two releases", () => {
     expect(written).toBe(expectedPrompt);
     expect(countWords(written)).toBeLessThanOrEqual(120);
     expect(written).toContain("(Acceptable Use Policy 1.1.0)");
-    expect(readFileSync(path.join(app, "dist/cowork-onboarding.txt"), "utf8")).toContain("/course on the policy site");
+    // The settings give the site's address (reminders.siteUrl): the written message links to the course.
+    expect(readFileSync(path.join(app, "dist/cowork-onboarding.txt"), "utf8")).toContain(
+      "take the Acceptable Use Policy course at https://aup.kestrel.example/course:",
+    );
 
     // Admin-only: without the token the page sends the browser to sign in.
     const anonymous = await fetch(`${server.url}/admin/deployment`, { redirect: "manual" });

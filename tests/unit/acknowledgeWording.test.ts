@@ -18,6 +18,7 @@ describe("what the learner signs, in each mode's own words", () => {
       title: "Acknowledge the policy",
       confirms: `have read ${onboarding.organisationName}'s Acceptable Use Policy for Claude and understood it;`,
       button: "I acknowledge the policy",
+      nextStep: "acknowledge the policy",
     });
   });
 
@@ -28,6 +29,7 @@ describe("what the learner signs, in each mode's own words", () => {
       `have taken this quarter's refresher on ${refresher.organisationName}'s Acceptable Use Policy for Claude and know its rules as they stand;`,
     );
     expect(wording.button).toBe("I still follow the policy");
+    expect(wording.nextStep).toBe("confirm that you still follow the policy");
   });
 
   it("has an update's learner accept the new version, having read what changed", () => {
@@ -37,12 +39,15 @@ describe("what the learner signs, in each mode's own words", () => {
       `have read what changed in ${update.organisationName}'s Acceptable Use Policy for Claude since version 1.0.0, and accept version 1.1.0;`,
     );
     expect(wording.button).toBe("I accept version 1.1.0");
+    expect(wording.nextStep).toBe("accept version 1.1.0");
   });
 
-  it("never puts onboarding's words in a refresher's or an update's mouth", () => {
+  it("never puts onboarding's words in a refresher's or an update's mouth, nor in its result step's", () => {
     for (const course of [refresher, update]) {
-      const { title, confirms, button } = acknowledgeWording(course);
-      expect([title, confirms, button].join(" ")).not.toMatch(/I have read|understood|acknowledge the policy/i);
+      const { title, confirms, button, nextStep } = acknowledgeWording(course);
+      expect([title, confirms, button, nextStep].join(" ")).not.toMatch(
+        /I have read|understood|acknowledge the policy/i,
+      );
     }
   });
 });

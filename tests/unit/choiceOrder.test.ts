@@ -22,18 +22,39 @@ function ordersOf(context: Pick<CourseContext, "attemptId" | "attempt">): string
 describe("choice order", () => {
   it("is a permutation of the question's choices, the same every time for the same attempt", () => {
     for (const { scenario, node, question } of questions) {
-      const order = choiceOrder("attempt1:1", scenario.id, node, question.choices.length);
+      const order = choiceOrder({ attemptId: "attempt1", attempt: 1 }, scenario.id, node, question.choices.length);
       expect([...order].sort()).toEqual(question.choices.map((_, i) => i));
-      expect(choiceOrder("attempt1:1", scenario.id, node, question.choices.length)).toEqual(order);
+      expect(choiceOrder({ attemptId: "attempt1", attempt: 1 }, scenario.id, node, question.choices.length)).toEqual(
+        order,
+      );
     }
   });
 
-  it("differs from one attempt to the next, and between new attempts", () => {
+  it("shows every question in another order on a retry than on the attempt before, and varies between new attempts", () => {
     const sameAs = (a: string[], b: string[]) => a.filter((order, i) => order === b[i]).length;
+    for (const attemptId of ["k3f9x2", "p7q2m8", "z0z0z0"]) {
+      const orders = [1, 2, 3, 4].map((attempt) => ordersOf({ attemptId, attempt }));
+      for (let n = 1; n < orders.length; n++) expect(sameAs(orders[n - 1] ?? [], orders[n] ?? [])).toBe(0);
+    }
+    // A new attempt (another id) is a fresh shuffle: two or three choices repeat an order by chance (1 in 2, 1 in 6).
     const first = ordersOf({ attemptId: "k3f9x2", attempt: 1 });
-    // Two or three choices repeat an order by chance (1 in 2, 1 in 6): well under half of them, not most.
-    expect(sameAs(first, ordersOf({ attemptId: "k3f9x2", attempt: 2 }))).toBeLessThan(questions.length / 2);
     expect(sameAs(first, ordersOf({ attemptId: "p7q2m8", attempt: 1 }))).toBeLessThan(questions.length / 2);
+  });
+
+  it("draws a retry's order evenly from the orders the attempt before did not show", () => {
+    const seen = new Map<string, number>();
+    const attempts = 6000;
+    for (let i = 0; i < attempts; i++) {
+      const seed = { attemptId: `r${i}`, attempt: 1 };
+      const before = choiceOrder(seed, "scenario", "node", 3).join("");
+      const retry = choiceOrder({ ...seed, attempt: 2 }, "scenario", "node", 3).join("");
+      expect(retry).not.toBe(before);
+      const shift = `${before}>${retry}`;
+      seen.set(shift, (seen.get(shift) ?? 0) + 1);
+    }
+    // 6 orders before, each followed by one of the 5 others, about equally often.
+    expect(seen.size).toBe(30);
+    for (const times of seen.values()) expect(Math.abs(times - attempts / 30) / (attempts / 30)).toBeLessThan(0.3);
   });
 
   it("shows every order about equally often over many attempts", () => {

@@ -3,6 +3,7 @@ import { countOf } from "../../lib/plural.ts";
 import type { CourseEvent } from "../../machines/courseMachine.ts";
 import { toPercent } from "../../course/scoring.ts";
 import type { CourseResult } from "../../tracking/tracker.ts";
+import { acknowledgeWording } from "./acknowledgeWording.ts";
 import { ClauseLink } from "./ClauseLink.tsx";
 
 interface Props {
@@ -25,7 +26,7 @@ export function ResultStep({ course, result, send }: Props) {
       <p>
         The pass mark is {course.passMark}%.{" "}
         {result.passed
-          ? "Well done. One step left: acknowledge the policy."
+          ? `Well done. One step left: ${acknowledgeWording(course).nextStep}.`
           : `Review the clauses below, then try the ${countOf(toRetry, "scenario")} you missed again.`}
       </p>
       {missed.length > 0 && (
