@@ -12,6 +12,9 @@ export type Status = "complete" | "due" | "update-due" | "overdue" | "left";
 
 export const STATUSES: readonly Status[] = ["complete", "due", "update-due", "overdue", "left"];
 
+/** A course's page: the whole course, the quarterly refresher, or the update from a version ("update-1.0.0"). */
+export type CoursePage = "course" | "refresher" | `update-${string}`;
+
 export interface EmployeeStatus {
   status: Status;
   /** Why, in words HR can act on. */
@@ -20,6 +23,8 @@ export interface EmployeeStatus {
   dueBy?: string;
   /** When overdue: the date it was due by (YYYY-MM-DD), from which days overdue are counted. */
   wasDueBy?: string;
+  /** When due or overdue: the page of the course owed, which reminders link to. */
+  owes?: CoursePage;
   lastRecord?: RecordSummary;
 }
 
@@ -89,12 +94,13 @@ export function employeeStatus(
         ? "has done only a refresher, never the onboarding course"
         : "has not acknowledged the new policy version";
     return rules.today <= dueBy
-      ? { status: "due", reason: `${what}; due by ${dueBy}`, dueBy, lastRecord: records.at(-1) }
+      ? { status: "due", reason: `${what}; due by ${dueBy}`, dueBy, owes: "course", lastRecord: records.at(-1) }
       : {
           status: "overdue",
           reason: `${what}; it was due by ${dueBy}`,
           dueBy,
           wasDueBy: dueBy,
+          owes: "course",
           lastRecord: records.at(-1),
         };
   }
@@ -108,13 +114,20 @@ export function employeeStatus(
     };
   const endOfQuarter = quarterEnd(thisQuarter);
   if (lastQuarter === previousQuarter(thisQuarter))
-    return { status: "due", reason: `refresher due this quarter, by ${endOfQuarter}`, dueBy: endOfQuarter, lastRecord };
+    return {
+      status: "due",
+      reason: `refresher due this quarter, by ${endOfQuarter}`,
+      dueBy: endOfQuarter,
+      owes: "refresher",
+      lastRecord,
+    };
   return {
     status: "overdue",
     reason: `no refresher since ${lastRecord.recordedAt.slice(0, 10)}; one is due each quarter`,
     dueBy: endOfQuarter,
     // The refresher of the quarter after the last record's was due by that quarter's end.
     wasDueBy: quarterEnd(nextQuarter(lastQuarter)),
+    owes: "refresher",
     lastRecord,
   };
 }
@@ -130,9 +143,10 @@ function updateOwed(records: readonly RecordSummary[], rules: StatusRules): Empl
   if (!releases || !from || !lastRecord) return undefined;
   const { to, updateDueBy: dueBy } = releases;
   const what = `acknowledged ${from.version}; the update course to ${to}`;
+  const owes = `update-${from.version}` as const;
   return rules.today <= dueBy
-    ? { status: "update-due", reason: `${what} is due by ${dueBy}`, dueBy, lastRecord }
-    : { status: "overdue", reason: `${what} was due by ${dueBy}`, dueBy, wasDueBy: dueBy, lastRecord };
+    ? { status: "update-due", reason: `${what} is due by ${dueBy}`, dueBy, owes, lastRecord }
+    : { status: "overdue", reason: `${what} was due by ${dueBy}`, dueBy, wasDueBy: dueBy, owes, lastRecord };
 }
 
 function addDays(date: string, days: number): string {

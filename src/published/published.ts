@@ -77,13 +77,14 @@ export function publish({ contentDir, scenariosDir }: PublishOptions): Published
   const refresher = buildCourseDefinition(policy, bank, "refresher");
   const { releases, ...owner } = governance(contentDir, policy);
   const governed = { releases, governance: owner };
+  const updates = buildUpdateCourses(policy, bank, releases);
   return {
     policy,
     branding: branding(policy, contentDir),
     courses: { onboarding, refresher },
-    updates: buildUpdateCourses(policy, bank, releases),
+    updates,
     scenarioFiles: checked,
-    reminders: reminderKit(policy, values, emails.templates, releases),
+    reminders: reminderKit(policy, values, emails.templates, releases, { onboarding, refresher, updates }),
     coverage: coverage.summary,
     problems: [
       ...policy.problems,

@@ -1,6 +1,7 @@
 import type { StatusRow } from "../hr/report.ts";
 import { previousQuarter, quarterEnd, quarterOf } from "../lib/quarters.ts";
 import type { ReminderSettings } from "../schemas/reminders.ts";
+import type { ReminderKit } from "./reminderKit.ts";
 import { businessDaysBetween, latestWeekday, weekdayOf } from "./businessDays.ts";
 import type { SendValues, TemplateName } from "./templateKeys.ts";
 import { countOf } from "../lib/plural.ts";
@@ -17,6 +18,8 @@ export interface PlannedSend {
 
 export interface PlanContext {
   settings: ReminderSettings;
+  /** How long each course page takes (the kit's), for the emails that link to one. */
+  durations: ReminderKit["durations"];
   policyVersion: string;
   /** Today in the organisation's time zone (YYYY-MM-DD). */
   today: string;
@@ -38,9 +41,10 @@ const readable = (date: string) => longDate.format(Date.parse(`${date}T00:00:00Z
  * never the day it is sent on, so that a pass that missed days sends the step due now, once.
  */
 export function planSends(rows: readonly StatusRow[], context: PlanContext): PlannedSend[] {
-  const { settings, policyVersion, today } = context;
+  const { settings, policyVersion, today, durations } = context;
   if (!settings.businessDays.includes(weekdayOf(today))) return [];
-  const courseLink = `${settings.siteUrl.replace(/\/+$/, "")}/course`;
+  const site = settings.siteUrl.replace(/\/+$/, "");
+  const courseLink = `${site}/course`;
   const sends: PlannedSend[] = [];
   const overdue: { row: StatusRow; days: number; escalated: boolean; from: string }[] = [];
   let dueCount = 0;
@@ -48,12 +52,15 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
     const { employee, status, dueBy } = row;
     if (employee.onLeave || !dueBy || (status !== "due" && status !== "update-due" && status !== "overdue")) continue;
     const key = (step: string) => `${employee.id}|${policyVersion}|${dueBy}|${step}`;
+    // The course the employee owes: the whole one, the quarter's refresher, or the update from their version.
+    const owes = row.owes ?? "course";
     const values: SendValues = {
       "employee.name": employee.name,
       "employee.email": employee.email,
       "employee.dueBy": readable(dueBy),
       "employee.reason": row.reason,
-      "course.link": courseLink,
+      "course.link": `${site}/${owes}`,
+      "course.duration": durations[owes] ?? durations.course ?? "",
     };
     const mail = (kind: TemplateName, step: string, to: string, extra: SendValues = {}) =>
       sends.push({ key: key(step), kind, to, employeeId: employee.id, values: { ...values, ...extra } });
@@ -91,7 +98,7 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
       "digest.escalatedCount": String(overdue.filter((o) => o.escalated).length),
       "digest.overdueList": overdueList(overdue, settings.escalateAfterDays),
       "course.link": courseLink,
-      "dashboard.link": `${settings.siteUrl.replace(/\/+$/, "")}/admin?status=overdue`,
+      "dashboard.link": `${site}/admin?status=overdue`,
     },
   });
   return sends;

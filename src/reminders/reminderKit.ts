@@ -1,4 +1,6 @@
-import type { StatusRules } from "../hr/status.ts";
+import type { CourseDefinition } from "../course/courseDefinition.ts";
+import { onboardingDuration } from "../course/onboardingDuration.ts";
+import type { CoursePage, StatusRules } from "../hr/status.ts";
 import { releaseRules } from "../hr/releaseRules.ts";
 import type { Release } from "../schemas/release.ts";
 import type { PlaceholderValues } from "../policy/placeholders.ts";
@@ -17,6 +19,8 @@ export interface ReminderKit {
   templates: EmailTemplates | undefined;
   /** The organisation's placeholders, filled (the policy's own values). */
   values: Record<string, string>;
+  /** How long each course page takes, as its reminders say ("about 10 to 20 minutes"). */
+  durations: Partial<Record<CoursePage, string>>;
   policy: Pick<StatusRules, "policyHash" | "effectiveDate" | "onboardingWindowDays" | "releases"> & {
     version: string;
     /**
@@ -31,7 +35,8 @@ export function reminderKit(
   policy: Policy,
   values: PlaceholderValues,
   templates: EmailTemplates | undefined,
-  releases: readonly Release[] = [],
+  releases: readonly Release[],
+  courses: { onboarding: CourseDefinition; refresher: CourseDefinition; updates: readonly CourseDefinition[] },
 ): ReminderKit {
   // Reminders' notion of due is the dashboard's: an update owed is due, a minor release owes nothing.
   const rules = releaseRules(releases, policy);
@@ -41,6 +46,7 @@ export function reminderKit(
     settings: policy.organisation.reminders,
     templates,
     values: filled,
+    durations: courseDurations(courses),
     policy: {
       version: policy.version,
       remindedVersion: rules?.material ?? policy.version,
@@ -50,6 +56,21 @@ export function reminderKit(
       ...(rules ? { releases: rules } : {}),
     },
   };
+}
+
+function courseDurations({
+  onboarding,
+  refresher,
+  updates,
+}: Parameters<typeof reminderKit>[4]): ReminderKit["durations"] {
+  const { base, everyProduct } = onboardingDuration(onboarding);
+  const durations: ReminderKit["durations"] = {
+    course: everyProduct ? `${base}, or ${everyProduct.duration} if you also use ${everyProduct.products}` : base,
+    refresher: refresher.duration[""] ?? "",
+  };
+  for (const update of updates)
+    if (update.update) durations[`update-${update.update.from}`] = update.duration[""] ?? "";
+  return durations;
 }
 
 /** Why reminders cannot run with this kit, or undefined when they can. */

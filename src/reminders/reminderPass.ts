@@ -50,7 +50,12 @@ export async function reminderPass(input: PassInput): Promise<PassSummary> {
   await journal.refresh(); // what other passes sent since this journal was opened
   const outcomes: PassOutcome[] = [];
   let error: string | undefined;
-  for (const send of planSends(rows, { settings, policyVersion: kit.policy.remindedVersion, today })) {
+  for (const send of planSends(rows, {
+    settings,
+    durations: kit.durations,
+    policyVersion: kit.policy.remindedVersion,
+    today,
+  })) {
     const mail = renderEmail(templates[send.kind], kit.values, send.values);
     const outcome = (result: PassOutcome["result"], messageId?: string) =>
       outcomes.push({ send, result, subject: mail.subject, messageId });

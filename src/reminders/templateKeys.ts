@@ -4,9 +4,16 @@
  */
 export const TEMPLATE_KEYS = {
   /** To an employee, `leadDays` business days before their due date. */
-  due: ["employee.name", "employee.dueBy", "employee.reason", "course.link"],
+  due: ["employee.name", "employee.dueBy", "employee.reason", "course.link", "course.duration"],
   /** To an employee, every `overdueEveryDays` business days while overdue. */
-  overdue: ["employee.name", "employee.dueBy", "employee.daysOverdue", "employee.reason", "course.link"],
+  overdue: [
+    "employee.name",
+    "employee.dueBy",
+    "employee.daysOverdue",
+    "employee.reason",
+    "course.link",
+    "course.duration",
+  ],
   /** To the employee's manager, once `escalateAfterDays` business days overdue. */
   escalation: [
     "manager.name",
@@ -29,7 +36,9 @@ export const TEMPLATE_KEYS = {
   ],
 } as const;
 
-// employee.daysOverdue is written with its unit ("1 business day", "6 business days").
+// employee.daysOverdue is written with its unit ("1 business day", "6 business days"); course.link is the
+// page of the course the employee owes (the whole course, the refresher or an update), course.duration
+// how long it takes ("about 10 to 20 minutes").
 export type TemplateName = keyof typeof TEMPLATE_KEYS;
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATE_KEYS) as TemplateName[];

@@ -28,7 +28,7 @@ function plan(roster: Employee[], onboarded: Record<string, string>, today: stri
     }),
   );
   const { rows } = statusRows(roster, indexOf(records).learners(), { ...kit.policy, today });
-  return planSends(rows, { settings, policyVersion: kit.policy.remindedVersion, today });
+  return planSends(rows, { settings, durations: kit.durations, policyVersion: kit.policy.remindedVersion, today });
 }
 
 describe("planning reminders from the status", () => {
@@ -38,6 +38,22 @@ describe("planning reminders from the status", () => {
       expect.objectContaining({ kind: "due", to: "r-1@kestrel.example", key: "R-1|1.0.0|2026-06-30|due" }),
     ]);
     expect(plan([employee("R-1")], { "R-1": "2026-01-10T10:00:00.000Z" }, "2026-06-22")).toHaveLength(1); // 6 business days ahead: the digest only
+  });
+
+  it("links each email to the course the employee owes, with how long it takes", () => {
+    const refresher = plan([employee("R-1")], { "R-1": "2026-01-10T10:00:00.000Z" }, "2026-06-23")[0];
+    expect(refresher?.values).toMatchObject({
+      "course.link": "https://aup.kestrel.example/refresher",
+      "course.duration": kit.durations.refresher,
+    });
+    // A new hire owes the whole course: the email gives its time without products and with them all.
+    const newHire = plan([employee("N-2", { startDate: "2026-02-10" })], {}, "2026-02-17")[0];
+    expect(newHire).toMatchObject({ kind: "due" });
+    expect(newHire?.values["course.link"]).toBe("https://aup.kestrel.example/course");
+    expect(newHire?.values["course.duration"]).toMatch(
+      /^about \d+ to \d+ minutes, or about \d+ to \d+ minutes if you also use Claude Code, Cowork agents and the Claude API$/,
+    );
+    expect(kit.durations.refresher).toMatch(/^about \d+ to \d+ minutes$/);
   });
 
   it("counts a refresher missed for a whole quarter as overdue since that quarter ended, and escalates", () => {

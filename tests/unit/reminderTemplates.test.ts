@@ -71,12 +71,15 @@ describe("the email templates (content/emails/)", () => {
       "employee.dueBy": "2 March 2026",
       "employee.reason": "has not acknowledged the policy",
       "course.link": "https://aup.kestrel.example/course",
+      "course.duration": "about 20 to 35 minutes",
     });
     expect(mail.subject).toBe("Please acknowledge the Claude Acceptable Use Policy by 2 March 2026");
     expect(mail.text).toContain("Hello Ada <b>*Lovelace*</b>,");
     expect(mail.text).toContain("Kestrel Example Group asks everyone");
     expect(mail.html).toContain("Hello Ada &lt;b&gt;*Lovelace*&lt;/b&gt;,");
     expect(mail.html).toContain('<a href="https://aup.kestrel.example/course">Open the course</a>');
+    // The time the course the employee owes takes, not a fixed figure.
+    expect(mail.text).toContain("allow about 20 to 35 minutes: https://aup.kestrel.example/course");
   });
 });
 
@@ -91,6 +94,7 @@ describe("the contacts in the emails' running text", () => {
       "employee.daysOverdue": "3 business days",
       "employee.reason": "has not acknowledged the policy",
       "course.link": "https://aup.kestrel.example/course",
+      "course.duration": "about 20 to 35 minutes",
     };
     const text = (name: "due" | "overdue" | "escalation") =>
       renderEmail(reminders.templates![name], reminders.values, send).text;

@@ -282,9 +282,19 @@ describe("HR status across releases", () => {
     const today = "2026-02-02"; // a Monday, two business days before the window closes
     const { rows } = statusRows([employee], indexOf(records).learners(), { ...kit.policy, today });
     expect(rows[0]).toMatchObject({ status: "update-due", dueBy });
-    const sends = planSends(rows, { settings, policyVersion: kit.policy.remindedVersion, today });
+    const sends = planSends(rows, {
+      settings,
+      durations: kit.durations,
+      policyVersion: kit.policy.remindedVersion,
+      today,
+    });
     expect(sends.filter((send) => send.kind !== "digest")).toEqual([
       expect.objectContaining({ kind: "due", to: "ada@kestrel.example", key: `E-1|1.1.0|${dueBy}|due` }),
     ]);
+    // The email links to the update itself, not to the whole course, with the update's own time.
+    expect(sends[0]?.values).toMatchObject({
+      "course.link": `${settings.siteUrl}/update-1.0.0`,
+      "course.duration": update.duration[""],
+    });
   });
 });
