@@ -28,6 +28,12 @@ function middleBy(measure: (label: string) => number) {
   };
 }
 
+/** The position of the second longest label (the only one of two), the first shown among equals. */
+function secondLongest(labels: readonly string[]) {
+  const sorted = labels.map((label, i) => ({ i, m: label.length })).sort((a, b) => b.m - a.m || a.i - b.i);
+  return sorted[Math.min(1, sorted.length - 1)]?.i ?? 0;
+}
+
 const words = (label: string) => label.split(/\s+/).filter(Boolean).length;
 /** How many parts a label joins: one more than its ", " and " and " separators. */
 const parts = (label: string) => 1 + (label.match(/, | and /g)?.length ?? 0);
@@ -56,6 +62,7 @@ export function labelStrategies(contacts: readonly string[]): LabelStrategy[] {
     best("the longest", (label) => label.length),
     best("the shortest", (label) => -label.length),
     { name: "the middle length", pick: middleBy((label) => label.length) },
+    { name: "the second longest", pick: secondLongest },
     best("the most words", words),
     best("the fewest words", (label) => -words(label)),
     best("the most sentences", (label) => labelSentences(label)),
