@@ -28,7 +28,16 @@ function middleBy(measure: (label: string) => number) {
   };
 }
 
+/** The position of the second longest label (the only one of two), the first shown among equals. */
+function secondLongest(labels: readonly string[]) {
+  const sorted = labels.map((label, i) => ({ i, m: label.length })).sort((a, b) => b.m - a.m || a.i - b.i);
+  return sorted[Math.min(1, sorted.length - 1)]?.i ?? 0;
+}
+
 const words = (label: string) => label.split(/\s+/).filter(Boolean).length;
+/** How many parts a label joins: one more than its ", " and " and " separators. */
+const parts = (label: string) => 1 + (label.match(/, | and /g)?.length ?? 0);
+const ands = (label: string) => label.match(/ and /g)?.length ?? 0;
 
 /** Every strategy the guessing test plays: `contacts` are the names a guesser might look for. */
 export function labelStrategies(contacts: readonly string[]): LabelStrategy[] {
@@ -53,10 +62,14 @@ export function labelStrategies(contacts: readonly string[]): LabelStrategy[] {
     best("the longest", (label) => label.length),
     best("the shortest", (label) => -label.length),
     { name: "the middle length", pick: middleBy((label) => label.length) },
+    { name: "the second longest", pick: secondLongest },
     best("the most words", words),
     best("the fewest words", (label) => -words(label)),
     best("the most sentences", (label) => labelSentences(label)),
     best("the fewest sentences", (label) => -labelSentences(label)),
+    // Longer labels break ties, so the score is parts plus a fraction below one.
+    best("the most parts, then the longest", (label) => parts(label) + label.length / 10_000),
+    best("the most ' and 's", ands),
     ...keywords.flatMap(([word, pattern]): LabelStrategy[] => [
       best(`with "${word}"`, (label) => (pattern.test(label) ? 1 : 0)),
       best(`without "${word}"`, (label) => (pattern.test(label) ? 0 : 1)),

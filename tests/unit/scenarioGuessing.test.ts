@@ -114,6 +114,15 @@ describe("the expected score of a strategy", () => {
     expect(expectedScenarioScore(scenario, named("the shortest"), "file")).toBe(1);
   });
 
+  it("counts a label's parts by its ', ' and ' and ' separators, ties going to the longest", () => {
+    const labels = ["Stop, and report it.", "Stop, keep it, and report it.", "Stop and keep it, then report."];
+    // Three parts each for the last two; the last is one character longer.
+    expect(named("the most parts, then the longest").pick(labels)).toBe(2);
+    expect(named("the most ' and 's").pick(["Read it and check it.", "Stop, keep it and tell them and report."])).toBe(
+      1,
+    );
+  });
+
   it("averages a position strategy over every order the choices can be shown in", () => {
     // Half the time the first shown is right (1); otherwise b, where half the time it is right ([0, 1] scores 0.5).
     expect(expectedScenarioScore(scenario, named("always the first"), "shuffled")).toBe(0.625);
