@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
 import { refresherDue } from "../../src/course/refresherDue.ts";
 import { refresherPlan } from "../../src/course/refresher.ts";
 import { quarterOf } from "../../src/lib/quarters.ts";
@@ -17,6 +18,26 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
+
+/**
+ * Plays this quarter's refresher through, every answer correct, checking that each scenario is the
+ * one the quiz for a learner of Claude Code draws (from the seed this browser keeps); returns their ids.
+ */
+async function playClaudeCodeQuiz(page: Page): Promise<string[]> {
+  const seed = await page.evaluate(() => localStorage.getItem("aup-course:refresher-seed"));
+  expect(seed).toBeTruthy();
+  const expected = refresherPlan(refresher, {
+    learnerId: seed ?? "",
+    quarter: quarterOf(new Date()),
+    audiences: ["claude-code"],
+  });
+  const titleOf = (id: string) => refresher.scenarios.find((s) => s.id === id)?.title;
+  for (const id of expected) {
+    expect((await screenState(page)).title).toBe(titleOf(id));
+    await clickThroughScenarios(page, refresher, () => "correct", 1);
+  }
+  return expected;
+}
 
 describe("the quarterly refresher in Chromium", () => {
   it("draws from the products ticked at onboarding, asks who the learner is once, and ends as a refresher", async () => {
@@ -38,18 +59,7 @@ describe("the quarterly refresher in Chromium", () => {
     expect(await page.getByRole("checkbox").count()).toBe(0); // the products are not asked again
     await page.getByRole("button", { name: "Start" }).click();
     await page.waitForSelector(".scenario__situation");
-    const seed = await page.evaluate(() => localStorage.getItem("aup-course:refresher-seed"));
-    expect(seed).toBeTruthy();
-    const expected = refresherPlan(refresher, {
-      learnerId: seed ?? "",
-      quarter: quarterOf(new Date()),
-      audiences: ["claude-code"],
-    });
-    const titleOf = (id: string) => refresher.scenarios.find((s) => s.id === id)?.title;
-    for (const id of expected) {
-      expect((await screenState(page)).title).toBe(titleOf(id));
-      await clickThroughScenarios(page, refresher, () => "correct", 1);
-    }
+    const expected = await playClaudeCodeQuiz(page);
     const audiences = expected.map((id) => refresher.scenarios.find((s) => s.id === id)?.audience);
     expect(audiences).not.toContain("cowork");
 
@@ -108,19 +118,8 @@ describe("the quarterly refresher in Chromium", () => {
     await page.waitForSelector(".scenario__situation");
     expect(await page.evaluate(() => localStorage.getItem("aup-course:products"))).toBe("claude-code");
 
-    const seed = await page.evaluate(() => localStorage.getItem("aup-course:refresher-seed"));
-    expect(seed).toBeTruthy();
-    const expected = refresherPlan(refresher, {
-      learnerId: seed ?? "",
-      quarter: quarterOf(new Date()),
-      audiences: ["claude-code"],
-    });
     // Drawn from the answer: the quiz a learner of Claude Code gets, not the one with no product.
-    const titleOf = (id: string) => refresher.scenarios.find((s) => s.id === id)?.title;
-    for (const id of expected) {
-      expect((await screenState(page)).title).toBe(titleOf(id));
-      await clickThroughScenarios(page, refresher, () => "correct", 1);
-    }
+    await playClaudeCodeQuiz(page);
 
     // Asked once: with the quarter's progress gone (a new quarter, another tab), the intro asks nothing.
     await page.evaluate(() => {
