@@ -3,8 +3,8 @@ import { isProductAudience, type ProductAudience } from "./productAudiences.ts";
 /**
  * The products a learner said they use, asked once (on the onboarding's intro, or on the refresher's
  * when nothing knew them) and kept in this browser, so that each refresher draws from them without
- * asking again. `undefined` when this
- * browser never heard: storage may be refused (a locked-down LMS frame), which only loses the memory.
+ * asking again. `undefined` when this browser never heard: storage may be refused (a locked-down LMS
+ * frame), which only loses the memory.
  */
 const KEY = "aup-course:products";
 
