@@ -39,8 +39,3 @@ function shuffled(key: string, count: number): number[] {
   }
   return order;
 }
-
-/** The shuffle's seed for one attempt at the course, from the progress that holds it. */
-export function attemptSeed({ attemptId, attempt }: AttemptSeed): AttemptSeed {
-  return { attemptId, attempt };
-}

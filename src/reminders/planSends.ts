@@ -60,7 +60,8 @@ export function planSends(rows: readonly StatusRow[], context: PlanContext): Pla
       "employee.dueBy": readable(dueBy),
       "employee.reason": row.reason,
       "course.link": `${site}/${owes}`,
-      "course.duration": durations[owes] ?? durations.course ?? "",
+      // Every update a status can owe is published with its course, so the fallback is never the answer.
+      "course.duration": durations[owes] ?? durations.course,
     };
     const mail = (kind: TemplateName, step: string, to: string, extra: SendValues = {}) =>
       sends.push({ key: key(step), kind, to, employeeId: employee.id, values: { ...values, ...extra } });

@@ -20,7 +20,7 @@ export interface ReminderKit {
   /** The organisation's placeholders, filled (the policy's own values). */
   values: Record<string, string>;
   /** How long each course page takes, as its reminders say ("about 10 to 20 minutes"). */
-  durations: Partial<Record<CoursePage, string>>;
+  durations: Record<"course" | "refresher", string> & Partial<Record<CoursePage, string>>;
   policy: Pick<StatusRules, "policyHash" | "effectiveDate" | "onboardingWindowDays" | "releases"> & {
     version: string;
     /**

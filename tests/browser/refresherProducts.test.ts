@@ -39,14 +39,20 @@ async function playClaudeCodeQuiz(page: Page): Promise<string[]> {
   return expected;
 }
 
+/** A page of the site as a browser that has never been there opens it: no progress, no kept products. */
+async function openAsNew(path: string) {
+  const opened = await openPage(browser, baseUrl + path);
+  await opened.page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+  await opened.page.reload({ waitUntil: "networkidle" });
+  return opened;
+}
+
 describe("the quarterly refresher in Chromium", () => {
   it("draws from the products ticked at onboarding, asks who the learner is once, and ends as a refresher", async () => {
-    const { page, failures } = await openPage(browser, baseUrl + "/course");
-    await page.evaluate(() => {
-      localStorage.clear();
-      sessionStorage.clear();
-    });
-    await page.reload({ waitUntil: "networkidle" });
+    const { page, failures } = await openAsNew("/course");
     // Asked once, at onboarding, and kept.
     await page.getByLabel("Claude Code").check();
     await page.getByRole("button", { name: "Start" }).click();
@@ -90,12 +96,7 @@ describe("the quarterly refresher in Chromium", () => {
     await page.close();
   });
   it("asks the products once, on its intro, when neither single sign-on nor this browser knows them, and draws from the answer", async () => {
-    const { page, failures } = await openPage(browser, baseUrl + "/refresher");
-    await page.evaluate(() => {
-      localStorage.clear();
-      sessionStorage.clear();
-    });
-    await page.reload({ waitUntil: "networkidle" });
+    const { page, failures } = await openAsNew("/refresher");
     await page.waitForSelector("#intro-title");
     // One group, named by its question, of a checkbox per product the organisation deploys.
     const question = page.getByRole("group", { name: /^Which of these do you use\?/ });

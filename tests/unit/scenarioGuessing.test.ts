@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attemptSeed, choiceOrder } from "../../src/course/choiceOrder.ts";
+import { choiceOrder } from "../../src/course/choiceOrder.ts";
 import { onboardingPlan } from "../../src/course/firstAttempt.ts";
 import { loadPolicy } from "../../src/policy/loadPolicy.ts";
 import { loadScenarios } from "../../src/scenarios/loadScenarios.ts";
@@ -28,7 +28,7 @@ const strategies = labelStrategies([
 ]);
 /** The orders the course shows on 200 attempts (new attempt ids, and retries of one). */
 const attempts: Ordering[] = Array.from({ length: 200 }, (_, i) => {
-  const seed = attemptSeed({ attemptId: `guess${(i >> 2).toString(36)}`, attempt: (i % 4) + 1 });
+  const seed = { attemptId: `guess${(i >> 2).toString(36)}`, attempt: (i % 4) + 1 };
   return (scenario, node, count) => choiceOrder(seed, scenario.id, node, count);
 });
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;

@@ -3,12 +3,6 @@ import type { PolicyStepProps } from "./courseMode.ts";
 const KIND = { added: "Added", removed: "Removed", reworded: "Reworded", moved: "Moved" } as const;
 
 /**
- * The update course's first step, the changes view: each changed clause with its redline, rendered
- * at build time as the What-changed pages render it (ins and del, with hidden "added:" and
- * "removed:" for screen readers), then on to the scenarios that test the change. It links nowhere else: the onboarding page's
- * links (PolicyLink) would then be shared by two pages and weigh on the refresher's first load.
- */
-/**
  * The count of changed clauses in the form Intl.PluralRules gives it, as countOf() in src/lib/plural.ts
  * would: importing that module here would make it a chunk shared with the later steps, which every
  * course page loads first, and the refresher's first load has no room for it.
@@ -16,6 +10,12 @@ const KIND = { added: "Added", removed: "Removed", reworded: "Reworded", moved: 
 const clauses = (count: number) =>
   `${count.toLocaleString("en-GB")} ${new Intl.PluralRules("en-GB").select(count) === "one" ? "clause" : "clauses"}`;
 
+/**
+ * The update course's first step, the changes view: each changed clause with its redline, rendered
+ * at build time as the What-changed pages render it (ins and del, with hidden "added:" and
+ * "removed:" for screen readers), then on to the scenarios that test the change. It links nowhere else: the onboarding page's
+ * links (PolicyLink) would then be shared by two pages and weigh on the refresher's first load.
+ */
 export function ChangesStep({ course, send }: PolicyStepProps) {
   const changes = course.update?.changes ?? [];
   const next = course.scenarios.length ? "Continue to the scenarios" : "Continue to the acknowledgement";

@@ -1,4 +1,4 @@
-import { attemptSeed, choiceOrder } from "../../course/choiceOrder.ts";
+import { choiceOrder } from "../../course/choiceOrder.ts";
 import type { CourseDefinition } from "../../course/courseDefinition.ts";
 import type { CourseContext, CourseEvent } from "../../machines/courseMachine.ts";
 import { LaterPending } from "./LaterPending.tsx";
@@ -24,8 +24,7 @@ export function ScenarioPlayer({ course, context, send, later }: Props) {
   // While feedback shows, the situation on screen is the one just answered.
   const shownId = showingFeedback && last ? last.node : playing.node;
   const shown = scenario.nodes[shownId];
-  const order =
-    shown?.type === "question" ? choiceOrder(attemptSeed(context), scenario.id, shownId, shown.choices.length) : [];
+  const order = shown?.type === "question" ? choiceOrder(context, scenario.id, shownId, shown.choices.length) : [];
   const position = context.index + 1;
   const isLast = position >= context.plan.length;
 
